@@ -1,0 +1,81 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Dependencies, and why each is here:
+// - swift-nio: the OTLP/HTTP receiver and the API server (event loops, HTTP/1.1 codec).
+// - swift-protobuf: only for OTLPProto, the generated OTLP types used as the oracle in tests and
+//   as the baseline in the benchmark. The receiver decodes with govtop's own decoder.
+// - swift-argument-parser: the command line.
+let package = Package(
+    name: "govtop",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "govtop", targets: ["govtop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "OTLPProto",
+            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")]
+        ),
+        .target(name: "GovTopCore"),
+        .target(
+            name: "GovTopReceiver",
+            dependencies: [
+                "GovTopCore",
+                "CZlib",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .target(name: "GovTopUI", dependencies: ["GovTopCore"]),
+        .target(name: "GovTopTerminal", dependencies: ["GovTopUI", "CNcursesw"]),
+        .executableTarget(
+            name: "govtop",
+            dependencies: [
+                "GovTopCore", "GovTopReceiver", "GovTopUI", "GovTopTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "govtop-bench",
+            dependencies: [
+                "GovTopCore", "OTLPProto",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Sources/GovTopBench"
+        ),
+        .testTarget(
+            name: "GovTopCoreTests",
+            dependencies: [
+                "GovTopCore", "OTLPProto",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "GovTopReceiverTests",
+            dependencies: [
+                "GovTopCore", "GovTopReceiver", "OTLPProto", "CZlib",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,1 @@
+print("govtop-bench")

@@ -1,0 +1,11 @@
+import Testing
+import GovTopReceiver
+
+@Suite struct ReceiverConfigurationTests {
+    @Test func defaultsListenOnLoopbackOnTheOTLPPort() {
+        let configuration = ReceiverConfiguration()
+        #expect(configuration.host == "127.0.0.1")
+        #expect(configuration.port == 4318)
+        #expect(configuration.maxBodyBytes == 64 * 1024 * 1024)
+    }
+}
