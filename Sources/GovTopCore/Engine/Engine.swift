@@ -19,10 +19,11 @@ public final class Engine: Sendable {
     public func ingest(_ batch: TraceBatch) -> IngestResult {
         let prepared = batch.resourceSpans.map(PreparedResource.init)
         let accepted = prepared.reduce(0) { $0 + $1.spanCount }
+        let now = clock.now()
         state.withLock { state in
             state.received += accepted + batch.rejectedSpans
             state.rejected += batch.rejectedSpans
-            for resource in prepared { state.insert(resource) }
+            for resource in prepared { state.insert(resource, at: now) }
         }
         return IngestResult(accepted: accepted, rejected: batch.rejectedSpans)
     }
@@ -45,18 +46,37 @@ public final class Engine: Sendable {
             summary.spansEvicted = state.store.evicted
             summary.tracesStored = state.store.traceCount
             summary.storeBytes = state.store.bytesHeld
-            summary.requestsTotal = state.totals.requests
-            summary.costUSDTotal = state.totals.costUSD
-            summary.inputTokensTotal = state.totals.inputTokens
-            summary.outputTokensTotal = state.totals.outputTokens
-            summary.unpricedRequestsTotal = state.totals.unpricedRequests
-            summary.policyViolationsTotal = state.totals.policyViolations
-            summary.evalFailuresTotal = state.totals.evalFailures
+            summary.requestsTotal = state.ledger.totals.requests
+            summary.costUSDTotal = state.ledger.totals.costUSD
+            summary.inputTokensTotal = state.ledger.totals.inputTokens
+            summary.outputTokensTotal = state.ledger.totals.outputTokens
+            summary.unpricedRequestsTotal = state.ledger.totals.unpricedRequests
+            summary.policyViolationsTotal = state.ledger.totals.policyViolations
+            summary.evalFailuresTotal = state.ledger.totals.evalFailures
             summary.metricPointsReceived = state.metricPoints
             summary.logRecordsReceived = state.logRecords
             summary.uptimeSeconds = max(0, uptime)
             return summary
         }
+    }
+
+    /// Every group of a dimension, most expensive first.
+    public func groups(by dimension: Dimension) -> [GroupRow] {
+        let now = clock.now()
+        return state.withLock { $0.ledger.rows(dimension, now: now) }
+    }
+
+    /// How many contributions folded into `(other)` per dimension because of the cardinality cap.
+    public func foldedContributions() -> [Dimension: Int] {
+        state.withLock { state in
+            Dictionary(uniqueKeysWithValues: state.ledger.tables.map { ($0.dimension, $0.foldedContributions) })
+        }
+    }
+
+    /// Live rates of all spend.
+    public func rates() -> Rates {
+        let now = clock.now()
+        return state.withLock { $0.ledger.rates(now: now) }
     }
 
     /// Newest traces first.
@@ -79,7 +99,7 @@ public final class Engine: Sendable {
 /// State guarded by the engine's lock.
 struct EngineState {
     var store: SpanStore
-    var totals = Totals()
+    var ledger: Ledger
     var received = 0
     var rejected = 0
     var metricPoints = 0
@@ -87,14 +107,18 @@ struct EngineState {
 
     init(configuration: EngineConfiguration) {
         store = SpanStore(limits: configuration.store)
+        ledger = Ledger(maxGroupsPerDimension: configuration.maxGroupsPerDimension)
     }
 
-    mutating func insert(_ resource: PreparedResource) {
+    mutating func insert(_ resource: PreparedResource, at now: UInt64) {
         for group in resource.groups {
             let origin = store.origin(resource: resource.resource, scope: group.scope)
             for span in group.spans {
-                totals.add(span.facts, cost: span.cost)
-                store.insert(span.stored(origin: origin), facts: span.facts)
+                let stored = span.stored(origin: origin, receivedAt: now)
+                let contribution = stored.contribution
+                let result = store.insert(stored, facts: span.facts)
+                ledger.add(contribution, facts: span.facts, attribution: result.effective, at: now)
+                for move in result.moves { ledger.move(move) }
             }
         }
     }

@@ -13,21 +13,9 @@ struct PreparedSpan {
         payload = SpanPayload.encode(record)
     }
 
-    func stored(origin: SpanOrigin) -> StoredSpan {
-        var flags: SpanFlags = []
-        if facts.isAIRequest { flags.insert(.aiRequest) }
-        if facts.isError { flags.insert(.error) }
-        if facts.policyViolations > 0 { flags.insert(.policyViolation) }
-        if facts.evalFailures > 0 { flags.insert(.evalFailure) }
-        if case .estimated = cost { flags.insert(.estimatedCost) }
-        if case .unpriced = cost { flags.insert(.unpriced) }
-        return StoredSpan(
-            traceID: record.traceID, spanID: record.spanID, parentSpanID: record.parentSpanID,
-            startTimeUnixNano: record.startTimeUnixNano, endTimeUnixNano: record.endTimeUnixNano,
-            name: record.name, origin: origin, payload: payload, costUSD: cost.usd,
-            inputTokens: UInt32(clamping: facts.inputTokens ?? 0), outputTokens: UInt32(clamping: facts.outputTokens ?? 0),
-            kind: record.kind, statusCode: record.statusCode, flags: flags
-        )
+    func stored(origin: SpanOrigin, receivedAt: UInt64) -> StoredSpan {
+        StoredSpan(record: record, facts: facts, cost: cost, extraViolations: 0, payload: payload,
+                   origin: origin, receivedAt: receivedAt)
     }
 }
 

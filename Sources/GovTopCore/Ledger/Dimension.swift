@@ -7,23 +7,24 @@ public enum Dimension: String, CaseIterable, Sendable, Hashable, Codable {
     /// The value of this dimension for a span with these facts and attribution; nil when unknown.
     public func value(in facts: GovernanceFacts, attribution: Attribution) -> String? {
         switch self {
-        case .team: attribution.team
-        case .project: attribution.project
-        case .customer: attribution.customer
-        case .environment: attribution.environment
-        case .costCenter: attribution.costCenter
-        case .feature: attribution.feature
         case .model: facts.model
         case .provider: facts.provider
         case .service: facts.service
+        default: attributionFact.flatMap { attribution[$0] }
         }
     }
 
-    /// Whether the value comes from the attribution facts (and so may be inherited inside a trace).
-    public var isAttribution: Bool {
+    /// The attribution fact behind this dimension; nil for model, provider and service, which are
+    /// the span's own and never inherited inside a trace.
+    public var attributionFact: Fact? {
         switch self {
-        case .model, .provider, .service: false
-        default: true
+        case .team: .team
+        case .project: .project
+        case .customer: .customer
+        case .environment: .environment
+        case .costCenter: .costCenter
+        case .feature: .feature
+        case .model, .provider, .service: nil
         }
     }
 
