@@ -117,7 +117,8 @@ struct EngineState {
                 let stored = span.stored(origin: origin, receivedAt: now)
                 let contribution = stored.contribution
                 let result = store.insert(stored, facts: span.facts)
-                ledger.add(contribution, facts: span.facts, attribution: result.effective, at: now)
+                ledger.add(contribution, facts: span.facts, attribution: result.effective,
+                           durationSeconds: Double(span.record.durationNanos) / 1e9, at: now)
                 for move in result.moves { ledger.move(move) }
             }
         }
