@@ -7,17 +7,19 @@ public final class Engine: Sendable {
     private let state: Mutex<EngineState>
     private let clock: GovClock
     private let startedAt: UInt64
+    private let estimator: CostEstimator
 
     public init(configuration: EngineConfiguration = EngineConfiguration(), clock: GovClock = .system) {
         self.clock = clock
         self.startedAt = clock.now()
+        self.estimator = CostEstimator(table: configuration.pricing)
         self.state = Mutex(EngineState(configuration: configuration))
     }
 
     /// Normalizes, stores and counts a decoded batch.
     @discardableResult
     public func ingest(_ batch: TraceBatch) -> IngestResult {
-        let prepared = batch.resourceSpans.map(PreparedResource.init)
+        let prepared = batch.resourceSpans.map { PreparedResource($0, estimator: estimator) }
         let accepted = prepared.reduce(0) { $0 + $1.spanCount }
         let now = clock.now()
         state.withLock { state in
