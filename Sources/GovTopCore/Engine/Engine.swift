@@ -40,27 +40,18 @@ public final class Engine: Sendable {
 
     public func summary() -> Summary {
         let uptime = Double(clock.now() &- startedAt) / 1e9
+        return state.withLock { $0.summary(uptime: uptime) }
+    }
+
+    /// Everything `/metrics` shows, consistent with one moment.
+    public func metrics() -> MetricsSnapshot {
+        let uptime = Double(clock.now() &- startedAt) / 1e9
         return state.withLock { state in
-            var summary = Summary()
-            summary.spansReceived = state.received
-            summary.spansRejected = state.rejected
-            summary.spansStored = state.store.spanCount
-            summary.spansEvicted = state.store.evicted
-            summary.tracesStored = state.store.traceCount
-            summary.storeBytes = state.store.bytesHeld
-            summary.requestsTotal = state.ledger.totals.requests
-            summary.costUSDTotal = state.ledger.totals.costUSD
-            summary.inputTokensTotal = state.ledger.totals.inputTokens
-            summary.outputTokensTotal = state.ledger.totals.outputTokens
-            summary.unpricedRequestsTotal = state.ledger.totals.unpricedRequests
-            summary.policyViolationsTotal = state.ledger.totals.policyViolations
-            summary.evalFailuresTotal = state.ledger.totals.evalFailures
-            summary.metricPointsReceived = state.metricPoints
-            summary.logRecordsReceived = state.logRecords
-            summary.uptimeSeconds = max(0, uptime)
-            return summary
+            MetricsSnapshot(summary: state.summary(uptime: uptime), series: state.ledger.metricSeries(),
+                            durations: state.ledger.durations.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         }
     }
+
 
     /// Every group of a dimension, most expensive first.
     public func groups(by dimension: Dimension) -> [GroupRow] {
@@ -110,6 +101,27 @@ struct EngineState {
     init(configuration: EngineConfiguration) {
         store = SpanStore(limits: configuration.store)
         ledger = Ledger(maxGroupsPerDimension: configuration.maxGroupsPerDimension)
+    }
+
+    func summary(uptime: Double) -> Summary {
+        var summary = Summary()
+        summary.spansReceived = received
+        summary.spansRejected = rejected
+        summary.spansStored = store.spanCount
+        summary.spansEvicted = store.evicted
+        summary.tracesStored = store.traceCount
+        summary.storeBytes = store.bytesHeld
+        summary.requestsTotal = ledger.totals.requests
+        summary.costUSDTotal = ledger.totals.costUSD
+        summary.inputTokensTotal = ledger.totals.inputTokens
+        summary.outputTokensTotal = ledger.totals.outputTokens
+        summary.unpricedRequestsTotal = ledger.totals.unpricedRequests
+        summary.policyViolationsTotal = ledger.totals.policyViolations
+        summary.evalFailuresTotal = ledger.totals.evalFailures
+        summary.metricPointsReceived = metricPoints
+        summary.logRecordsReceived = logRecords
+        summary.uptimeSeconds = max(0, uptime)
+        return summary
     }
 
     mutating func insert(_ resource: PreparedResource, at now: UInt64) {
