@@ -106,14 +106,18 @@ extension JSONReader {
         }
     }
 
-    /// An enum as its number (what OTLP/JSON requires) or its proto name (what proto3 JSON also
-    /// allows). Unknown numbers and names both map to the enum's zero value, as newer senders may
-    /// use values this version does not know.
+    /// An enum as its number (what OTLP/JSON requires), its proto name (what proto3 JSON also
+    /// allows) or its number in a string. Unknown numbers and names both map to the enum's zero
+    /// value, as newer senders may use values this version does not know.
     mutating func readEnumField(_ field: String, of message: String, names: [String]) throws(OTLPDecodeError) -> Int {
         let kind = try peekKind()
         if kind == .string {
-            let name = try readString()
-            return names.firstIndex(of: name) ?? 0
+            let token = try scanString()
+            let name = string(of: token)
+            if let index = names.firstIndex(of: name) { return index }
+            let number = withContent(of: token) { JSONNumberText.integer($0) }
+            guard case .value(false, let magnitude) = number, magnitude <= UInt64(Int32.max) else { return 0 }
+            return Int(magnitude)
         }
         guard kind == .number else {
             throw wrongType(field, of: message, want: "an integer or an enum name", found: kind)
