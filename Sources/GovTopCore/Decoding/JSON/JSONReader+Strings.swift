@@ -60,7 +60,7 @@ extension JSONReader {
                 offset += 6
             }
         default:
-            throw error("malformed JSON: invalid escape sequence '\\\(describeByte(at: offset + 1))'")
+            throw error("malformed JSON: invalid escape sequence, '\\' followed by \(describeByte(at: offset + 1))")
         }
     }
 
