@@ -237,4 +237,12 @@ import GovTopCore
         #expect(embeddings.statusCode == .error)
         #expect(embeddings.statusMessage == "Error code: 429 - Rate limit reached")
     }
+
+    @Test func repeatedKeysFollowProtobufMergeRules() throws {
+        let span = jsonSpan(#","name":"second","attributes":[{"key":"a","value":{"intValue":1}}],"attributes":[{"key":"b","value":{}}],"kind":2,"kind":"SPAN_KIND_CLIENT""#, name: "first")
+        let decoded = try #require(JSONFixtures.spans(try decodeJSONTraces(jsonRequest(span: span))).first)
+        #expect(decoded.name == "second")
+        #expect(decoded.kind == .client)
+        #expect(decoded.attributes == [Attribute("a", .int(1)), Attribute("b", .empty)])
+    }
 }

@@ -148,7 +148,7 @@ extension JSONReader {
                 if (0xD800...0xDBFF).contains(scalar) {
                     let low = UInt32(hexValue(at: index + 2))
                     index += 6
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    scalar = 0x10000 &+ ((scalar &- 0xD800) << 10) &+ (low &- 0xDC00)
                 }
                 appendUTF8(scalar, to: &result)
             default: result.append(escaped)

@@ -1,5 +1,8 @@
 /// Decodes an OTLP/JSON `ExportTraceServiceRequest` straight into a `TraceBatch`, one pull from
 /// the reader at a time (no intermediate JSON tree).
+///
+/// A key given twice behaves as a field given twice in binary protobuf: the last value wins for
+/// single fields, repeated fields (attributes, events, links, spans, …) concatenate.
 struct OTLPJSONTraces {
     private var batch = TraceBatch()
     private let limits: DecodeLimits
@@ -42,7 +45,7 @@ struct OTLPJSONTraces {
         try reader.readObject("Resource", table: Tables.resource) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
             switch field {
             case .attributes:
-                result.attributes = try OTLPJSONValues.attributes(&reader, field: "attributes", of: "Resource", limits: limits)
+                result.attributes += try OTLPJSONValues.attributes(&reader, field: "attributes", of: "Resource", limits: limits)
             case .droppedAttributesCount:
                 result.droppedAttributesCount = try reader.readUInt32Field("droppedAttributesCount", of: "Resource")
             }
@@ -72,7 +75,7 @@ struct OTLPJSONTraces {
             case .name: result.name = try reader.readStringField("name", of: "InstrumentationScope")
             case .version: result.version = try reader.readStringField("version", of: "InstrumentationScope")
             case .attributes:
-                result.attributes = try OTLPJSONValues.attributes(&reader, field: "attributes", of: "InstrumentationScope", limits: limits)
+                result.attributes += try OTLPJSONValues.attributes(&reader, field: "attributes", of: "InstrumentationScope", limits: limits)
             case .droppedAttributesCount:
                 result.droppedAttributesCount = try reader.readUInt32Field("droppedAttributesCount", of: "InstrumentationScope")
             }
@@ -99,7 +102,7 @@ struct OTLPJSONTraces {
             case .startTime: span.startTimeUnixNano = try reader.readUInt64Field("startTimeUnixNano", of: "Span")
             case .endTime: span.endTimeUnixNano = try reader.readUInt64Field("endTimeUnixNano", of: "Span")
             case .attributes:
-                span.attributes = try OTLPJSONValues.attributes(&reader, field: "attributes", of: "Span", limits: limits)
+                span.attributes += try OTLPJSONValues.attributes(&reader, field: "attributes", of: "Span", limits: limits)
             case .droppedAttributesCount:
                 span.droppedAttributesCount = try reader.readUInt32Field("droppedAttributesCount", of: "Span")
             case .events:
@@ -153,7 +156,7 @@ struct OTLPJSONTraces {
             case .time: event.timeUnixNano = try reader.readUInt64Field("timeUnixNano", of: "Event")
             case .name: event.name = try reader.readStringField("name", of: "Event")
             case .attributes:
-                event.attributes = try OTLPJSONValues.attributes(&reader, field: "attributes", of: "Event", limits: limits)
+                event.attributes += try OTLPJSONValues.attributes(&reader, field: "attributes", of: "Event", limits: limits)
             case .droppedAttributesCount:
                 event.droppedAttributesCount = try reader.readUInt32Field("droppedAttributesCount", of: "Event")
             }
@@ -172,7 +175,7 @@ struct OTLPJSONTraces {
             case .spanID: spanID = try reader.readIDField("spanId", of: "Link")
             case .traceState: link.traceState = try reader.readStringField("traceState", of: "Link")
             case .attributes:
-                link.attributes = try OTLPJSONValues.attributes(&reader, field: "attributes", of: "Link", limits: limits)
+                link.attributes += try OTLPJSONValues.attributes(&reader, field: "attributes", of: "Link", limits: limits)
             case .droppedAttributesCount:
                 link.droppedAttributesCount = try reader.readUInt32Field("droppedAttributesCount", of: "Link")
             case .flags: link.flags = try reader.readUInt32Field("flags", of: "Link")

@@ -67,7 +67,6 @@ enum OTLPJSONValues {
     private static func arrayValue(_ reader: inout JSONReader, limits: DecodeLimits, depth: Int) throws(OTLPDecodeError) -> [AttributeValue] {
         var values: [AttributeValue] = []
         try reader.readObject("ArrayValue", table: valuesTable) { (reader: inout JSONReader, _) throws(OTLPDecodeError) in
-            values = []
             let kind = try reader.peekKind()
             guard kind == .array else { throw reader.wrongType("values", of: "ArrayValue", want: "an array", found: kind) }
             try reader.beginArray()
@@ -86,7 +85,7 @@ enum OTLPJSONValues {
     private static func kvlistValue(_ reader: inout JSONReader, limits: DecodeLimits, depth: Int) throws(OTLPDecodeError) -> [Attribute] {
         var values: [Attribute] = []
         try reader.readObject("KeyValueList", table: valuesTable) { (reader: inout JSONReader, _) throws(OTLPDecodeError) in
-            values = try attributes(&reader, field: "values", of: "KeyValueList", limits: limits, depth: depth)
+            values += try attributes(&reader, field: "values", of: "KeyValueList", limits: limits, depth: depth)
         }
         return values
     }
