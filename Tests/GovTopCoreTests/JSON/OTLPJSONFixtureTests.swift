@@ -245,4 +245,17 @@ import GovTopCore
         #expect(decoded.kind == .client)
         #expect(decoded.attributes == [Attribute("a", .int(1)), Attribute("b", .empty)])
     }
+
+    @Test func escapedKeysMatchTheirFields() throws {
+        let text = #"{"resource\u0053pans":[{"scope_\u0073pans":[{"spans":[{"trace\u0049d":"5b8efff798038103d269b633813fc60c","\u0073panId":"\u0065ee19b7ec3c1b174","name":"escaped"}]}]}]}"#
+        let span = try #require(JSONFixtures.spans(try decodeJSONTraces(text)).first)
+        #expect(span.name == "escaped")
+        #expect(span.traceID == traceID)
+        #expect(span.spanID == SpanID(0xeee1_9b7e_c3c1_b174))
+    }
+
+    @Test(arguments: [#"{"resourceSpans":null}"#, "{}", #"{"resourceSpans":[]}"#])
+    func emptyRequestsDecodeToAnEmptyBatch(text: String) throws {
+        #expect(try decodeJSONTraces(text) == TraceBatch())
+    }
 }
