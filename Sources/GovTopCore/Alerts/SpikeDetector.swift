@@ -22,7 +22,7 @@ public struct SpikeDetector: Sendable, Hashable {
             let ratio = rate / baseline
             message = "\(prefix) \(AlertFormat.usd(rate))/min is \(AlertFormat.ratio(ratio)) the 1-hour baseline of "
                 + "\(AlertFormat.usd(baseline))/min"
-            severity = ratio >= 2 * settings.costSpikeFactor ? .critical : .warning
+            severity = rate >= 2 * settings.costSpikeFactor * baseline ? .critical : .warning
         } else {
             message = "\(prefix) \(AlertFormat.usd(rate))/min after no spend in the past hour"
             severity = .warning
