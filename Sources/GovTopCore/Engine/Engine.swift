@@ -72,6 +72,34 @@ public final class Engine: Sendable {
         return state.withLock { $0.ledger.rates(now: now) }
     }
 
+    /// Re-evaluates the conditions that depend on time (rates, budgets) and resolves stale alerts.
+    /// The executable calls it about once a second; tests call it after moving their clock.
+    public func tick() {
+        let now = clock.now()
+        state.withLock { $0.tickAlerts(now: now) }
+    }
+
+    /// All alerts, newest first.
+    public func alerts() -> [Alert] {
+        state.withLock { $0.alerts.alerts() }
+    }
+
+    /// Active alerts by severity, and how many alerts should have rung the bell so far.
+    public func alertStatus() -> (counts: AlertCounts, bellRings: Int, dropped: Int) {
+        state.withLock { ($0.alerts.counts(), $0.bellRings, $0.alerts.droppedCount) }
+    }
+
+    /// Acknowledges an alert; false when there is no alert with this id.
+    public func acknowledgeAlert(id: String) -> Bool {
+        state.withLock { $0.alerts.acknowledge(id: id) }
+    }
+
+    /// Removes resolved alerts from the log; returns how many.
+    @discardableResult
+    public func clearResolvedAlerts() -> Int {
+        state.withLock { $0.alerts.clearResolved() }
+    }
+
     /// Newest traces first.
     public func traces(_ query: TraceQuery) -> [TraceSummary] {
         state.withLock { $0.store.traceSummaries(query) }
@@ -97,10 +125,16 @@ struct EngineState {
     var rejected = 0
     var metricPoints = 0
     var logRecords = 0
+    var alerts: AlertBook
+    let spikes: SpikeDetector
+    /// How many alert changes should ring the terminal bell (new or escalated critical alerts).
+    var bellRings = 0
 
     init(configuration: EngineConfiguration) {
         store = SpanStore(limits: configuration.store)
         ledger = Ledger(maxGroupsPerDimension: configuration.maxGroupsPerDimension)
+        alerts = AlertBook(settings: configuration.alerts)
+        spikes = SpikeDetector(settings: configuration.alerts)
     }
 
     func summary(uptime: Double) -> Summary {
@@ -134,6 +168,7 @@ struct EngineState {
                 ledger.add(contribution, facts: span.facts, attribution: result.effective,
                            durationSeconds: Double(span.record.durationNanos) / 1e9, at: now)
                 for move in result.moves { ledger.move(move) }
+                observeOutcomes(of: span.facts, team: result.effective.team, at: now)
             }
         }
     }
