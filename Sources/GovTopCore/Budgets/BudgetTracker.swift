@@ -40,8 +40,8 @@ public struct BudgetTracker: Sendable {
     /// Adds spend (negative when the engine moves spend to another scope) at an instant.
     ///
     /// Pass the same instant for a move as was passed for the original spend, so both land in the same
-    /// period. Returns whether the amount counted in the current period. O(1) apart from the calendar
-    /// lookup once per period.
+    /// period. Returns whether the amount counted in the current period; spend from a period that is over
+    /// still counts toward the burn rate. O(1) apart from the calendar lookup once per period.
     @discardableResult
     public mutating func record(costUSD amount: Double, at instant: UInt64) -> Bool {
         guard amount.isFinite else {

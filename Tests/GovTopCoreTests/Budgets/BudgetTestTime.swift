@@ -13,6 +13,6 @@ enum BudgetTestTime {
     }
 
     static func zone(_ identifier: String) -> TimeZone {
-        TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 0)!
+        TimeZone(identifier: identifier) ?? .gmt
     }
 }
