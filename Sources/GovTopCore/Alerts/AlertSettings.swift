@@ -34,10 +34,13 @@ public struct AlertSettings: Sendable, Hashable {
     /// A condition that comes back this soon after its alert resolved re-activates that alert (same id)
     /// instead of raising a new one.
     public var reactivateWithinSeconds: Double
+    /// Cost spikes are judged only after this much history, so the first spend after start-up is
+    /// not a "spike" against an empty baseline.
+    public var spikeBaselineMinimumSeconds: Double
 
     public init(costSpikeFactor: Double = 3, costSpikeMinimumUSDPerMinute: Double = 0.10, errorRateThreshold: Double = 0.2,
                 errorRateMinimumRequests: Int = 20, resolveAfterSeconds: Double = 60, maxAlerts: Int = 1000,
-                reactivateWithinSeconds: Double = 300) {
+                reactivateWithinSeconds: Double = 300, spikeBaselineMinimumSeconds: Double = 300) {
         self.costSpikeFactor = costSpikeFactor
         self.costSpikeMinimumUSDPerMinute = costSpikeMinimumUSDPerMinute
         self.errorRateThreshold = errorRateThreshold
@@ -45,5 +48,6 @@ public struct AlertSettings: Sendable, Hashable {
         self.resolveAfterSeconds = resolveAfterSeconds
         self.maxAlerts = maxAlerts
         self.reactivateWithinSeconds = reactivateWithinSeconds
+        self.spikeBaselineMinimumSeconds = spikeBaselineMinimumSeconds
     }
 }

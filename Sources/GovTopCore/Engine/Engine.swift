@@ -13,7 +13,7 @@ public final class Engine: Sendable {
         self.clock = clock
         self.startedAt = clock.now()
         self.estimator = CostEstimator(table: configuration.pricing)
-        self.state = Mutex(EngineState(configuration: configuration))
+        self.state = Mutex(EngineState(configuration: configuration, startedAt: startedAt))
     }
 
     /// Normalizes, stores and counts a decoded batch.
@@ -76,7 +76,16 @@ public final class Engine: Sendable {
     /// The executable calls it about once a second; tests call it after moving their clock.
     public func tick() {
         let now = clock.now()
-        state.withLock { $0.tickAlerts(now: now) }
+        state.withLock { state in
+            state.tickBudgets(now: now)
+            state.tickAlerts(now: now)
+        }
+    }
+
+    /// Configured budgets in configuration order, then budgets reported in telemetry by name.
+    public func budgets() -> [BudgetStatus] {
+        let now = clock.now()
+        return state.withLock { $0.budgetStatuses(now: now) }
     }
 
     /// All alerts, newest first.
@@ -130,7 +139,17 @@ struct EngineState {
     /// How many alert changes should ring the terminal bell (new or escalated critical alerts).
     var bellRings = 0
 
-    init(configuration: EngineConfiguration) {
+    var budgets: [BudgetTracker]
+    var telemetryBudgets = TelemetryBudgets()
+    let startedAt: UInt64
+    let spikeBaselineMinimumSeconds: Double
+
+    init(configuration: EngineConfiguration, startedAt: UInt64) {
+        self.startedAt = startedAt
+        spikeBaselineMinimumSeconds = configuration.alerts.spikeBaselineMinimumSeconds
+        budgets = configuration.budgets.map {
+            BudgetTracker(definition: $0, timeZone: configuration.timeZone, startedAt: startedAt)
+        }
         store = SpanStore(limits: configuration.store)
         ledger = Ledger(maxGroupsPerDimension: configuration.maxGroupsPerDimension)
         alerts = AlertBook(settings: configuration.alerts)
@@ -167,7 +186,11 @@ struct EngineState {
                 let result = store.insert(stored, facts: span.facts)
                 ledger.add(contribution, facts: span.facts, attribution: result.effective,
                            durationSeconds: Double(span.record.durationNanos) / 1e9, at: now)
-                for move in result.moves { ledger.move(move) }
+                recordBudgets(contribution, facts: span.facts, attribution: result.effective, at: now)
+                for move in result.moves {
+                    ledger.move(move)
+                    moveBudgets(move)
+                }
                 observeOutcomes(of: span.facts, team: result.effective.team, at: now)
             }
         }

@@ -19,8 +19,8 @@ extension EngineState {
 
     /// Cost and error-rate spikes from the ledger's windows, then resolution of stale alerts.
     mutating func tickAlerts(now: UInt64) {
-        let rates = ledger.rates(now: now)
-        if let spike = spikes.costSpike(usdPerMinute: rates.costUSDPerMinute, baselineUSDPerMinute: rates.costUSDPerMinute1h) {
+        if let baseline = costBaselinePerMinute(now: now),
+           let spike = spikes.costSpike(usdPerMinute: ledger.seconds.cost.sum(lastSeconds: 60, now: now), baselineUSDPerMinute: baseline) {
             record(alerts.observe(spike, now: now))
         }
         let requests = Int(ledger.minutes.requests.sum(lastSeconds: 300, now: now).rounded())
@@ -29,6 +29,16 @@ extension EngineState {
             record(alerts.observe(spike, now: now))
         }
         for change in alerts.evaluate(now: now) { record(change) }
+    }
+
+    /// Average cost per minute over the hour before the current minute (or the time observed, if
+    /// shorter); nil until there is enough history to call anything a spike.
+    func costBaselinePerMinute(now: UInt64) -> Double? {
+        let observed = Double(now &- startedAt) / 1e9
+        guard now > startedAt, observed >= spikeBaselineMinimumSeconds else { return nil }
+        let minutes = ledger.minutes.cost.buckets(61, now: now).dropLast()
+        let span = min(60, max(1, Int(observed / 60)))
+        return minutes.suffix(span).reduce(0, +) / Double(span)
     }
 
     mutating func record(_ change: AlertChange) {

@@ -66,7 +66,8 @@ struct SpanStore {
         ring.append(span)
         let moves = changes.compactMap { change -> AttributionMove? in
             guard let moved = ring[sequence: change.sequence] else { return nil }
-            return AttributionMove(contribution: moved.contribution, receivedAt: moved.receivedAt, old: change.old, new: change.new)
+            return AttributionMove(contribution: moved.contribution, receivedAt: moved.receivedAt, old: change.old,
+                                   new: change.new, facts: moved.facts)
         }
         evictBeyondLimits()
         return InsertResult(effective: effective, moves: moves)
@@ -152,4 +153,6 @@ struct AttributionMove {
     var receivedAt: UInt64
     var old: Attribution
     var new: Attribution
+    /// The moved span's facts (for its model, provider and service), read back from the store.
+    var facts: GovernanceFacts
 }
