@@ -114,6 +114,11 @@ public final class Engine: Sendable {
         state.withLock { $0.store.traceSummaries(query) }
     }
 
+    /// One page of the trace list in any order, with the number of matching traces.
+    public func tracePage(_ query: TraceQuery) -> TracePage {
+        state.withLock { $0.store.tracePage(query) }
+    }
+
     /// Every stored span of a trace, or nil when the store holds none of it.
     public func trace(_ id: TraceID) -> TraceDetail? {
         let stored = state.withLock { $0.store.spans(of: id) }
