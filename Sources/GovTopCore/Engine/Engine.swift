@@ -4,8 +4,8 @@ import Synchronization
 /// it decoded batches; the API, metrics and the UI read from it. Normalization and compaction happen
 /// before the lock is taken, so the critical section is a few O(1) updates per span.
 public final class Engine: Sendable {
-    private let state: Mutex<EngineState>
-    private let clock: GovClock
+    let state: Mutex<EngineState>
+    let clock: GovClock
     private let startedAt: UInt64
     private let estimator: CostEstimator
 
