@@ -78,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GovTopConfigTests",
-            dependencies: ["GovTopConfig", "GovTopCore"],
+            dependencies: ["GovTopConfig", "GovTopCore", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
