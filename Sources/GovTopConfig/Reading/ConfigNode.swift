@@ -154,7 +154,7 @@ struct MappingEntry {
 /// Aliases let a small file name the same list many times over (`*a` in a list of `*b`, ...);
 /// counting every value read keeps the work bounded whatever the document does.
 final class DocumentContext {
-    static let maximumValues = 1_000_000
+    static let maximumValues = 100_000
 
     let file: String
     private var remainingValues = DocumentContext.maximumValues
