@@ -7,17 +7,19 @@ public final class Engine: Sendable {
     private let state: Mutex<EngineState>
     private let clock: GovClock
     private let startedAt: UInt64
+    private let estimator: CostEstimator
 
     public init(configuration: EngineConfiguration = EngineConfiguration(), clock: GovClock = .system) {
         self.clock = clock
         self.startedAt = clock.now()
-        self.state = Mutex(EngineState(configuration: configuration))
+        self.estimator = CostEstimator(table: configuration.pricing)
+        self.state = Mutex(EngineState(configuration: configuration, startedAt: startedAt))
     }
 
     /// Normalizes, stores and counts a decoded batch.
     @discardableResult
     public func ingest(_ batch: TraceBatch) -> IngestResult {
-        let prepared = batch.resourceSpans.map(PreparedResource.init)
+        let prepared = batch.resourceSpans.map { PreparedResource($0, estimator: estimator) }
         let accepted = prepared.reduce(0) { $0 + $1.spanCount }
         let now = clock.now()
         state.withLock { state in
@@ -38,27 +40,18 @@ public final class Engine: Sendable {
 
     public func summary() -> Summary {
         let uptime = Double(clock.now() &- startedAt) / 1e9
+        return state.withLock { $0.summary(uptime: uptime) }
+    }
+
+    /// Everything `/metrics` shows, consistent with one moment.
+    public func metrics() -> MetricsSnapshot {
+        let uptime = Double(clock.now() &- startedAt) / 1e9
         return state.withLock { state in
-            var summary = Summary()
-            summary.spansReceived = state.received
-            summary.spansRejected = state.rejected
-            summary.spansStored = state.store.spanCount
-            summary.spansEvicted = state.store.evicted
-            summary.tracesStored = state.store.traceCount
-            summary.storeBytes = state.store.bytesHeld
-            summary.requestsTotal = state.ledger.totals.requests
-            summary.costUSDTotal = state.ledger.totals.costUSD
-            summary.inputTokensTotal = state.ledger.totals.inputTokens
-            summary.outputTokensTotal = state.ledger.totals.outputTokens
-            summary.unpricedRequestsTotal = state.ledger.totals.unpricedRequests
-            summary.policyViolationsTotal = state.ledger.totals.policyViolations
-            summary.evalFailuresTotal = state.ledger.totals.evalFailures
-            summary.metricPointsReceived = state.metricPoints
-            summary.logRecordsReceived = state.logRecords
-            summary.uptimeSeconds = max(0, uptime)
-            return summary
+            MetricsSnapshot(summary: state.summary(uptime: uptime), series: state.ledger.metricSeries(),
+                            durations: state.ledger.durations.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         }
     }
+
 
     /// Every group of a dimension, most expensive first.
     public func groups(by dimension: Dimension) -> [GroupRow] {
@@ -79,9 +72,51 @@ public final class Engine: Sendable {
         return state.withLock { $0.ledger.rates(now: now) }
     }
 
+    /// Re-evaluates the conditions that depend on time (rates, budgets) and resolves stale alerts.
+    /// The executable calls it about once a second; tests call it after moving their clock.
+    public func tick() {
+        let now = clock.now()
+        state.withLock { state in
+            state.tickBudgets(now: now)
+            state.tickAlerts(now: now)
+        }
+    }
+
+    /// Configured budgets in configuration order, then budgets reported in telemetry by name.
+    public func budgets() -> [BudgetStatus] {
+        let now = clock.now()
+        return state.withLock { $0.budgetStatuses(now: now) }
+    }
+
+    /// All alerts, newest first.
+    public func alerts() -> [Alert] {
+        state.withLock { $0.alerts.alerts() }
+    }
+
+    /// Active alerts by severity, and how many alerts should have rung the bell so far.
+    public func alertStatus() -> (counts: AlertCounts, bellRings: Int, dropped: Int) {
+        state.withLock { ($0.alerts.counts(), $0.bellRings, $0.alerts.droppedCount) }
+    }
+
+    /// Acknowledges an alert; false when there is no alert with this id.
+    public func acknowledgeAlert(id: String) -> Bool {
+        state.withLock { $0.alerts.acknowledge(id: id) }
+    }
+
+    /// Removes resolved alerts from the log; returns how many.
+    @discardableResult
+    public func clearResolvedAlerts() -> Int {
+        state.withLock { $0.alerts.clearResolved() }
+    }
+
     /// Newest traces first.
     public func traces(_ query: TraceQuery) -> [TraceSummary] {
         state.withLock { $0.store.traceSummaries(query) }
+    }
+
+    /// One page of the trace list in any order, with the number of matching traces.
+    public func tracePage(_ query: TraceQuery) -> TracePage {
+        state.withLock { $0.store.tracePage(query) }
     }
 
     /// Every stored span of a trace, or nil when the store holds none of it.
@@ -104,10 +139,47 @@ struct EngineState {
     var rejected = 0
     var metricPoints = 0
     var logRecords = 0
+    var alerts: AlertBook
+    let spikes: SpikeDetector
+    /// How many alert changes should ring the terminal bell (new or escalated critical alerts).
+    var bellRings = 0
 
-    init(configuration: EngineConfiguration) {
+    var budgets: [BudgetTracker]
+    var telemetryBudgets = TelemetryBudgets()
+    let startedAt: UInt64
+    let spikeBaselineMinimumSeconds: Double
+
+    init(configuration: EngineConfiguration, startedAt: UInt64) {
+        self.startedAt = startedAt
+        spikeBaselineMinimumSeconds = configuration.alerts.spikeBaselineMinimumSeconds
+        budgets = configuration.budgets.map {
+            BudgetTracker(definition: $0, timeZone: configuration.timeZone, startedAt: startedAt)
+        }
         store = SpanStore(limits: configuration.store)
         ledger = Ledger(maxGroupsPerDimension: configuration.maxGroupsPerDimension)
+        alerts = AlertBook(settings: configuration.alerts)
+        spikes = SpikeDetector(settings: configuration.alerts)
+    }
+
+    func summary(uptime: Double) -> Summary {
+        var summary = Summary()
+        summary.spansReceived = received
+        summary.spansRejected = rejected
+        summary.spansStored = store.spanCount
+        summary.spansEvicted = store.evicted
+        summary.tracesStored = store.traceCount
+        summary.storeBytes = store.bytesHeld
+        summary.requestsTotal = ledger.totals.requests
+        summary.costUSDTotal = ledger.totals.costUSD
+        summary.inputTokensTotal = ledger.totals.inputTokens
+        summary.outputTokensTotal = ledger.totals.outputTokens
+        summary.unpricedRequestsTotal = ledger.totals.unpricedRequests
+        summary.policyViolationsTotal = ledger.totals.policyViolations
+        summary.evalFailuresTotal = ledger.totals.evalFailures
+        summary.metricPointsReceived = metricPoints
+        summary.logRecordsReceived = logRecords
+        summary.uptimeSeconds = max(0, uptime)
+        return summary
     }
 
     mutating func insert(_ resource: PreparedResource, at now: UInt64) {
@@ -117,8 +189,14 @@ struct EngineState {
                 let stored = span.stored(origin: origin, receivedAt: now)
                 let contribution = stored.contribution
                 let result = store.insert(stored, facts: span.facts)
-                ledger.add(contribution, facts: span.facts, attribution: result.effective, at: now)
-                for move in result.moves { ledger.move(move) }
+                ledger.add(contribution, facts: span.facts, attribution: result.effective,
+                           durationSeconds: Double(span.record.durationNanos) / 1e9, at: now)
+                recordBudgets(contribution, facts: span.facts, attribution: result.effective, at: now)
+                for move in result.moves {
+                    ledger.move(move)
+                    moveBudgets(move)
+                }
+                observeOutcomes(of: span.facts, team: result.effective.team, at: now)
             }
         }
     }

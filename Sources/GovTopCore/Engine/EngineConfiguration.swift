@@ -10,15 +10,18 @@ public struct EngineConfiguration: Sendable {
     public var timeZone: TimeZone
     /// Most distinct values per dimension; further values fold into `(other)`.
     public var maxGroupsPerDimension: Int
+    /// Prices for estimating the cost of spans that report tokens but no cost.
+    public var pricing: PricingTable
 
     public init(store: StoreLimits = StoreLimits(), budgets: [BudgetDefinition] = [], policies: [PolicyRule] = [],
                 alerts: AlertSettings = AlertSettings(), timeZone: TimeZone = TimeZone(identifier: "UTC")!,
-                maxGroupsPerDimension: Int = 5000) {
+                maxGroupsPerDimension: Int = 5000, pricing: PricingTable = .shipped) {
         self.store = store
         self.budgets = budgets
         self.policies = policies
         self.alerts = alerts
         self.timeZone = timeZone
         self.maxGroupsPerDimension = maxGroupsPerDimension
+        self.pricing = pricing
     }
 }

@@ -7,9 +7,14 @@ struct Ledger {
     /// Per minute over the last 2 hours.
     private(set) var minutes = RateSeries(resolutionSeconds: 60, buckets: 120)
     private(set) var tables: [GroupTable]
+    /// Prometheus counters by label combination (labels fixed at arrival).
+    private(set) var labelCounters: LabelCounters
+    /// Request durations per model (capped like the model groups).
+    private(set) var durations: [String: DurationHistogram] = [:]
 
     init(maxGroupsPerDimension: Int) {
         tables = Dimension.allCases.map { GroupTable(dimension: $0, capacity: maxGroupsPerDimension) }
+        labelCounters = LabelCounters(capacity: maxGroupsPerDimension * 2)
     }
 
     func table(_ dimension: Dimension) -> GroupTable {
@@ -17,11 +22,17 @@ struct Ledger {
     }
 
     /// Counts a span. Spans that contribute nothing (plain, error-free spans) create no groups.
-    mutating func add(_ contribution: Contribution, facts: GovernanceFacts, attribution: Attribution, at time: UInt64) {
+    mutating func add(_ contribution: Contribution, facts: GovernanceFacts, attribution: Attribution,
+                      durationSeconds: Double, at time: UInt64) {
         guard !contribution.isEmpty else { return }
         totals.add(contribution)
         seconds.add(contribution, at: time)
         minutes.add(contribution, at: time)
+        labelCounters.add(contribution, labels: LabelSet(facts: facts, attribution: attribution))
+        if contribution.requests > 0 {
+            let model = table(.model).key(for: facts.model)
+            durations[model, default: DurationHistogram()].observe(seconds: durationSeconds)
+        }
         for index in tables.indices {
             let value = tables[index].dimension.value(in: facts, attribution: attribution)
             tables[index].add(contribution, value: value, at: time)
@@ -42,5 +53,8 @@ struct Ledger {
         }
     }
 
-    var bytes: Int { tables.reduce(seconds.bytes + minutes.bytes) { $0 + $1.bytes } }
+    var bytes: Int {
+        tables.reduce(seconds.bytes + minutes.bytes) { $0 + $1.bytes }
+            + labelCounters.series.count * 160 + durations.count * 200
+    }
 }

@@ -11,126 +11,157 @@ import Foundation
 /// tail, so `gpt-4o-mini-2024-07-18` can reach `gpt-4o-mini` but never `gpt-4o`, and an unknown
 /// `gpt-5.6-sol` does not fall back to `gpt-5`.
 ///
-/// The work is linear in the name length, names longer than `maxLength` give no candidates, and
-/// at most `maxSuffixSteps` trailing tokens are removed.
+/// The work is a few passes over the name's bytes: names longer than `maxLength` bytes give no
+/// candidates, and at most `maxSuffixSteps` trailing tokens are removed.
 enum ModelNameNormalizer {
     static let maxLength = 256
     static let maxSuffixSteps = 4
 
     /// Cross-region inference profile prefixes of Bedrock ids (`us.anthropic.claude-...`).
-    static let regionPrefixes: Set<Substring> = ["us", "eu", "apac", "global", "jp", "au", "ca", "us-gov"]
+    static let regionPrefixes: Set<String> = ["us", "eu", "apac", "global", "jp", "au", "ca", "us-gov"]
     /// Vendor prefixes of Bedrock model ids (`anthropic.claude-...`, `meta.llama3-...`).
-    static let vendorPrefixes: Set<Substring> = [
+    static let vendorPrefixes: Set<String> = [
         "anthropic", "meta", "cohere", "mistral", "amazon", "ai21", "deepseek", "openai",
         "qwen", "writer", "google", "xai", "x-ai", "stability", "twelvelabs", "nvidia", "moonshot", "zai",
     ]
 
+    /// Every candidate spelling, most specific first.
     static func candidates(for raw: String) -> [String] {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.utf8.count <= maxLength else { return [] }
         var result: [String] = []
-        func add(_ name: String) {
-            if !name.isEmpty, result.last != name, !result.contains(name) { result.append(name) }
-        }
-        var name = trimmed.lowercased()
-        add(name)
-        name = lastPathComponent(name); add(name)
-        name = removingRouterTag(name); add(name)
-        name = removingRegionPrefix(name); add(name)
-        name = removingVendorPrefix(name); add(name)
-        name = cut(name, at: "@"); add(name)
-        name = cut(name, at: "["); add(name)
-        name = removingBedrockVersion(name); add(name)
-        if name.hasPrefix("claude") {
-            name = name.replacingOccurrences(of: ".", with: "-"); add(name)
-        }
-        for _ in 0..<maxSuffixSteps {
-            guard let shorter = removingOneSuffix(name) else { break }
-            name = shorter
-            add(name)
-        }
+        forEachCandidate(of: raw) { result.append($0); return false }
         return result
     }
 
-    static func lastPathComponent(_ name: String) -> String {
-        guard let slash = name.lastIndex(of: "/") else { return name }
-        return String(name[name.index(after: slash)...])
+    /// Calls `body` with each candidate spelling, most specific first, until it returns true.
+    static func forEachCandidate(of raw: String, _ body: (String) -> Bool) {
+        guard raw.utf8.count <= maxLength, var bytes = lowercasedTrimmedBytes(raw), !bytes.isEmpty else { return }
+        var lower = 0
+        var upper = bytes.count
+        var last: (Int, Int, Bool) = (-1, -1, false)
+        var dotted = false
+        /// Offers bytes[lower..<upper] unless it is empty or the same as the previous offer.
+        func offer() -> Bool {
+            guard lower < upper, last != (lower, upper, dotted) else { return false }
+            last = (lower, upper, dotted)
+            return body(String(decoding: bytes[lower..<upper], as: UTF8.self))
+        }
+        if offer() { return }
+        if let slash = lastIndex(of: "/", in: bytes, lower, upper) { lower = slash + 1 }
+        if offer() { return }
+        upper = removingRouterTag(bytes, lower, upper)
+        if offer() { return }
+        lower = removingPrefix(regionPrefixes, bytes, lower, upper, requireVendorAfter: true)
+        if offer() { return }
+        lower = removingPrefix(vendorPrefixes, bytes, lower, upper, requireVendorAfter: false)
+        if offer() { return }
+        if let at = firstIndex(of: "@", in: bytes, lower, upper) { upper = at }
+        if let bracket = firstIndex(of: "[", in: bytes, lower, upper) { upper = bracket }
+        if offer() { return }
+        upper = removingBedrockVersion(bytes, lower, upper)
+        if offer() { return }
+        if hasPrefix("claude", bytes, lower, upper), firstIndex(of: ".", in: bytes, lower, upper) != nil {
+            for index in lower..<upper where bytes[index] == UInt8(ascii: ".") { bytes[index] = UInt8(ascii: "-") }
+            dotted = true
+            if offer() { return }
+        }
+        for _ in 0..<maxSuffixSteps {
+            guard let shorter = removingOneSuffix(bytes, lower, upper) else { return }
+            upper = shorter
+            if offer() { return }
+        }
     }
 
-    /// `claude-3.5-sonnet:beta` → `claude-3.5-sonnet` (OpenRouter variants). Numeric tails such as
+    /// The name's bytes with surrounding whitespace removed and letters lowercased, or nil when
+    /// the name is not valid text.
+    private static func lowercasedTrimmedBytes(_ raw: String) -> [UInt8]? {
+        var bytes = Array(raw.utf8)
+        if bytes.contains(where: { $0 >= 0x80 }) {
+            bytes = Array(raw.lowercased().utf8)
+        }
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }),
+              let last = bytes.lastIndex(where: { !isSpace($0) }) else { return [] }
+        var trimmed = Array(bytes[first...last])
+        for index in trimmed.indices where trimmed[index] >= UInt8(ascii: "A") && trimmed[index] <= UInt8(ascii: "Z") {
+            trimmed[index] += 0x20
+        }
+        return trimmed
+    }
+
+    /// `claude-3.5-sonnet:beta` → `claude-3.5-sonnet` (router variants). Numeric tails such as
     /// Bedrock's `:0` are left for `removingBedrockVersion`.
-    static func removingRouterTag(_ name: String) -> String {
-        guard let colon = name.lastIndex(of: ":") else { return name }
-        let tag = name[name.index(after: colon)...]
-        guard !tag.isEmpty, tag.allSatisfy({ $0.isLetter || $0 == "-" }) else { return name }
-        return String(name[..<colon])
+    private static func removingRouterTag(_ bytes: [UInt8], _ lower: Int, _ upper: Int) -> Int {
+        guard let colon = lastIndex(of: ":", in: bytes, lower, upper), colon + 1 < upper else { return upper }
+        let isTag = bytes[(colon + 1)..<upper].allSatisfy { isLetter($0) || $0 == UInt8(ascii: "-") }
+        return isTag ? colon : upper
     }
 
-    /// `us.anthropic.claude-...` → `anthropic.claude-...` (only before a known vendor prefix).
-    static func removingRegionPrefix(_ name: String) -> String {
-        guard let dot = name.firstIndex(of: "."), regionPrefixes.contains(name[..<dot]) else { return name }
-        let rest = name[name.index(after: dot)...]
-        guard let next = rest.firstIndex(of: "."), vendorPrefixes.contains(rest[..<next]) else { return name }
-        return String(rest)
-    }
-
-    /// `anthropic.claude-...` → `claude-...`; `meta.llama3-...` → `llama3-...`.
-    static func removingVendorPrefix(_ name: String) -> String {
-        guard let dot = name.firstIndex(of: "."), vendorPrefixes.contains(name[..<dot]) else { return name }
-        return String(name[name.index(after: dot)...])
-    }
-
-    static func cut(_ name: String, at separator: Character) -> String {
-        guard let index = name.firstIndex(of: separator) else { return name }
-        return String(name[..<index])
+    /// Drops `prefix.` when `prefix` is in `set` (and, for regions, a vendor prefix follows).
+    private static func removingPrefix(_ set: Set<String>, _ bytes: [UInt8], _ lower: Int, _ upper: Int, requireVendorAfter: Bool) -> Int {
+        guard let dot = firstIndex(of: ".", in: bytes, lower, upper),
+              set.contains(String(decoding: bytes[lower..<dot], as: UTF8.self)) else { return lower }
+        if requireVendorAfter {
+            guard let next = firstIndex(of: ".", in: bytes, dot + 1, upper),
+                  vendorPrefixes.contains(String(decoding: bytes[(dot + 1)..<next], as: UTF8.self)) else { return lower }
+        }
+        return dot + 1
     }
 
     /// `...-20241022-v2:0` → `...-20241022`; `...-v1` → `...`; `...-1:0` → `...-1`.
-    static func removingBedrockVersion(_ name: String) -> String {
-        var rest = Substring(name)
-        if let colon = rest.lastIndex(of: ":"), isDigits(rest[rest.index(after: colon)...]) {
-            rest = rest[..<colon]
+    private static func removingBedrockVersion(_ bytes: [UInt8], _ lower: Int, _ upper: Int) -> Int {
+        var end = upper
+        if let colon = lastIndex(of: ":", in: bytes, lower, end), colon + 1 < end, isDigits(bytes, colon + 1, end) {
+            end = colon
         }
-        if let dash = rest.lastIndex(of: "-") {
-            let tail = rest[rest.index(after: dash)...]
-            if tail.first == "v", isDigits(tail.dropFirst()) { rest = rest[..<dash] }
+        if let dash = lastIndex(of: "-", in: bytes, lower, end), dash + 2 < end,
+           bytes[dash + 1] == UInt8(ascii: "v"), isDigits(bytes, dash + 2, end) {
+            end = dash
         }
-        return String(rest)
+        return end
     }
 
-    /// Removes one trailing date, version or variant token, or returns nil when there is none.
-    static func removingOneSuffix(_ name: String) -> String? {
-        for word in ["-latest", "-thinking"] where name.hasSuffix(word) {
-            return String(name.dropLast(word.count))
+    /// Removes one trailing date, version or variant token: the new end, or nil when there is none.
+    private static func removingOneSuffix(_ bytes: [UInt8], _ lower: Int, _ upper: Int) -> Int? {
+        for word in ["-latest", "-thinking"] where hasSuffix(word, bytes, lower, upper) {
+            return upper - word.utf8.count
         }
-        let bytes = Array(name.utf8)
         // Longest shapes first, so `-2024-08-06` goes whole rather than as `-08-06` then `-2024`.
-        let shapes = ["-dddd-dd-dd", "-dddddddd", "-dd-dddd", "-dd-dd", "-dddd", "-ddd"]
-        for shape in shapes where matchesTail(bytes, shape: shape) {
-            let kept = bytes.count - shape.utf8.count
-            guard kept > 0 else { return nil }
-            return String(decoding: bytes[..<kept], as: UTF8.self)
+        for shape in ["-dddd-dd-dd", "-dddddddd", "-dd-dddd", "-dd-dd", "-dddd", "-ddd"] {
+            let length = shape.utf8.count
+            guard upper - lower > length else { continue }
+            let start = upper - length
+            if zip(shape.utf8, bytes[start..<upper]).allSatisfy({ expected, byte in
+                expected == UInt8(ascii: "d") ? isDigit(byte) : byte == expected
+            }) {
+                return start
+            }
         }
         return nil
     }
 
-    /// Whether `bytes` ends with `shape`, where `d` stands for an ASCII digit and `-` for itself.
-    private static func matchesTail(_ bytes: [UInt8], shape: String) -> Bool {
-        let pattern = Array(shape.utf8)
-        guard bytes.count > pattern.count else { return false }
-        let start = bytes.count - pattern.count
-        for (offset, expected) in pattern.enumerated() {
-            let byte = bytes[start + offset]
-            if expected == UInt8(ascii: "d") {
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return false }
-            } else if byte != expected {
-                return false
-            }
-        }
-        return true
+    private static func firstIndex(of character: Unicode.Scalar, in bytes: [UInt8], _ lower: Int, _ upper: Int) -> Int? {
+        guard lower < upper else { return nil }
+        return bytes[lower..<upper].firstIndex(of: UInt8(ascii: character))
     }
 
-    private static func isDigits(_ text: Substring) -> Bool {
-        !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
+    private static func lastIndex(of character: Unicode.Scalar, in bytes: [UInt8], _ lower: Int, _ upper: Int) -> Int? {
+        guard lower < upper else { return nil }
+        return bytes[lower..<upper].lastIndex(of: UInt8(ascii: character))
     }
+
+    private static func hasPrefix(_ text: String, _ bytes: [UInt8], _ lower: Int, _ upper: Int) -> Bool {
+        upper - lower >= text.utf8.count && bytes[lower..<(lower + text.utf8.count)].elementsEqual(text.utf8)
+    }
+
+    private static func hasSuffix(_ text: String, _ bytes: [UInt8], _ lower: Int, _ upper: Int) -> Bool {
+        upper - lower > text.utf8.count && bytes[(upper - text.utf8.count)..<upper].elementsEqual(text.utf8)
+    }
+
+    private static func isDigits(_ bytes: [UInt8], _ lower: Int, _ upper: Int) -> Bool {
+        lower < upper && bytes[lower..<upper].allSatisfy(isDigit)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
 }

@@ -4,6 +4,16 @@ extension PricingTable {
     /// The name of the pricing file shipped in the GovTopCore bundle.
     public static let builtInFileName = "pricing.json"
 
+    /// The shipped table, loaded once. The file is validated by the tests, so a failure here is a
+    /// packaging defect rather than bad input.
+    public static let shipped: PricingTable = {
+        do {
+            return try builtIn()
+        } catch {
+            preconditionFailure("the built-in pricing table is broken: \(error)")
+        }
+    }()
+
     /// The pricing table shipped with govtop (`Sources/GovTopCore/Pricing/pricing.json`).
     public static func builtIn() throws(PricingError) -> PricingTable {
         guard let url = Bundle.module.url(forResource: "pricing", withExtension: "json") else {

@@ -73,15 +73,16 @@ public struct PricingTable: Sendable {
     /// The entry for a model name and the spelling that matched it, or nil when none does.
     public func match(model: String, provider: String? = nil) -> PriceMatch? {
         let scopedProvider = provider.map(Self.providerKey).flatMap { $0.isEmpty ? nil : $0 }
-        for candidate in ModelNameNormalizer.candidates(for: model) {
+        var found: PriceMatch?
+        ModelNameNormalizer.forEachCandidate(of: model) { candidate in
             if let scopedProvider, let index = byProviderAndName[ProviderKey(provider: scopedProvider, name: candidate)] {
-                return PriceMatch(entry: entries[index], matchedName: candidate)
+                found = PriceMatch(entry: entries[index], matchedName: candidate)
+            } else if let index = byName[candidate] {
+                found = PriceMatch(entry: entries[index], matchedName: candidate)
             }
-            if let index = byName[candidate] {
-                return PriceMatch(entry: entries[index], matchedName: candidate)
-            }
+            return found != nil
         }
-        return nil
+        return found
     }
 
     /// This table with `overrides` laid on top, for prices users set in their configuration.

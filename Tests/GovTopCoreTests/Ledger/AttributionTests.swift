@@ -83,3 +83,21 @@ import Testing
         #expect(engine.summary().costUSDTotal == 2)
     }
 }
+
+@Suite struct ParentsFirstTests {
+    @Test func parentsInTheSameBatchAreCountedFirst() {
+        let spans = [
+            SpanFactory.span(trace: 1, id: 4, parent: 3),
+            SpanFactory.span(trace: 1, id: 3, parent: 2),
+            SpanFactory.span(trace: 2, id: 9, parent: 8),
+            SpanFactory.span(trace: 1, id: 2, parent: 1),
+            SpanFactory.span(trace: 1, id: 1),
+        ]
+        #expect(PreparedResource.parentsFirst(spans).map(\.spanID.value) == [9, 1, 2, 3, 4])
+    }
+
+    @Test func aParentCycleDoesNotHang() {
+        let spans = [SpanFactory.span(trace: 1, id: 1, parent: 2), SpanFactory.span(trace: 1, id: 2, parent: 1)]
+        #expect(Set(PreparedResource.parentsFirst(spans).map(\.spanID.value)) == [1, 2])
+    }
+}
