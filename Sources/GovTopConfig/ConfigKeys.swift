@@ -16,7 +16,7 @@ public enum ConfigKeys {
     /// The keys of a negated condition, `{not: ...}`.
     public static let negatedCondition = ["not"]
     public static let alerts = [
-        "cost_spike_factor", "cost_spike_min_usd_per_minute", "error_rate_threshold", "error_rate_min_requests",
-        "resolve_after", "max_alerts",
+        "cost_spike_factor", "cost_spike_min_usd_per_minute", "cost_spike_min_baseline", "error_rate_threshold",
+        "error_rate_min_requests", "resolve_after", "reactivate_within", "max_alerts",
     ]
 }

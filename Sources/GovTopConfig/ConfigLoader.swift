@@ -16,8 +16,10 @@ public enum ConfigLoader {
 
     /// Validates a document; `source` names it in errors and becomes `GovTopConfiguration.source`.
     ///
-    /// An empty document (or one with only comments) gives the defaults.
+    /// An empty document (or one with only comments) gives the defaults. A leading byte order
+    /// mark is ignored.
     public static func load(yaml: String, source: String) throws(ConfigError) -> GovTopConfiguration {
+        let yaml = yaml.hasPrefix("\u{FEFF}") ? String(yaml.unicodeScalars.dropFirst()) : yaml
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)

@@ -11,9 +11,10 @@ public struct GovTopConfiguration: Sendable {
     public var port: Int
     /// Largest request body accepted, after decompression.
     public var maxBodyBytes: Int
+    /// The engine's settings; `engine.pricing` is the shipped table with `pricingOverrides` laid
+    /// over it.
     public var engine: EngineConfiguration
-    /// Prices laid over the shipped table with `PricingTable.merging(overrides:)`. No two claim
-    /// the same name or alias for one provider, so merging them cannot fail on that account.
+    /// The `pricing:` entries as written, already merged into `engine.pricing`.
     public var pricingOverrides: [ModelPrice]
     /// A theme name or path, validated later by the UI.
     public var theme: String?

@@ -12,7 +12,7 @@ import Testing
         ("unknown-key-camel-case.yaml", #"2:3: store: unknown key "maxSpans"; did you mean "max_spans"?"#),
         ("unknown-condition-operator.yaml", #"4:21: policies[0].when.environment: unknown key "nto"; did you mean "not"?"#),
         ("unknown-key-without-suggestion.yaml",
-         #"3:3: alerts: unknown key "frobnicate"; valid keys here are cost_spike_factor, cost_spike_min_usd_per_minute, error_rate_threshold, error_rate_min_requests, resolve_after, max_alerts"#),
+         #"3:3: alerts: unknown key "frobnicate"; valid keys here are cost_spike_factor, cost_spike_min_usd_per_minute, cost_spike_min_baseline, error_rate_threshold, error_rate_min_requests, resolve_after, reactivate_within, max_alerts"#),
         // Values of the wrong type.
         ("wrong-type-number.yaml", #"6:12: budgets[1].limit: expected a number of US dollars greater than 0, got "lots""#),
         ("wrong-type-list.yaml", "2:3: policies: expected a list of policy rules, got a mapping"),

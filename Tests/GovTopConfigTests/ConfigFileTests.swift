@@ -38,6 +38,17 @@ import Testing
         }
     }
 
+    /// Editors on Windows may start files with a byte order mark and end lines with CR LF.
+    @Test func byteOrderMarkAndCRLFAreAccepted() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory + "/windows.yaml"
+            try Data([0xEF, 0xBB, 0xBF] + Array("theme: dark\r\nhttp_port: 4000\r\n".utf8)).write(to: URL(fileURLWithPath: path))
+            let configuration = try ConfigLoader.load(path: path)
+            #expect(configuration.theme == "dark")
+            #expect(configuration.port == 4000)
+        }
+    }
+
     @Test func emptyFileGivesTheDefaultsWithItsPath() throws {
         try withTemporaryDirectory { directory in
             let path = directory + "/empty.yaml"

@@ -17,6 +17,7 @@ import Testing
         #expect(configuration.maxBodyBytes == 64 << 20)
         #expect(configuration.theme == nil)
         #expect(configuration.pricingOverrides.isEmpty)
+        #expect(configuration.engine.pricing.entries == PricingTable.shipped.entries)
         #expect(configuration.source == "test.yaml")
         let engine = configuration.engine
         #expect(engine.store == StoreLimits())
@@ -74,12 +75,18 @@ import Testing
     @Test(arguments: [("90", 90.0), ("1.5", 1.5), ("90s", 90), ("5m", 300), ("1.5m", 90), ("1h", 3600), ("500ms", 0.5), ("0", 0)])
     func durations(text: String, seconds: Double) throws {
         #expect(DurationText.seconds(text) == seconds)
-        #expect(try load("alerts:\n  resolve_after: \(text)\n").engine.alerts.resolveAfterSeconds == seconds)
+        let alerts = try load("alerts:\n  resolve_after: \(text)\n  reactivate_within: \(text)\n  cost_spike_min_baseline: \(text)\n").engine.alerts
+        #expect(alerts.resolveAfterSeconds == seconds)
+        #expect(alerts.reactivateWithinSeconds == seconds)
+        #expect(alerts.spikeBaselineMinimumSeconds == seconds)
     }
 
     @Test(arguments: ["", "5 minutes", "-5s", "2d", "s", "1h30m", "25h"])
     func rejectsMalformedOrTooLongDurations(_ text: String) {
-        #expect(loadError(yaml: "alerts:\n  resolve_after: \"\(text)\"\n") != nil)
+        for key in ["resolve_after", "reactivate_within", "cost_spike_min_baseline"] {
+            #expect(loadError(yaml: "alerts:\n  \(key): \"\(text)\"\n")?.description
+                == "config.yaml:2:\(key.count + 5): alerts.\(key): expected a duration of at most 1 day such as 90s or 5m, or a number of seconds, got \"\(text)\"")
+        }
     }
 
     @Test func numbersMayBeQuotedOrUseUnderscores() throws {

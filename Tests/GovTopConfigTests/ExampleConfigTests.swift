@@ -27,7 +27,8 @@ import Yams
         #expect(engine.timeZone.identifier == "Europe/Paris")
         #expect(engine.maxGroupsPerDimension == 2000)
         #expect(engine.alerts == AlertSettings(costSpikeFactor: 4, costSpikeMinimumUSDPerMinute: 0.25, errorRateThreshold: 0.1,
-                                               errorRateMinimumRequests: 50, resolveAfterSeconds: 300, maxAlerts: 500))
+                                               errorRateMinimumRequests: 50, resolveAfterSeconds: 300, maxAlerts: 500,
+                                               reactivateWithinSeconds: 900, spikeBaselineMinimumSeconds: 600))
     }
 
     @Test func pricingOverrides() throws {
@@ -40,10 +41,11 @@ import Yams
         ])
     }
 
-    @Test func pricingOverridesMergeIntoTheShippedTable() throws {
-        let table = try PricingTable.builtIn().merging(overrides: try Self.example().pricingOverrides)
+    @Test func pricingOverridesAreLaidOverTheShippedTable() throws {
+        let table = try Self.example().engine.pricing
         #expect(table.price(forModel: "acme-large")?.rates.cachedInput == 0.25)
         #expect(table.price(forModel: "gpt-4o", provider: "openai")?.rates.input == 2)
+        #expect(table.entries.count == PricingTable.shipped.entries.count + 1)
     }
 
     @Test func budgets() throws {
@@ -135,5 +137,29 @@ import Yams
         default:
             break
         }
+    }
+}
+
+@Suite struct ConfigurationSummaryTests {
+    @Test func summarizesTheExample() throws {
+        #expect(try ExampleConfigTests.example().summaryLines == [
+            "listen localhost:4318, max body 16MiB",
+            "store 100000 spans or 256MiB, time zone Europe/Paris, 2000 groups per dimension",
+            "2 budgets: ml-platform-daily, project:support-bot,customer:acme-corp,cost_center:cc-1234,feature:summarize,model:gpt-4o,provider:openai,service:support-api",
+            "3 policies: pii-detection, no-gpt4-in-dev, expensive-request",
+            "2 price overrides: acme-chat-large (acme), gpt-4o (openai)",
+            "theme dark",
+        ])
+    }
+
+    @Test func summarizesTheDefaults() throws {
+        let configuration = try ConfigLoader.load(yaml: "listen: \"[::1]\"\npolicies:\n  - {name: one, max_tokens: 5}\n", source: "c.yaml")
+        #expect(configuration.summaryLines == [
+            "listen [::1]:4318, max body 64MiB",
+            "store 200000 spans or 512MiB, time zone \(configuration.engine.timeZone.identifier), 5000 groups per dimension",
+            "no budgets",
+            "1 policy: one",
+            "no price overrides",
+        ])
     }
 }

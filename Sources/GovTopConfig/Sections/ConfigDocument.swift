@@ -23,6 +23,7 @@ enum ConfigDocument {
         var configuration = GovTopConfiguration()
         var listenPort: (port: Int, node: ConfigNode)?
         var httpPort: (port: Int, node: ConfigNode)?
+        var pricing: ConfigNode?
         for entry in try root.entries(expected: Expected.root) {
             let value = entry.value
             switch entry.key {
@@ -44,6 +45,7 @@ enum ConfigDocument {
                 configuration.theme = try value.text(expected: Expected.theme)
             case "pricing":
                 configuration.pricingOverrides = try PricingSection.read(value)
+                pricing = value
             case "budgets":
                 configuration.engine.budgets = try BudgetsSection.read(value)
             case "policies":
@@ -59,6 +61,13 @@ enum ConfigDocument {
             throw httpPort.node.error("\(httpPort.port) differs from the port \(listenPort.port) in listen\(line); give the port in one place")
         }
         configuration.port = httpPort?.port ?? listenPort?.port ?? GovTopConfiguration.defaultPort
+        if let pricing, !configuration.pricingOverrides.isEmpty {
+            do {
+                configuration.engine.pricing = try PricingTable.shipped.merging(overrides: configuration.pricingOverrides, source: "pricing")
+            } catch {
+                throw pricing.error("cannot be laid over the shipped prices: \(error)")
+            }
+        }
         return configuration
     }
 
