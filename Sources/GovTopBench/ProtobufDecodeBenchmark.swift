@@ -20,12 +20,11 @@ struct ProtobufDecodeBenchmark: BenchmarkSection {
         verify(bytes)
 
         let baselineLabel = "swift-protobuf generated"
-        let baseline = timer.measure {
-            blackHole(try? GenAIBatchFixture.Request(serializedBytes: bytes))
-        }
-        let govtop = timer.measure {
-            blackHole(try? OTLPProtobufDecoder.decodeTraces(bytes))
-        }
+        let measurements = timer.measure([
+            { blackHole(try? GenAIBatchFixture.Request(serializedBytes: bytes)) },
+            { blackHole(try? OTLPProtobufDecoder.decodeTraces(bytes)) },
+        ])
+        let (baseline, govtop) = (measurements[0], measurements[1])
         return [
             BenchmarkRow(section: name, label: baselineLabel, bytes: bytes.count, items: spanCount,
                          itemUnit: "spans", measurement: baseline, baseline: nil),

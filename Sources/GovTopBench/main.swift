@@ -1,4 +1,4 @@
-// govtop-bench: `swift run -c release govtop-bench [--filter NAME] [--seconds S] [--list]`
+// govtop-bench: `swift run -c release govtop-bench [--filter NAME] [--seconds S] [--clock cpu|wall] [--list]`
 import Foundation
 
 let sections: [any BenchmarkSection] = [
@@ -17,12 +17,18 @@ while let argument = arguments.popFirst() {
             print("--seconds needs a positive number")
             exit(2)
         }
-        timer.budget = .milliseconds(Int(seconds * 1000))
+        timer.budget = seconds
+    case "--clock":
+        guard let text = arguments.popFirst(), let clock = BenchmarkTimer.Clock(rawValue: text) else {
+            print("--clock needs cpu or wall")
+            exit(2)
+        }
+        timer.clock = clock
     case "--list":
         sections.forEach { print($0.name) }
         exit(0)
     default:
-        print("usage: govtop-bench [--filter NAME] [--seconds S] [--list]")
+        print("usage: govtop-bench [--filter NAME] [--seconds S] [--clock cpu|wall] [--list]")
         exit(argument == "--help" || argument == "-h" ? 0 : 2)
     }
 }
@@ -36,4 +42,5 @@ if selected.isEmpty {
 print("warning: debug build; use `swift run -c release govtop-bench` for meaningful numbers\n")
 #endif
 let rows = selected.flatMap { $0.run(timer: timer) }
+print("median of interleaved runs, \(timer.clock == .cpu ? "thread CPU time" : "wall-clock time"), \(timer.budget) s per case\n")
 print(ResultTable.render(rows))

@@ -10,7 +10,7 @@ extension TraceRequestDecoder {
         while let field = try message.nextTag() {
             switch field.number {
             case 1:
-                key = try message.readKey(field, keys: keys)
+                key = try message.readKey(field, keys: keys, cache: cache)
             case 2:
                 var anyValue = try message.readMessage(field, as: .anyValue)
                 value = try decodeAnyValue(&anyValue, merging: value, depth: depth)
@@ -35,7 +35,7 @@ extension TraceRequestDecoder {
         while let tag = try reader.nextTag() {
             switch tag.number {
             case 1:
-                value = .string(try reader.readString(tag))
+                value = .string(try reader.readString(tag, cache: cache))
             case 2:
                 value = .bool(try reader.readVarint(tag) != 0)
             case 3:

@@ -28,9 +28,9 @@ extension TraceRequestDecoder {
             switch tag.number {
             case 1: traceID = IDField(try reader.readLengthDelimited(tag), reader)
             case 2: spanID = IDField(try reader.readLengthDelimited(tag), reader)
-            case 3: traceState = try reader.readString(tag)
+            case 3: traceState = try reader.readString(tag, cache: cache)
             case 4: parentSpanID = IDField(try reader.readLengthDelimited(tag), reader)
-            case 5: name = try reader.readString(tag)
+            case 5: name = try reader.readString(tag, cache: cache)
             case 6: kind = SpanKind(wire: Self.enumValue(try reader.readVarint(tag)))
             case 7: start = try reader.readFixed64(tag)
             case 8: end = try reader.readFixed64(tag)
@@ -70,7 +70,7 @@ extension TraceRequestDecoder {
         while let tag = try reader.nextTag() {
             switch tag.number {
             case 1: event.timeUnixNano = try reader.readFixed64(tag)
-            case 2: event.name = try reader.readKey(tag, keys: keys)
+            case 2: event.name = try reader.readKey(tag, keys: keys, cache: cache)
             case 3: event.attributes.append(try decodeKeyValue(tag, &reader, depth: 1))
             case 4: event.droppedAttributesCount = UInt32(truncatingIfNeeded: try reader.readVarint(tag))
             default: try reader.skip(tag)
@@ -88,7 +88,7 @@ extension TraceRequestDecoder {
             switch tag.number {
             case 1: traceID = IDField(try reader.readLengthDelimited(tag), reader)
             case 2: spanID = IDField(try reader.readLengthDelimited(tag), reader)
-            case 3: link.traceState = try reader.readString(tag)
+            case 3: link.traceState = try reader.readString(tag, cache: cache)
             case 4: link.attributes.append(try decodeKeyValue(tag, &reader, depth: 1))
             case 5: link.droppedAttributesCount = UInt32(truncatingIfNeeded: try reader.readVarint(tag))
             case 6: link.flags = try reader.readFixed32(tag)
@@ -107,7 +107,7 @@ extension TraceRequestDecoder {
     ) throws(OTLPDecodeError) {
         while let tag = try reader.nextTag() {
             switch tag.number {
-            case 2: message = try reader.readString(tag)
+            case 2: message = try reader.readString(tag, cache: cache)
             case 3: code = StatusCode(wire: Self.enumValue(try reader.readVarint(tag)))
             default: try reader.skip(tag)
             }

@@ -4,6 +4,7 @@
 struct TraceRequestDecoder {
     let maxValueDepth: Int
     let keys: WellKnownKeys
+    let cache = StringCache()
     private(set) var rejectedSpans = 0
     private(set) var rejectionMessage: String?
 
@@ -43,7 +44,7 @@ struct TraceRequestDecoder {
                 var message = try reader.readMessage(tag, as: .scopeSpans)
                 result.scopeSpans.append(try decodeScopeSpans(&message))
             case 3:
-                result.schemaURL = try reader.readString(tag)
+                result.schemaURL = try reader.readString(tag, cache: cache)
             default:
                 try reader.skip(tag)
             }
@@ -75,7 +76,7 @@ struct TraceRequestDecoder {
                 var message = try reader.readMessage(tag, as: .span)
                 if let span = try decodeSpan(&message) { result.spans.append(span) }
             case 3:
-                result.schemaURL = try reader.readString(tag)
+                result.schemaURL = try reader.readString(tag, cache: cache)
             default:
                 try reader.skip(tag)
             }
@@ -86,8 +87,8 @@ struct TraceRequestDecoder {
     private func decodeScope(_ reader: inout ProtoReader, into scope: inout InstrumentationScope) throws(OTLPDecodeError) {
         while let tag = try reader.nextTag() {
             switch tag.number {
-            case 1: scope.name = try reader.readString(tag)
-            case 2: scope.version = try reader.readString(tag)
+            case 1: scope.name = try reader.readString(tag, cache: cache)
+            case 2: scope.version = try reader.readString(tag, cache: cache)
             case 3: scope.attributes.append(try decodeKeyValue(tag, &reader, depth: 1))
             case 4: scope.droppedAttributesCount = UInt32(truncatingIfNeeded: try reader.readVarint(tag))
             default: try reader.skip(tag)

@@ -7,13 +7,12 @@
 final class WellKnownKeys: Sendable {
     static let shared = WellKnownKeys(keys: WellKnownKeys.catalog)
 
-    private struct Entry {
-        var hash: UInt64
-        var string: String
-        var bytes: [UInt8]
-    }
-
-    private let entries: [Entry]
+    /// Entry data in parallel arrays, so a probe touches no reference-counted value until it hits.
+    private let hashes: [UInt64]
+    private let lengths: [Int]
+    private let offsets: [Int]
+    private let storage: [UInt8]
+    private let strings: [String]
     /// Open-addressed slots holding `entry index + 1` (0 = empty).
     private let slots: [UInt16]
     private let slotShift: UInt64
@@ -26,61 +25,45 @@ final class WellKnownKeys: Sendable {
         var slotBits: UInt64 = 4
         while (1 << slotBits) < unique.count * 4 { slotBits += 1 }
         var slots = [UInt16](repeating: 0, count: 1 << slotBits)
-        var entries: [Entry] = []
+        var hashes: [UInt64] = []
+        var offsets: [Int] = []
+        var storage: [UInt8] = []
         for key in unique {
             let bytes = Array(key.utf8)
-            let hash = bytes.withUnsafeBytes { Self.hash($0.baseAddress!, count: bytes.count) }
+            let hash = bytes.withUnsafeBytes { ByteHash.hash($0.baseAddress!, count: bytes.count) }
             var slot = Int(truncatingIfNeeded: hash >> (64 - slotBits))
             while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
-            entries.append(Entry(hash: hash, string: key, bytes: bytes))
-            slots[slot] = UInt16(entries.count)
+            hashes.append(hash)
+            offsets.append(storage.count)
+            storage += bytes
+            slots[slot] = UInt16(hashes.count)
         }
-        self.entries = entries
+        self.hashes = hashes
+        self.lengths = unique.map(\.utf8.count)
+        self.offsets = offsets
+        self.storage = storage
+        self.strings = unique
         self.slots = slots
         self.slotShift = 64 - slotBits
         self.slotMask = slots.count - 1
-        self.minLength = unique.map(\.utf8.count).min() ?? 8
-        self.maxLength = unique.map(\.utf8.count).max() ?? 0
+        self.minLength = lengths.min() ?? 8
+        self.maxLength = lengths.max() ?? 0
     }
 
     /// The shared string for these bytes, or nil when they are not a well-known key.
     @inline(__always)
     func lookup(_ start: UnsafeRawPointer, count: Int) -> String? {
         guard count >= minLength, count <= maxLength else { return nil }
-        let hash = Self.hash(start, count: count)
+        let hash = ByteHash.hash(start, count: count)
         var slot = Int(truncatingIfNeeded: hash >> slotShift)
         while true {
-            let index = Int(slots[slot])
-            if index == 0 { return nil }
-            let entry = entries[index - 1]
-            if entry.hash == hash, entry.bytes.count == count,
-               entry.bytes.withUnsafeBytes({ Self.equal($0.baseAddress!, start, count: count) }) {
-                return entry.string
+            let entry = Int(slots[slot]) - 1
+            if entry < 0 { return nil }
+            if hashes[entry] == hash, lengths[entry] == count,
+               storage.withUnsafeBytes({ ByteHash.equal($0.baseAddress! + offsets[entry], start, count: count) }) {
+                return strings[entry]
             }
             slot = (slot + 1) & slotMask
         }
-    }
-
-    /// Compares `count` (at least 8) bytes eight at a time; the last word may overlap the previous one.
-    @inline(__always)
-    private static func equal(_ lhs: UnsafeRawPointer, _ rhs: UnsafeRawPointer, count: Int) -> Bool {
-        var offset = 0
-        while offset < count - 8 {
-            if lhs.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                != rhs.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
-            offset += 8
-        }
-        return lhs.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-            == rhs.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-    }
-
-    /// Mixes the length with the first and last eight bytes; `count` must be at least 8.
-    @inline(__always)
-    private static func hash(_ start: UnsafeRawPointer, count: Int) -> UInt64 {
-        let head = start.loadUnaligned(as: UInt64.self)
-        let tail = start.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-        var mixed = (head &* 0x9E37_79B9_7F4A_7C15) ^ (tail &+ UInt64(truncatingIfNeeded: count))
-        mixed = (mixed ^ (mixed >> 31)) &* 0xBF58_476D_1CE4_E5B9
-        return mixed ^ (mixed >> 29)
     }
 }
