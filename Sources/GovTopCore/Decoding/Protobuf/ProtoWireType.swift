@@ -33,7 +33,6 @@ enum ProtoMessageKind: UInt8 {
     case keyValue, anyValue, arrayValue, keyValueList
     case metricsRequest, resourceMetrics, scopeMetrics, metric, dataPointContainer, dataPoint
     case logsRequest, resourceLogs, scopeLogs, logRecord
-    case group
 
     var name: String {
         switch self {
@@ -60,7 +59,6 @@ enum ProtoMessageKind: UInt8 {
         case .resourceLogs: "ResourceLogs"
         case .scopeLogs: "ScopeLogs"
         case .logRecord: "LogRecord"
-        case .group: "group"
         }
     }
 }

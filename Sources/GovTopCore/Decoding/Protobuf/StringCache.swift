@@ -13,13 +13,27 @@ final class StringCache {
     /// Longer strings are rarely repeated verbatim and would make the comparison expensive.
     static let maximumLength = 128
 
+    private struct Slot {
+        var hash: UInt64
+        var offset: Int
+        var count: Int
+        var string: String
+    }
+
     private static let slotBits: UInt64 = 9
-    private static let slotCount = 1 << slotBits
-    // Parallel arrays, so a probe touches no reference-counted value until it hits.
-    private var hashes = [UInt64](repeating: 0, count: slotCount)
-    private var offsets = [Int](repeating: 0, count: slotCount)
-    private var counts = [Int](repeating: 0, count: slotCount)
-    private var strings = [String](repeating: "", count: slotCount)
+    /// Raw storage rather than an array: a probe is on the hot path of every long string, and
+    /// an array held in a class pays exclusivity and uniqueness checks on each access.
+    private let slots: UnsafeMutablePointer<Slot>
+
+    init() {
+        slots = .allocate(capacity: 1 << Self.slotBits)
+        slots.initialize(repeating: Slot(hash: 0, offset: 0, count: 0, string: ""), count: 1 << Self.slotBits)
+    }
+
+    deinit {
+        slots.deinitialize(count: 1 << Self.slotBits)
+        slots.deallocate()
+    }
 
     /// The cached string for the `count` bytes at `offset` of the payload starting at `base`,
     /// or the result of `make()`, which is then remembered.
@@ -28,16 +42,13 @@ final class StringCache {
         base: UnsafeRawPointer, offset: Int, count: Int, make: () throws(OTLPDecodeError) -> String
     ) throws(OTLPDecodeError) -> String {
         let hash = ByteHash.hash(base + offset, count: count)
-        let index = Int(truncatingIfNeeded: hash >> (64 - Self.slotBits))
-        if hashes[index] == hash, counts[index] == count,
-           ByteHash.equal(base + offsets[index], base + offset, count: count) {
-            return strings[index]
+        let slot = slots + Int(truncatingIfNeeded: hash >> (64 - Self.slotBits))
+        if slot.pointee.hash == hash, slot.pointee.count == count,
+           ByteHash.equal(base + slot.pointee.offset, base + offset, count: count) {
+            return slot.pointee.string
         }
         let made = try make()
-        hashes[index] = hash
-        offsets[index] = offset
-        counts[index] = count
-        strings[index] = made
+        slot.pointee = Slot(hash: hash, offset: offset, count: count, string: made)
         return made
     }
 }
