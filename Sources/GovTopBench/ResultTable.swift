@@ -1,7 +1,7 @@
 /// Prints benchmark rows as an aligned text table, with each row's speed relative to its baseline.
 enum ResultTable {
     static func render(_ rows: [BenchmarkRow]) -> String {
-        let header = ["section", "case", "median", "runs", "MB/s", "items/s", "vs baseline"]
+        let header = ["section", "case", "input", "median", "runs", "MB/s", "items/s", "vs baseline"]
         var lines = [header]
         for row in rows {
             let ratio: String
@@ -12,13 +12,14 @@ enum ResultTable {
                 ratio = "baseline"
             }
             lines.append([
-                row.section, row.label, format(row.measurement.seconds * 1000, decimals: 3) + " ms",
+                row.section, row.label, grouped(row.bytes) + " B / " + grouped(row.items) + " " + row.itemUnit,
+                format(row.measurement.seconds * 1000, decimals: 3) + " ms",
                 String(row.measurement.runs), format(row.megabytesPerSecond, decimals: 1),
                 grouped(Int(row.itemsPerSecond.rounded())) + " " + row.itemUnit, ratio,
             ])
         }
         let widths = header.indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
-        let numeric: Set<Int> = [2, 3, 4, 5, 6]
+        let numeric: Set<Int> = [2, 3, 4, 5, 6, 7]
         return lines.enumerated().map { index, cells in
             let text = cells.enumerated().map { column, cell in
                 let padding = String(repeating: " ", count: widths[column] - cell.count)
