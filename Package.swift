@@ -68,6 +68,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "GovTopUITests", dependencies: ["GovTopUI", "GovTopCore"]),
         .testTarget(
             name: "GovTopReceiverTests",
             dependencies: [
