@@ -15,8 +15,10 @@ extension FilterTerm {
         }
     }
 
+    /// Whether `needle` (already lowercased) occurs in `haystack`, ignoring case; the empty
+    /// needle occurs in every text.
     static func contains(_ haystack: String, _ needle: String) -> Bool {
-        haystack.lowercased().contains(needle)
+        needle.isEmpty || haystack.lowercased().contains(needle)
     }
 }
 

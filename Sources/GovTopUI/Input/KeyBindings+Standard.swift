@@ -36,6 +36,8 @@ extension KeyBindings {
         KeyBinding([.character("y")], .copyTraceID, "copy trace id", in: .traces),
     ]
 
+    /// `g` here overrides the global `g` (top): Teams needs a key for its dimension and `g` is
+    /// the one the issue names. Home still goes to the top; the help overlay says so.
     private static let teams: [KeyBinding] = [
         KeyBinding([.character("g")], .cycleDimension, "group by", in: .teams, footer: true),
         KeyBinding([.enter], .showGroupTraces, "traces of group", in: .teams, footer: true),

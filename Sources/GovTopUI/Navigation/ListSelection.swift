@@ -3,7 +3,8 @@
 /// The selection remembers the key of its row (`anchor`): when rows arrive above it or the order
 /// changes, `reconcile` moves the cursor to wherever that row is now, so Enter opens the trace the
 /// user is looking at. A list that can `follow` (the newest-first trace list) keeps the cursor on
-/// row 0 instead, until the user moves it; going to the top resumes following.
+/// row 0 instead, until the user moves it; going to the top resumes following. Row 0 is the first
+/// row of whatever order the list is in: the newest trace in the default order.
 public struct ListSelection: Hashable, Sendable {
     /// The selected row, 0 when the list is empty.
     public private(set) var index: Int = 0
