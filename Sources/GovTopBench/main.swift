@@ -3,6 +3,7 @@ import Foundation
 
 let sections: [any BenchmarkSection] = [
     ProtobufDecodeBenchmark(),
+    IngestBenchmark(),
 ]
 
 var filter: String?
@@ -44,3 +45,6 @@ print("warning: debug build; use `swift run -c release govtop-bench` for meaning
 let rows = selected.flatMap { $0.run(timer: timer) }
 print("median of interleaved runs, \(timer.clock == .cpu ? "thread CPU time" : "wall-clock time"), \(timer.budget) s per case\n")
 print(ResultTable.render(rows))
+if filter == nil || "store-memory".contains(filter!) {
+    print("\n" + StoreMemoryBenchmark.run())
+}
