@@ -8,6 +8,7 @@ struct CompiledPattern: @unchecked Sendable {
     // NSRegularExpression is immutable after creation and documented as safe to share across threads.
     private let regex: NSRegularExpression
     let analysis: PatternAnalysis
+    private let literals: LiteralSet
     private let matchingOptions: NSRegularExpression.MatchingOptions
 
     /// Nil when the pattern does not compile.
@@ -15,17 +16,12 @@ struct CompiledPattern: @unchecked Sendable {
         guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else { return nil }
         self.regex = regex
         analysis = PatternAnalysis(pattern: pattern)
+        literals = LiteralSet([analysis])
         matchingOptions = analysis.leadingDotStar ? [.anchored] : []
     }
 
-    /// False only when the value certainly does not match (none of the required literals occurs).
-    func mayMatch(_ text: String) -> Bool {
-        guard let literals = analysis.requiredLiterals else { return true }
-        var text = text
-        return text.withUTF8 { bytes in
-            literals.contains { ByteSearch.contains(bytes, $0) }
-        }
-    }
+    /// False only when the value certainly has no non-empty match (none of the required literals occurs).
+    func mayMatch(_ text: String) -> Bool { literals.mightMatch(text) }
 
     /// The first non-empty match, as a range of `text`.
     func firstMatch(in text: String) -> Range<String.Index>? {
@@ -46,25 +42,5 @@ struct CompiledPattern: @unchecked Sendable {
         return regex.matches(in: text, options: matchingOptions, range: NSRange(location: 0, length: text.utf16.count))
             .map(\.range)
             .filter { $0.length > 0 }
-    }
-}
-
-/// Substring search over UTF-8 bytes: `memchr` for the first byte, then a compare.
-enum ByteSearch {
-    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        guard let base = haystack.baseAddress, needle.count <= haystack.count else { return false }
-        let lastStart = haystack.count - needle.count
-        return needle.withUnsafeBufferPointer { needleBytes in
-            guard let needleBase = needleBytes.baseAddress else { return true }
-            var offset = 0
-            while offset <= lastStart {
-                guard let hit = memchr(base + offset, Int32(first), lastStart - offset + 1) else { return false }
-                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + position, needleBase, needleBytes.count) == 0 { return true }
-                offset = position + 1
-            }
-            return false
-        }
     }
 }

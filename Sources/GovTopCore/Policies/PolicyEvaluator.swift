@@ -9,7 +9,9 @@
 ///
 /// With no rules both return at once. Pattern rules skip non-string values, look only at their keys
 /// when restricted, and run the regex only on values that contain a literal every match needs
-/// (see `PatternAnalysis`).
+/// (see `PatternAnalysis`): a span without any such literal costs one `memchr` per literal and
+/// string, and nothing is copied. A pattern without a usable literal (say `(?i)ssn`) runs the
+/// regex on every string of every span, which costs microseconds per string.
 public struct PolicyEvaluator: Sendable {
     /// Most match sites listed in one violation.
     public static let maxReportedSites = 8
@@ -19,6 +21,7 @@ public struct PolicyEvaluator: Sendable {
     public static let maxValueDepth = DecodeLimits().maxValueDepth
 
     private let patternRules: [PatternRule]
+    private let screen: PatternScreen
     private let requestRules: [RequestRule]
 
     /// Compiles the rules; the first unusable rule throws an error that names it.
@@ -48,6 +51,7 @@ public struct PolicyEvaluator: Sendable {
             }
         }
         self.patternRules = patternRules
+        screen = PatternScreen(rules: patternRules)
         self.requestRules = requestRules
     }
 
@@ -70,7 +74,7 @@ public struct PolicyEvaluator: Sendable {
 
     /// The pattern rules: their violations and, when a redact rule matched, the masked span.
     public func scan(_ span: SpanRecord) -> PolicyEvaluation {
-        if patternRules.isEmpty { return .clean }
+        if patternRules.isEmpty || !screen.mightMatch(span) { return .clean }
         var scanner = PatternScanner(rules: patternRules)
         return scanner.scan(span)
     }
@@ -81,10 +85,14 @@ public struct PolicyEvaluator: Sendable {
     /// (reported or estimated); tokens are input plus output.
     public func check(_ span: SpanRecord, facts: GovernanceFacts, attribution: Attribution? = nil,
                       resourceAttributes: [Attribute] = [], costUSD: Double? = nil) -> [LocalViolation] {
-        if requestRules.isEmpty { return [] }
-        let request = RequestRule.Request(span: span, facts: facts, attribution: attribution ?? facts.attribution,
-                                          resourceAttributes: resourceAttributes, costUSD: costUSD)
-        return requestRules.compactMap { $0.violation(for: request) }
+        var violations: [LocalViolation] = []
+        for rule in requestRules {
+            if let violation = rule.violation(span: span, facts: facts, attribution: attribution,
+                                              resourceAttributes: resourceAttributes, costUSD: costUSD) {
+                violations.append(violation)
+            }
+        }
+        return violations
     }
 
     private static func compilePattern(_ rule: PolicyRule, pattern: String, keys: [String]?) throws(PolicyRuleError) -> PatternRule {

@@ -1,4 +1,4 @@
-/// A compiled condition or limit rule: checks one request's facts, never its text.
+/// A compiled condition or limit rule: compares facts and attribute values with the configuration.
 struct RequestRule: Sendable {
     let name: String
     let action: PolicyAction
@@ -13,14 +13,24 @@ struct RequestRule: Sendable {
     struct Condition: Sendable {
         let key: String
         let subject: Subject
-        let values: Set<String>
+        /// Few values are compared one by one (cheaper than hashing); many go through a set.
+        let values: [String]
+        let valueSet: Set<String>?
         let negated: Bool
+
+        init(key: String, subject: Subject, values: [String], negated: Bool) {
+            self.key = key
+            self.subject = subject
+            self.values = values
+            valueSet = values.count > 8 ? Set(values) : nil
+            self.negated = negated
+        }
 
         /// Holds when the value is one of `values`; negated, when it is none of them (an absent
         /// value is none of them).
-        func holds(for request: Request) -> Bool {
-            let value = request.value(of: subject)
-            let listed = value.map(values.contains) ?? false
+        func holds(_ value: String?) -> Bool {
+            var listed = false
+            if let value { listed = valueSet?.contains(value) ?? values.contains(value) }
             return listed != negated
         }
     }
@@ -28,35 +38,6 @@ struct RequestRule: Sendable {
     enum Subject: Sendable {
         case dimension(Dimension)
         case attribute(String)
-    }
-
-    /// What a rule looks at in one span.
-    struct Request {
-        let span: SpanRecord
-        let facts: GovernanceFacts
-        let attribution: Attribution
-        let resourceAttributes: [Attribute]
-        let costUSD: Double?
-
-        func value(of subject: Subject) -> String? {
-            switch subject {
-            case .dimension(let dimension):
-                return dimension.value(in: facts, attribution: attribution)
-            case .attribute(let key):
-                guard let value = span.attributes[key: key] ?? resourceAttributes[key: key] else { return nil }
-                switch value {
-                case .string, .bool, .int, .double: return value.text
-                case .bytes, .array, .kvlist, .empty: return nil
-                }
-            }
-        }
-
-        /// Input plus output tokens (saturating); nil when neither is known.
-        var tokens: Int64? {
-            guard facts.inputTokens != nil || facts.outputTokens != nil else { return nil }
-            let (sum, overflow) = (facts.inputTokens ?? 0).addingReportingOverflow(facts.outputTokens ?? 0)
-            return overflow ? .max : sum
-        }
     }
 
     init(_ rule: PolicyRule, conditions: [PolicyCondition]) throws(PolicyRuleError) {
@@ -72,7 +53,7 @@ struct RequestRule: Sendable {
                 throw PolicyRuleError(rule: rule.name, message: "condition on '\(condition.key)' lists no values to compare with")
             }
             let subject: Subject = Dimension(rawValue: condition.key).map(Subject.dimension) ?? .attribute(condition.key)
-            compiled.append(Condition(key: condition.key, subject: subject, values: Set(condition.values), negated: condition.negated))
+            compiled.append(Condition(key: condition.key, subject: subject, values: condition.values, negated: condition.negated))
         }
         self.init(rule, kind: .conditions(compiled))
     }
@@ -97,20 +78,43 @@ struct RequestRule: Sendable {
         self.kind = kind
     }
 
-    func violation(for request: Request) -> LocalViolation? {
+    func violation(span: SpanRecord, facts: GovernanceFacts, attribution: Attribution?, resourceAttributes: [Attribute],
+                   costUSD: Double?) -> LocalViolation? {
         switch kind {
         case .conditions(let conditions):
-            guard conditions.allSatisfy({ $0.holds(for: request) }) else { return nil }
+            for condition in conditions {
+                let value: String? = switch condition.subject {
+                case .dimension(let dimension):
+                    if let attribution { dimension.value(in: facts, attribution: attribution) } else { dimension.value(in: facts, attribution: facts.attribution) }
+                case .attribute(let key): Self.scalarText(span.attributes[key: key] ?? resourceAttributes[key: key])
+                }
+                if !condition.holds(value) { return nil }
+            }
             return violation(.conditions(keys: conditions.map(\.key)))
         case .limits(let maxCostUSD, let maxTokens):
             var overCost: Double?
             var overTokens: Int64?
-            if let maxCostUSD, let cost = request.costUSD, cost.isFinite, cost > maxCostUSD { overCost = cost }
-            if let maxTokens, let tokens = request.tokens, tokens > maxTokens { overTokens = tokens }
+            if let maxCostUSD, let costUSD, costUSD.isFinite, costUSD > maxCostUSD { overCost = costUSD }
+            if let maxTokens, let tokens = Self.tokens(facts), tokens > maxTokens { overTokens = tokens }
             guard overCost != nil || overTokens != nil else { return nil }
-            return violation(.limits(costUSD: overCost, maxCostUSD: overCost.map { _ in maxCostUSD } ?? nil,
-                                     tokens: overTokens, maxTokens: overTokens.map { _ in maxTokens } ?? nil))
+            return violation(.limits(costUSD: overCost, maxCostUSD: overCost == nil ? nil : maxCostUSD,
+                                     tokens: overTokens, maxTokens: overTokens == nil ? nil : maxTokens))
         }
+    }
+
+    private static func scalarText(_ value: AttributeValue?) -> String? {
+        switch value {
+        case .string(let text): text
+        case .bool, .int, .double: value?.text
+        case .bytes, .array, .kvlist, .empty, nil: nil
+        }
+    }
+
+    /// Input plus output tokens (saturating); nil when neither is known.
+    private static func tokens(_ facts: GovernanceFacts) -> Int64? {
+        guard facts.inputTokens != nil || facts.outputTokens != nil else { return nil }
+        let (sum, overflow) = (facts.inputTokens ?? 0).addingReportingOverflow(facts.outputTokens ?? 0)
+        return overflow ? .max : sum
     }
 
     private func violation(_ finding: LocalViolation.Finding) -> LocalViolation {

@@ -30,18 +30,35 @@ import Testing
         #expect(PatternAnalysis(pattern: pattern).requiredLiterals == nil)
     }
 
-    @Test func byteSearch() {
+    @Test(arguments: [0, 1, 2])
+    func byteSearch(pivot: Int) {
         func contains(_ haystack: String, _ needle: String) -> Bool {
             var haystack = haystack
-            return haystack.withUTF8 { ByteSearch.contains($0, Array(needle.utf8)) }
+            let needle = Array(needle.utf8)
+            return haystack.withUTF8 { bytes in
+                needle.withUnsafeBufferPointer { ByteSearch.contains(bytes, $0, pivot: min(pivot, needle.count - 1)) }
+            }
         }
         #expect(contains("my SSN is", "SSN"))
         #expect(contains("SSN", "SSN"))
         #expect(contains("xxSSN", "SSN"))
+        #expect(contains("NSSN", "SSN"))
         #expect(!contains("SSSN", "SSNN"))
         #expect(!contains("SS", "SSN"))
+        #expect(!contains("SSxN", "SSN"))
         #expect(!contains("", "S"))
         #expect(contains("ünïcode ключ", "ключ"))
+    }
+
+    @Test func literalSetFindsAnyOfItsLiterals() {
+        let set = LiteralSet([PatternAnalysis(pattern: ".*SSN.*|.*credit_card.*"), PatternAnalysis(pattern: "@corp")])
+        #expect(set.mightMatch("pay with credit_card"))
+        #expect(set.mightMatch("SSN"))
+        #expect(set.mightMatch("x@corp.com"))
+        #expect(!set.mightMatch("credit card or SN"))
+        #expect(!set.mightMatch("ab"))
+        #expect(LiteralSet([PatternAnalysis(pattern: "(?i)ssn")]).mightMatch("anything"))
+        #expect(LiteralSet([]).isEmpty)
     }
 
     /// Patterns, each with fragments that make matches (and near misses) likely in generated text.

@@ -79,6 +79,13 @@ import Testing
         #expect(result.violations.first?.finding == .pattern(sites: [.spanName, .statusMessage, .eventName(index: 0)], sample: nil))
     }
 
+    /// A pattern with no literal to screen for (inline flags) runs the regex on every value.
+    @Test func patternWithoutScreenableLiteralStillMatches() throws {
+        let rule = PolicyRule(name: "ssn-any-case", check: .pattern("(?i)ssn:? *[0-9-]+", keys: nil), action: .redact)
+        let result = try evaluator(rule).scan(span(attributes: [Attribute("q", .string("my Ssn: 123-45-6789."))]))
+        #expect(result.redactedSpan?.attributes[key: "q"] == .string("my [REDACTED:ssn-any-case]."))
+    }
+
     @Test func keyRestrictedPatternLooksOnlyAtThoseKeys() throws {
         let rule = PolicyRule(name: "prompt-pii", check: .pattern("SSN", keys: ["gen_ai.prompt"]), action: .redact)
         let result = try evaluator(rule).scan(span(

@@ -38,6 +38,13 @@ import Testing
         #expect(try violations(rule, request(environment: environment)).count == (violates ? 1 : 0))
     }
 
+    /// Long value lists are matched through a set; the result must be the same.
+    @Test(arguments: [("ml", true), ("t7", true), ("web", false)])
+    func longValueLists(team: String, violates: Bool) throws {
+        let rule = PolicyRule(name: "listed-teams", check: .conditions([PolicyCondition(key: "team", values: (0..<20).map { "t\($0)" } + ["ml"])]))
+        #expect(try violations(rule, request(team: team)).count == (violates ? 1 : 0))
+    }
+
     @Test func resolvedAttributionWinsOverTheSpansOwn() throws {
         let rule = PolicyRule(name: "team-b-no-gpt4", check: .conditions([PolicyCondition(key: "team", values: ["b"]),
                                                                            PolicyCondition(key: "model", values: ["gpt-4"])]))
