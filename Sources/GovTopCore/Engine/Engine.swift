@@ -8,19 +8,21 @@ public final class Engine: Sendable {
     let clock: GovClock
     private let startedAt: UInt64
     /// Nil when governance is off.
-    private let estimator: CostEstimator?
+    private let governance: Governance?
 
     public init(configuration: EngineConfiguration = EngineConfiguration(), clock: GovClock = .system) {
         self.clock = clock
         self.startedAt = clock.now()
-        self.estimator = configuration.governance ? CostEstimator(table: configuration.pricing) : nil
-        self.state = Mutex(EngineState(configuration: configuration, startedAt: startedAt))
+        let policies = Engine.compilePolicies(configuration.policies)
+        self.governance = configuration.governance
+            ? Governance(estimator: CostEstimator(table: configuration.pricing), policies: policies) : nil
+        self.state = Mutex(EngineState(configuration: configuration, startedAt: startedAt, policies: policies))
     }
 
     /// Normalizes, stores and counts a decoded batch.
     @discardableResult
     public func ingest(_ batch: TraceBatch) -> IngestResult {
-        let prepared = batch.resourceSpans.map { PreparedResource($0, estimator: estimator) }
+        let prepared = batch.resourceSpans.map { PreparedResource($0, governance: governance) }
         let accepted = prepared.reduce(0) { $0 + $1.spanCount }
         let now = clock.now()
         state.withLock { state in
@@ -71,6 +73,29 @@ public final class Engine: Sendable {
     public func rates() -> Rates {
         let now = clock.now()
         return state.withLock { $0.ledger.rates(now: now) }
+    }
+
+    /// Checks local policy rules as the engine will compile them; the message names the rule.
+    /// Callers validate configuration with this before building an engine.
+    public static func validatePolicies(_ rules: [PolicyRule]) throws(PolicyRuleError) {
+        _ = try PolicyEvaluator(rules: rules)
+    }
+
+    /// Compiles the rules; a caller that skipped `validatePolicies` gets the rules that compile.
+    private static func compilePolicies(_ rules: [PolicyRule]) -> PolicyEvaluator {
+        if let evaluator = try? PolicyEvaluator(rules: rules) { return evaluator }
+        let valid = rules.filter { (try? PolicyEvaluator(rules: [$0])) != nil }
+        return (try? PolicyEvaluator(rules: valid)) ?? PolicyEvaluator.none
+    }
+
+    /// Violations per policy (telemetry and local rules) with counts by result, type and team.
+    public func policies() -> PolicyStatsSnapshot {
+        state.withLock { $0.policyStats.snapshot() }
+    }
+
+    /// Evaluation results per metric and team.
+    public func evaluations() -> EvaluationStatsSnapshot {
+        state.withLock { $0.evaluationStats.snapshot() }
     }
 
     /// Re-evaluates the conditions that depend on time (rates, budgets) and resolves stale alerts.
@@ -147,11 +172,16 @@ struct EngineState {
 
     var budgets: [BudgetTracker]
     var telemetryBudgets = TelemetryBudgets()
+    let policies: PolicyEvaluator
+    var policyStats: PolicyStats
+    var evaluationStats = EvaluationStats()
     let startedAt: UInt64
     let spikeBaselineMinimumSeconds: Double
     let governance: Bool
 
-    init(configuration: EngineConfiguration, startedAt: UInt64) {
+    init(configuration: EngineConfiguration, startedAt: UInt64, policies: PolicyEvaluator) {
+        self.policies = policies
+        policyStats = PolicyStats(rules: configuration.policies)
         self.startedAt = startedAt
         governance = configuration.governance
         spikeBaselineMinimumSeconds = configuration.alerts.spikeBaselineMinimumSeconds
@@ -190,9 +220,16 @@ struct EngineState {
             let origin = store.origin(resource: resource.resource, scope: group.scope)
             for span in group.spans {
                 let stored = span.stored(origin: origin, receivedAt: now)
-                let contribution = stored.contribution
-                let result = store.insert(stored, facts: span.facts)
+                var local = span.patternViolations
+                let result = store.insert(stored, facts: span.facts) { attribution in
+                    if governance, !policies.isEmpty {
+                        local += policies.check(span.record, facts: span.facts, attribution: attribution,
+                                                resourceAttributes: resource.resource.attributes, costUSD: span.cost.priced)
+                    }
+                    return local.count
+                }
                 guard governance else { continue }
+                let contribution = result.contribution
                 ledger.add(contribution, facts: span.facts, attribution: result.effective,
                            durationSeconds: Double(span.record.durationNanos) / 1e9, at: now)
                 recordBudgets(contribution, facts: span.facts, attribution: result.effective, at: now)
@@ -200,7 +237,7 @@ struct EngineState {
                     ledger.move(move)
                     moveBudgets(move)
                 }
-                observeOutcomes(of: span.facts, team: result.effective.team, at: now)
+                observeOutcomes(of: span.facts, local: local, team: result.effective.team, at: now)
             }
         }
     }

@@ -1,8 +1,18 @@
 /// Feeding the alert book: per-span observations at ingest, and a periodic tick for the conditions
 /// that depend on rates and budgets.
 extension EngineState {
-    /// Policy violations and evaluation failures reported on one span, grouped per policy/metric and team.
-    mutating func observeOutcomes(of facts: GovernanceFacts, team: String?, at now: UInt64) {
+    /// Policy violations (reported and local) and evaluation failures of one span: counted per
+    /// policy/metric and team, and raised as alerts (local rules only when their action is `alert`).
+    mutating func observeOutcomes(of facts: GovernanceFacts, local: [LocalViolation], team: String?, at now: UInt64) {
+        if !facts.policies.isEmpty { policyStats.record(facts.policies, team: team) }
+        if !local.isEmpty { policyStats.record(local, team: team) }
+        if !facts.evaluations.isEmpty { evaluationStats.record(facts.evaluations, team: team) }
+        for violation in local where violation.action == .alert {
+            if let condition = AlertCondition.policyViolation(policy: violation.rule, team: team, result: violation.result,
+                                                              reason: violation.violationType, severity: violation.severity) {
+                record(alerts.observe(condition, now: now))
+            }
+        }
         for outcome in facts.policies where outcome.isViolation {
             if let condition = AlertCondition.policyViolation(policy: outcome.name, team: team, result: outcome.result,
                                                               reason: outcome.violationType) {

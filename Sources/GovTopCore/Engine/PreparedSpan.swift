@@ -1,23 +1,31 @@
 /// A decoded span with its facts, cost and compact payload worked out before the engine's lock is
 /// taken.
 struct PreparedSpan {
+    /// The span as it will be stored: already redacted when a redact rule matched.
     let record: SpanRecord
     let facts: GovernanceFacts
     let cost: SpanCost
     let payload: [UInt8]
+    /// Pattern-rule violations (found before the lock; the clear text never reaches the store).
+    let patternViolations: [LocalViolation]
 
-    init(record: SpanRecord, resourceFacts: FactValues, service: String, estimator: CostEstimator?) {
-        self.record = record
-        if let estimator {
-            facts = Normalizer.facts(for: record, resource: resourceFacts, service: service)
-            cost = PreparedSpan.cost(of: facts, estimator: estimator)
+    init(record: SpanRecord, resourceFacts: FactValues, service: String, governance: Governance?) {
+        if let governance {
+            let scan = governance.policies.hasPatternRules ? governance.policies.scan(record) : .clean
+            let stored = scan.redactedSpan ?? record
+            self.record = stored
+            patternViolations = scan.violations
+            facts = Normalizer.facts(for: stored, resource: resourceFacts, service: service)
+            cost = PreparedSpan.cost(of: facts, estimator: governance.estimator)
         } else {
+            self.record = record
+            patternViolations = []
             var plain = GovernanceFacts()
             plain.service = service
             facts = plain
             cost = .none
         }
-        payload = SpanPayload.encode(record)
+        payload = SpanPayload.encode(self.record)
     }
 
     /// A reported cost wins; else tokens × the pricing table; tokens of an unknown model (or of no
@@ -46,14 +54,14 @@ struct PreparedResource {
     let resource: Resource
     let groups: [(scope: InstrumentationScope, spans: [PreparedSpan])]
 
-    /// With no estimator, governance is off: spans are prepared for storage only.
-    init(_ resourceSpans: ResourceSpans, estimator: CostEstimator?) {
+    /// Without governance, spans are prepared for storage only.
+    init(_ resourceSpans: ResourceSpans, governance: Governance?) {
         resource = resourceSpans.resource
         let resourceFacts = FactValues(resource.attributes)
         let service = resource.serviceName
         groups = resourceSpans.scopeSpans.map { scopeSpans in
             (scopeSpans.scope, PreparedResource.parentsFirst(scopeSpans.spans).map {
-                PreparedSpan(record: $0, resourceFacts: resourceFacts, service: service, estimator: estimator)
+                PreparedSpan(record: $0, resourceFacts: resourceFacts, service: service, governance: governance)
             })
         }
     }
@@ -87,4 +95,11 @@ struct PreparedResource {
     }
 
     var spanCount: Int { groups.reduce(0) { $0 + $1.spans.count } }
+}
+
+/// The parts of governance that work on a span before the engine's lock: pricing and the local
+/// policy rules, compiled once.
+struct Governance: Sendable {
+    let estimator: CostEstimator
+    let policies: PolicyEvaluator
 }

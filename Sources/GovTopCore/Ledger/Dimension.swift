@@ -28,6 +28,21 @@ public enum Dimension: String, CaseIterable, Sendable, Hashable, Codable {
         }
     }
 
+    /// Position in `allCases`, for tables indexed by dimension.
+    public var index: Int {
+        switch self {
+        case .team: 0
+        case .project: 1
+        case .customer: 2
+        case .environment: 3
+        case .costCenter: 4
+        case .feature: 5
+        case .model: 6
+        case .provider: 7
+        case .service: 8
+        }
+    }
+
     /// Label shown for spans with no value in this dimension.
     public static let unattributed = "(unattributed)"
     /// Label of the group that collects values beyond the cardinality cap.

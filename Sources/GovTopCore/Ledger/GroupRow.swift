@@ -12,9 +12,9 @@ public struct GroupRow: Sendable, Hashable {
     init(key: String, stats: GroupStats, now: UInt64) {
         self.key = key
         totals = stats.totals
-        costUSDPerMinute = stats.recent.cost.sum(lastSeconds: 60, now: now)
-        requestsPerMinute = stats.recent.requests.sum(lastSeconds: 60, now: now)
-        trend = stats.minutes.cost.buckets(15, now: now)
+        costUSDPerMinute = stats.recentCost.sum(lastSeconds: 60, now: now)
+        requestsPerMinute = stats.recentRequests.sum(lastSeconds: 60, now: now)
+        trend = stats.minuteCost.buckets(15, now: now)
     }
 }
 
@@ -34,7 +34,7 @@ public struct Rates: Sendable, Hashable {
 
 extension Ledger {
     func rows(_ dimension: Dimension, now: UInt64) -> [GroupRow] {
-        table(dimension).groups.map { GroupRow(key: $0.key, stats: $0.value, now: now) }
+        table(dimension).rows.map { GroupRow(key: $0.key, stats: $0.stats, now: now) }
             .sorted { ($0.totals.costUSD, $1.key) > ($1.totals.costUSD, $0.key) }
     }
 

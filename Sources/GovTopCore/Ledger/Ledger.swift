@@ -18,7 +18,7 @@ struct Ledger {
     }
 
     func table(_ dimension: Dimension) -> GroupTable {
-        tables[Dimension.allCases.firstIndex(of: dimension)!]
+        tables[dimension.index]
     }
 
     /// Counts a span. Spans that contribute nothing (plain, error-free spans) create no groups.
@@ -29,13 +29,12 @@ struct Ledger {
         seconds.add(contribution, at: time)
         minutes.add(contribution, at: time)
         labelCounters.add(contribution, labels: LabelSet(facts: facts, attribution: attribution))
-        if contribution.requests > 0 {
-            let model = table(.model).key(for: facts.model)
-            durations[model, default: DurationHistogram()].observe(seconds: durationSeconds)
-        }
         for index in tables.indices {
             let value = tables[index].dimension.value(in: facts, attribution: attribution)
-            tables[index].add(contribution, value: value, at: time)
+            let key = tables[index].add(contribution, value: value, at: time)
+            if index == Dimension.model.index, contribution.requests > 0 {
+                durations[key, default: DurationHistogram()].observe(seconds: durationSeconds)
+            }
         }
     }
 

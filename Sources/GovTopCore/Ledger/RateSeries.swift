@@ -24,20 +24,25 @@ public struct RateSeries: Sendable, Hashable {
     var bytes: Int { cost.bytes + tokens.bytes + requests.bytes + errors.bytes }
 }
 
-/// One group's exact totals and recent activity: per 5 seconds over the last minute (for the
-/// 1-minute rate) and per minute over the last hour (for 5-minute and 1-hour rates and the trend).
+/// One group's exact totals and recent activity: cost and requests per 5 seconds over the last
+/// minute (the 1-minute rates), and cost per minute over the last hour (the trend).
 public struct GroupStats: Sendable, Hashable {
     public var totals = Totals()
-    public var recent = RateSeries(resolutionSeconds: 5, buckets: 12)
-    public var minutes = RateSeries(resolutionSeconds: 60, buckets: 60)
+    public var recentCost = TimeSeries(resolutionSeconds: 5, buckets: 12)
+    public var recentRequests = TimeSeries(resolutionSeconds: 5, buckets: 12)
+    public var minuteCost = TimeSeries(resolutionSeconds: 60, buckets: 60)
 
     public init() {}
 
     mutating func add(_ contribution: Contribution, at time: UInt64, sign: Int = 1) {
         totals.add(contribution, sign: sign)
-        recent.add(contribution, at: time, sign: sign)
-        minutes.add(contribution, at: time, sign: sign)
+        let cost = contribution.cost.usd
+        if cost != 0 {
+            recentCost.add(Double(sign) * cost, at: time)
+            minuteCost.add(Double(sign) * cost, at: time)
+        }
+        if contribution.requests != 0 { recentRequests.add(Double(sign * contribution.requests), at: time) }
     }
 
-    static let estimatedBytes = MemoryLayout<GroupStats>.stride + GroupStats().recent.bytes + GroupStats().minutes.bytes + 64
+    static let estimatedBytes = MemoryLayout<GroupStats>.stride + 12 * 16 * 2 + 60 * 16 + 3 * 64
 }

@@ -55,6 +55,14 @@ public enum SpanCost: Sendable, Hashable {
     /// Nothing to price (no tokens, no reported cost).
     case none
 
+    /// The cost when there is one (reported or estimated).
+    public var priced: Double? {
+        switch self {
+        case .reported(let usd), .estimated(let usd): usd
+        case .unpriced, .none: nil
+        }
+    }
+
     public var usd: Double {
         switch self {
         case .reported(let usd), .estimated(let usd): usd

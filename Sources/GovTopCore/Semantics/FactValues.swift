@@ -1,23 +1,26 @@
 /// The winning value of each fact among one set of attributes (a span's, an event's or a resource's),
 /// found in one pass: each attribute key is looked up once in the alias index.
 public struct FactValues: Sendable {
-    private var values: [AttributeValue?]
-    private var ranks: [Int]
+    private struct Slot: Sendable {
+        var rank = Int.max
+        var value: AttributeValue?
+    }
+
+    /// Allocated on the first known key, so attribute sets without any (most events) cost nothing.
+    private var slots: [Slot] = []
 
     public init(_ attributes: [Attribute]) {
-        values = Array(repeating: nil, count: Fact.allCases.count)
-        ranks = Array(repeating: Int.max, count: Fact.allCases.count)
         for attribute in attributes {
             guard let (fact, rank) = SemanticAliases.index[attribute.key] else { continue }
             if case .empty = attribute.value { continue }
-            if rank < ranks[fact.rawValue] {
-                ranks[fact.rawValue] = rank
-                values[fact.rawValue] = attribute.value
+            if slots.isEmpty { slots = Array(repeating: Slot(), count: Fact.allCases.count) }
+            if rank < slots[fact.rawValue].rank {
+                slots[fact.rawValue] = Slot(rank: rank, value: attribute.value)
             }
         }
     }
 
-    public subscript(fact: Fact) -> AttributeValue? { values[fact.rawValue] }
+    public subscript(fact: Fact) -> AttributeValue? { slots.isEmpty ? nil : slots[fact.rawValue].value }
 
     /// The fact as non-empty text (numbers and booleans are spelled out).
     public func text(_ fact: Fact) -> String? {

@@ -46,6 +46,12 @@ struct Ring<Element> {
         }
     }
 
+    /// Changes the element with this sequence number in place, if still held.
+    mutating func update(sequence: UInt64, _ body: (inout Element) -> Void) {
+        guard let index = index(of: sequence), slots[index] != nil else { return }
+        body(&slots[index]!)
+    }
+
     func contains(sequence: UInt64) -> Bool { index(of: sequence) != nil }
 
     /// Oldest first.

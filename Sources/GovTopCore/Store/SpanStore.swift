@@ -39,30 +39,40 @@ struct SpanStore {
     mutating func intern(_ string: String) -> String { interner.intern(string) }
 
     /// Stores a span, works out its effective attribution inside its trace, and evicts the oldest
-    /// spans beyond the limits. Returns the attribution and the earlier spans whose attribution
-    /// changed because this span is their ancestor.
-    mutating func insert(_ span: StoredSpan, facts: GovernanceFacts) -> InsertResult {
+    /// spans beyond the limits. `extraViolations` counts violations that depend on the effective
+    /// attribution (local policy conditions); they are kept with the span so moves carry them.
+    /// Returns the attribution, what the span adds to the ledger, and the earlier spans whose
+    /// attribution changed because this span is their ancestor.
+    mutating func insert(_ span: StoredSpan, facts: GovernanceFacts,
+                         extraViolations: (Attribution) -> Int = { _ in 0 }) -> InsertResult {
         var span = span
         let sharedName = interner.intern(span.name)
         span.name = sharedName
         if sharedName.utf8.count > 15 { span.flags.insert(.sharedName) }
         let sequence = ring.nextSequence
-        if traces[span.traceID] == nil {
+        // Work through the dictionary's index: reading or writing `traces[id]` would copy the
+        // entry and its attribution graph.
+        let index: Dictionary<TraceID, TraceEntry>.Index
+        if let existing = traces.index(forKey: span.traceID) {
+            index = existing
+            ring.update(sequence: traces.values[index].lastSequence) { $0.nextInTrace = sequence }
+        } else {
             traces[span.traceID] = TraceEntry(generation: nextGeneration, firstSequence: sequence, lastSequence: sequence,
                                               service: span.origin.service, firstSpanName: span.name,
                                               startTimeUnixNano: span.startTimeUnixNano, endTimeUnixNano: span.endTimeUnixNano)
             traceOrder.append((span.traceID, nextGeneration))
             nextGeneration += 1
-        } else if let last = traces[span.traceID]?.lastSequence {
-            ring[sequence: last]?.nextInTrace = sequence
+            index = traces.index(forKey: span.traceID)!
         }
-        // Mutate the entry in place: copying it out would copy its attribution graph.
-        let graphBefore = traces[span.traceID]?.graph.estimatedBytes ?? 0
-        let (effective, changes) = traces[span.traceID]!.graph.insert(
+        let graphBefore = traces.values[index].graph.estimatedBytes
+        let (effective, changes) = traces.values[index].graph.insert(
             span: span.spanID, parent: span.parentSpanID, own: facts.attribution, sequence: sequence)
-        traces[span.traceID]!.add(span, facts: facts, effective: effective, sequence: sequence)
-        graphBytes += (traces[span.traceID]?.graph.estimatedBytes ?? 0) - graphBefore
+        let extra = extraViolations(effective)
+        if extra > 0 { span.policyViolations = UInt8(clamping: Int(span.policyViolations) + extra) }
+        traces.values[index].add(span, facts: facts, effective: effective, sequence: sequence)
+        graphBytes += traces.values[index].graph.estimatedBytes - graphBefore
         spanHeapBytes += span.heapBytes
+        let contribution = span.contribution
         ring.append(span)
         let moves = changes.compactMap { change -> AttributionMove? in
             guard let moved = ring[sequence: change.sequence] else { return nil }
@@ -70,7 +80,7 @@ struct SpanStore {
                                    new: change.new, facts: moved.facts)
         }
         evictBeyondLimits()
-        return InsertResult(effective: effective, moves: moves)
+        return InsertResult(effective: effective, contribution: contribution, moves: moves)
     }
 
     private mutating func evictBeyondLimits() {
@@ -83,14 +93,14 @@ struct SpanStore {
         guard let span = ring.removeFirst() else { return }
         evicted += 1
         spanHeapBytes -= span.heapBytes
-        guard let remaining = traces[span.traceID]?.storedSpans else { return }
-        if remaining <= 1 {
-            graphBytes -= traces[span.traceID]?.graph.estimatedBytes ?? 0
-            traces[span.traceID] = nil
+        guard let index = traces.index(forKey: span.traceID) else { return }
+        if traces.values[index].storedSpans <= 1 {
+            graphBytes -= traces.values[index].graph.estimatedBytes
+            traces.remove(at: index)
             dropStaleTraceOrder()
         } else {
-            traces[span.traceID]?.storedSpans -= 1
-            traces[span.traceID]?.firstSequence = span.nextInTrace
+            traces.values[index].storedSpans -= 1
+            traces.values[index].firstSequence = span.nextInTrace
         }
     }
 
@@ -169,6 +179,8 @@ struct SpanStore {
 struct InsertResult {
     /// The span's attribution after inheritance inside its trace.
     var effective: Attribution
+    /// What the span adds to the ledger (with its local policy violations).
+    var contribution: Contribution
     /// Earlier spans of the trace that now inherit from the new span.
     var moves: [AttributionMove]
 }

@@ -64,3 +64,9 @@ import Testing
         #expect(engine.summary().requestsTotal == 0)
     }
 }
+
+@Suite struct DimensionTests {
+    @Test func indexIsThePositionInAllCases() {
+        #expect(Dimension.allCases.map(\.index) == Array(Dimension.allCases.indices))
+    }
+}
