@@ -1,0 +1,22 @@
+/// Headline numbers of everything received so far.
+public struct Summary: Sendable, Hashable {
+    public var spansReceived = 0
+    public var spansStored = 0
+    public var spansEvicted = 0
+    public var spansRejected = 0
+    public var tracesStored = 0
+    /// Estimated bytes the span store holds.
+    public var storeBytes = 0
+    public var requestsTotal = 0
+    public var costUSDTotal = 0.0
+    public var inputTokensTotal: Int64 = 0
+    public var outputTokensTotal: Int64 = 0
+    public var unpricedRequestsTotal = 0
+    public var policyViolationsTotal = 0
+    public var evalFailuresTotal = 0
+    public var metricPointsReceived = 0
+    public var logRecordsReceived = 0
+    public var uptimeSeconds = 0.0
+
+    public init() {}
+}

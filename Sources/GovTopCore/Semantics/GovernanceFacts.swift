@@ -1,0 +1,111 @@
+/// A policy decision reported in telemetry (`genops.policy.*` on a span or one of its events).
+public struct PolicyOutcome: Sendable, Hashable {
+    public var name: String
+    /// Lower-cased result: `allowed`, `blocked`, `warning`, `rate_limited`, `error` or whatever was sent.
+    public var result: String
+    public var violationType: String?
+    public var action: String?
+
+    public init(name: String, result: String, violationType: String? = nil, action: String? = nil) {
+        self.name = name
+        self.result = result
+        self.violationType = violationType
+        self.action = action
+    }
+
+    /// Any result other than `allowed` is a violation.
+    public var isViolation: Bool { result != "allowed" }
+}
+
+/// A budget state reported in telemetry (`genops.budget.*`).
+public struct BudgetReport: Sendable, Hashable {
+    /// Nil when the span did not name the budget; the ledger derives a name from the attribution.
+    public var name: String?
+    public var limit: Double?
+    public var consumed: Double?
+    public var remaining: Double?
+    public var period: String?
+    public var alertThreshold: Double?
+
+    public init(name: String? = nil, limit: Double? = nil, consumed: Double? = nil, remaining: Double? = nil,
+                period: String? = nil, alertThreshold: Double? = nil) {
+        self.name = name
+        self.limit = limit
+        self.consumed = consumed
+        self.remaining = remaining
+        self.period = period
+        self.alertThreshold = alertThreshold
+    }
+
+    /// Reported remaining, else limit − consumed.
+    public var effectiveRemaining: Double? {
+        if let remaining { return remaining }
+        if let limit, let consumed { return limit - consumed }
+        return nil
+    }
+}
+
+/// One evaluation result (`genops.eval.*`, `gen_ai.evaluation.*`).
+public struct EvaluationResult: Sendable, Hashable {
+    public var metric: String
+    public var score: Double?
+    public var threshold: Double?
+    /// Explicit pass/fail when the telemetry said so.
+    public var explicitPass: Bool?
+
+    public init(metric: String, score: Double? = nil, threshold: Double? = nil, explicitPass: Bool? = nil) {
+        self.metric = metric
+        self.score = score
+        self.threshold = threshold
+        self.explicitPass = explicitPass
+    }
+
+    /// The explicit result wins; without one, a score below its threshold fails.
+    public var passed: Bool {
+        if let explicitPass { return explicitPass }
+        if let score, let threshold { return score >= threshold }
+        return true
+    }
+}
+
+/// Everything govtop knows about one span's governance, read once at ingest.
+public struct GovernanceFacts: Sendable, Hashable {
+    /// Attribution from the span itself, else its resource (not yet from its trace ancestry).
+    public var attribution = Attribution()
+    public var service: String = "unknown_service"
+    public var provider: String?
+    public var model: String?
+    public var operation: String?
+    public var inputTokens: Int64?
+    public var outputTokens: Int64?
+    public var cachedInputTokens: Int64?
+    public var cacheWriteInputTokens: Int64?
+    public var reasoningTokens: Int64?
+    public var reportedCost: Double?
+    public var reportedInputCost: Double?
+    public var reportedOutputCost: Double?
+    public var currency: String = "USD"
+    public var policies: [PolicyOutcome] = []
+    public var budget: BudgetReport?
+    public var evaluations: [EvaluationResult] = []
+    public var isError = false
+
+    public init() {}
+
+    /// A span is an AI request when it names a model or reports tokens or cost.
+    public var isAIRequest: Bool {
+        model != nil || inputTokens != nil || outputTokens != nil || reportedCost != nil
+    }
+
+    public var policyViolations: Int { policies.reduce(0) { $0 + ($1.isViolation ? 1 : 0) } }
+    public var evalFailures: Int { evaluations.reduce(0) { $0 + ($1.passed ? 0 : 1) } }
+
+    /// The reported total, else the sum of the reported input and output costs.
+    public var reportedTotalCost: Double? {
+        if let reportedCost { return reportedCost }
+        if reportedInputCost != nil || reportedOutputCost != nil {
+            return (reportedInputCost ?? 0) + (reportedOutputCost ?? 0)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,70 @@
+/// The alias tables of SEMANTICS.md as data: for each fact, the attribute keys that carry it, in
+/// order of precedence. This is the single source for normalization and for the docs page.
+public enum SemanticAliases {
+    public static let table: [(fact: Fact, keys: [String])] = [
+        (.team, ["genops.team"]),
+        (.project, ["genops.project"]),
+        (.customer, ["genops.customer_id", "genops.customer"]),
+        (.environment, ["genops.environment", "deployment.environment.name", "deployment.environment", "gen_ai.environment"]),
+        (.costCenter, ["genops.cost_center"]),
+        (.feature, ["genops.feature"]),
+        (.user, ["genops.user_id", "user.id", "enduser.id"]),
+        (.provider, ["gen_ai.provider.name", "gen_ai.system", "genops.cost.provider", "genops.provider", "ai.model.provider"]),
+        (.model, ["gen_ai.response.model", "gen_ai.request.model", "genops.cost.model", "genops.model", "ai.model.name", "ai.model.id", "llm.model_name"]),
+        (.inputTokens, ["gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens", "genops.tokens.input", "ai.request.input_tokens", "llm.token_count.prompt"]),
+        (.outputTokens, ["gen_ai.usage.output_tokens", "gen_ai.usage.completion_tokens", "genops.tokens.output", "ai.request.output_tokens", "llm.token_count.completion"]),
+        (.cachedInputTokens, ["gen_ai.usage.cache_read.input_tokens", "gen_ai.usage.cache_read_input_tokens"]),
+        (.cacheWriteInputTokens, ["gen_ai.usage.cache_creation.input_tokens", "gen_ai.usage.cache_creation_input_tokens"]),
+        (.reasoningTokens, ["gen_ai.usage.reasoning.output_tokens", "gen_ai.usage.reasoning_tokens"]),
+        (.operation, ["gen_ai.operation.name", "genops.operation.type"]),
+        (.reportedCost, ["genops.cost.total", "genops.cost.amount", "gen_ai.usage.cost", "gen_ai.cost.total_cost", "llm.cost.total"]),
+        (.reportedInputCost, ["genops.cost.input_cost", "gen_ai.cost.input_cost"]),
+        (.reportedOutputCost, ["genops.cost.output_cost", "gen_ai.cost.output_cost"]),
+        (.currency, ["genops.cost.currency"]),
+        (.policyName, ["genops.policy.name"]),
+        (.policyResult, ["genops.policy.result"]),
+        (.policyViolationType, ["genops.policy.violation_type", "genops.policy.reason"]),
+        (.policyAction, ["genops.policy.action"]),
+        (.budgetName, ["genops.budget.name"]),
+        (.budgetLimit, ["genops.budget.limit", "genops.budget.allocated"]),
+        (.budgetConsumed, ["genops.budget.consumed", "genops.budget.used"]),
+        (.budgetRemaining, ["genops.budget.remaining"]),
+        (.budgetPeriod, ["genops.budget.period"]),
+        (.budgetAlertThreshold, ["genops.budget.alert_threshold"]),
+        (.evalMetric, ["genops.eval.metric", "genops.eval.name", "genops.eval.metric_name", "gen_ai.evaluation.name"]),
+        (.evalScore, ["genops.eval.score", "gen_ai.evaluation.score.value"]),
+        (.evalThreshold, ["genops.eval.threshold"]),
+        (.evalResult, ["genops.eval.result", "gen_ai.evaluation.score.label"]),
+        (.evalPassed, ["genops.eval.passed"]),
+    ]
+
+    /// Key -> (fact, rank within its alias list); rank 0 wins.
+    static let index: [String: (fact: Fact, rank: Int)] = {
+        var index: [String: (fact: Fact, rank: Int)] = [:]
+        for (fact, keys) in table {
+            for (rank, key) in keys.enumerated() {
+                precondition(index[key] == nil, "alias \(key) listed twice")
+                index[key] = (fact, rank)
+            }
+        }
+        return index
+    }()
+
+    /// Legacy and vendor-specific provider names mapped to the current OpenTelemetry names.
+    public static let providerRenames: [String: String] = [
+        "az.ai.openai": "azure.ai.openai",
+        "vertex_ai": "gcp.vertex_ai",
+        "gemini": "gcp.gemini",
+        "xai": "x_ai",
+        "openai.chat": "openai",
+        "openai.completion": "openai",
+        "openai.responses": "openai",
+        "anthropic.messages": "anthropic",
+    ]
+
+    /// Lower-cases and renames a provider value as SEMANTICS.md says.
+    public static func normalizeProvider(_ raw: String) -> String {
+        let lowered = raw.lowercased()
+        return providerRenames[lowered] ?? lowered
+    }
+}

@@ -1,0 +1,129 @@
+/// The bounded ring of spans with its trace index. Oldest spans are evicted first when either
+/// limit is reached. Not thread-safe: the `Engine` owns it behind its lock.
+struct SpanStore {
+    let limits: StoreLimits
+    private var ring = Ring<StoredSpan>()
+    private var traces: [TraceID: TraceEntry] = [:]
+    /// Trace ids in creation order, with the generation they were created in; positions whose
+    /// trace has since been removed (or re-created) are stale and skipped.
+    private var traceOrder = Ring<(id: TraceID, generation: UInt64)>()
+    private var nextGeneration: UInt64 = 0
+    private var interner = StringInterner()
+    private var origins = SpanOriginCache()
+    private var originBytes = 0
+    private var spanHeapBytes = 0
+    private(set) var evicted = 0
+
+    init(limits: StoreLimits) { self.limits = limits }
+
+    var spanCount: Int { ring.count }
+    var traceCount: Int { traces.count }
+
+    /// Estimated bytes held: ring slots, span heap buffers, trace entries, shared strings and origins.
+    var bytesHeld: Int { fixedBytes + variableBytes }
+
+    private var fixedBytes: Int {
+        ring.capacity * MemoryLayout<StoredSpan?>.stride + traceOrder.capacity * 32 + interner.bytes + originBytes
+    }
+
+    private var variableBytes: Int { spanHeapBytes + traces.count * TraceEntry.estimatedBytes }
+
+    /// The shared origin for spans of this resource and scope.
+    mutating func origin(resource: Resource, scope: InstrumentationScope) -> SpanOrigin {
+        let (origin, isNew) = origins.origin(resource: resource, scope: scope)
+        if isNew { originBytes += origin.estimatedBytes }
+        return origin
+    }
+
+    mutating func intern(_ string: String) -> String { interner.intern(string) }
+
+    /// Stores a span and evicts the oldest spans beyond the limits.
+    mutating func insert(_ span: StoredSpan, facts: GovernanceFacts) {
+        var span = span
+        let sharedName = interner.intern(span.name)
+        span.name = sharedName
+        if sharedName.utf8.count > 15 { span.flags.insert(.sharedName) }
+        let sequence = ring.nextSequence
+        if var entry = traces[span.traceID] {
+            ring[sequence: entry.lastSequence]?.nextInTrace = sequence
+            entry.add(span, facts: facts, sequence: sequence)
+            traces[span.traceID] = entry
+        } else {
+            var entry = TraceEntry(generation: nextGeneration, firstSequence: sequence, lastSequence: sequence,
+                                   service: span.origin.service, firstSpanName: span.name,
+                                   startTimeUnixNano: span.startTimeUnixNano, endTimeUnixNano: span.endTimeUnixNano)
+            entry.add(span, facts: facts, sequence: sequence)
+            traces[span.traceID] = entry
+            traceOrder.append((span.traceID, nextGeneration))
+            nextGeneration += 1
+        }
+        spanHeapBytes += span.heapBytes
+        ring.append(span)
+        evictBeyondLimits()
+    }
+
+    private mutating func evictBeyondLimits() {
+        while ring.count > limits.maxSpans || (ring.count > 1 && bytesHeld > limits.maxMemoryBytes) {
+            evictOldest()
+        }
+    }
+
+    private mutating func evictOldest() {
+        guard let span = ring.removeFirst() else { return }
+        evicted += 1
+        spanHeapBytes -= span.heapBytes
+        guard var entry = traces[span.traceID] else { return }
+        entry.storedSpans -= 1
+        if entry.storedSpans == 0 {
+            traces[span.traceID] = nil
+            dropStaleTraceOrder()
+        } else {
+            entry.firstSequence = span.nextInTrace
+            traces[span.traceID] = entry
+        }
+    }
+
+    /// Pops stale positions from the front of the trace order, and rebuilds it when stale positions
+    /// elsewhere outnumber live ones, so it stays within twice the number of traces.
+    private mutating func dropStaleTraceOrder() {
+        while let first = traceOrder.first, !isLive(first) { _ = traceOrder.removeFirst() }
+        if traceOrder.count > 2 * traces.count + 1024 {
+            var rebuilt = Ring<(id: TraceID, generation: UInt64)>()
+            for position in traceOrder.oldestFirst() where isLive(position) { rebuilt.append(position) }
+            traceOrder = rebuilt
+        }
+    }
+
+    private func isLive(_ position: (id: TraceID, generation: UInt64)) -> Bool {
+        traces[position.id]?.generation == position.generation
+    }
+
+    /// Newest traces first, as many as the query allows.
+    func traceSummaries(_ query: TraceQuery) -> [TraceSummary] {
+        var result: [TraceSummary] = []
+        guard query.limit > 0 else { return result }
+        for position in traceOrder.reversed() {
+            guard let entry = traces[position.id], entry.generation == position.generation else { continue }
+            let summary = entry.summary(id: position.id)
+            guard query.matches(summary) else { continue }
+            result.append(summary)
+            if result.count >= query.limit { break }
+        }
+        return result
+    }
+
+    func traceSummary(_ id: TraceID) -> TraceSummary? { traces[id]?.summary(id: id) }
+
+    /// The stored spans of one trace in arrival order.
+    func spans(of id: TraceID) -> [StoredSpan] {
+        guard let entry = traces[id] else { return [] }
+        var spans: [StoredSpan] = []
+        spans.reserveCapacity(entry.storedSpans)
+        var sequence = entry.firstSequence
+        while sequence != StoredSpan.noNext, let span = ring[sequence: sequence] {
+            spans.append(span)
+            sequence = span.nextInTrace
+        }
+        return spans
+    }
+}

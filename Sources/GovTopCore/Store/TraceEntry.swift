@@ -1,0 +1,76 @@
+/// What the store knows about one trace, kept up to date span by span so listing traces never
+/// walks the spans.
+struct TraceEntry {
+    /// Creation order among traces; tells a live entry from a stale position in the trace order.
+    var generation: UInt64
+    /// Oldest and newest stored span of the trace (sequence numbers in the ring).
+    var firstSequence: UInt64
+    var lastSequence: UInt64
+    var storedSpans = 0
+    var receivedSpans = 0
+    var rootName: String?
+    var rootHasTeam = false
+    var service: String
+    var firstSpanName: String
+    var startTimeUnixNano: UInt64
+    var endTimeUnixNano: UInt64
+    var costUSD = 0.0
+    var inputTokens: Int64 = 0
+    var outputTokens: Int64 = 0
+    var team: String?
+    var models: [String] = []
+    var errors = 0
+    var policyViolations = 0
+    var evalFailures = 0
+
+    static let maxModels = 8
+
+    /// Estimated bytes of one entry: its dictionary slot, its place in the trace order, the models array.
+    static let estimatedBytes = (MemoryLayout<TraceID>.stride + MemoryLayout<TraceEntry>.stride) * 4 / 3 + 24 + 48
+
+    mutating func add(_ span: StoredSpan, facts: GovernanceFacts, sequence: UInt64) {
+        lastSequence = sequence
+        storedSpans += 1
+        receivedSpans += 1
+        startTimeUnixNano = min(startTimeUnixNano, span.startTimeUnixNano)
+        endTimeUnixNano = max(endTimeUnixNano, span.endTimeUnixNano)
+        costUSD += span.costUSD
+        inputTokens += Int64(span.inputTokens)
+        outputTokens += Int64(span.outputTokens)
+        if span.flags.contains(.error) { errors += 1 }
+        policyViolations += facts.policyViolations
+        evalFailures += facts.evalFailures
+        if span.parentSpanID.isNone {
+            rootName = span.name
+            service = span.origin.service
+            if let team = facts.attribution.team {
+                self.team = team
+                rootHasTeam = true
+            }
+        }
+        if team == nil { team = facts.attribution.team }
+        if let model = facts.model, !models.contains(model), models.count < TraceEntry.maxModels {
+            models.append(model)
+        }
+    }
+
+    func summary(id: TraceID) -> TraceSummary {
+        TraceSummary(
+            traceID: id,
+            rootName: rootName ?? firstSpanName,
+            service: service,
+            startTimeUnixNano: startTimeUnixNano,
+            durationNanos: endTimeUnixNano >= startTimeUnixNano ? endTimeUnixNano - startTimeUnixNano : 0,
+            spanCount: storedSpans,
+            costUSD: costUSD,
+            inputTokens: inputTokens,
+            outputTokens: outputTokens,
+            team: team,
+            models: models,
+            errors: errors,
+            policyViolations: policyViolations,
+            evalFailures: evalFailures,
+            hasRoot: rootName != nil
+        )
+    }
+}

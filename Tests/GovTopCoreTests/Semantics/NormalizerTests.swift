@@ -1,0 +1,117 @@
+import Testing
+@testable import GovTopCore
+
+@Suite struct NormalizerTests {
+    private func facts(_ attributes: [Attribute], resource: [Attribute] = [], events: [SpanEvent] = [],
+                       status: StatusCode = .unset) -> GovernanceFacts {
+        let span = SpanFactory.span(trace: 1, id: 1, attributes: attributes, events: events, status: status)
+        return Normalizer.facts(for: span, resource: FactValues(resource), service: "svc")
+    }
+
+    /// Every alias of every fact is read, and the first alias wins over later ones.
+    @Test(arguments: SemanticAliases.table.flatMap { entry in entry.keys.indices.map { (entry.fact, $0) } })
+    func eachAliasIsReadAndEarlierAliasesWin(fact: Fact, rank: Int) {
+        let keys = SemanticAliases.table.first { $0.fact == fact }!.keys
+        let attributes = keys.enumerated().filter { $0.offset >= rank }.map { Attribute($0.element, .string("\($0.offset + 7)")) }
+        let values = FactValues(attributes.reversed())
+        #expect(values.text(fact) == "\(rank + 7)")
+    }
+
+    @Test func attributionComesFromTheSpanThenTheResource() {
+        let result = facts([Attribute("genops.team", .string("ml"))],
+                           resource: [Attribute("genops.team", .string("web")), Attribute("genops.project", .string("bot")),
+                                      Attribute("deployment.environment.name", .string("prod"))])
+        #expect(result.attribution == Attribution(team: "ml", project: "bot", environment: "prod"))
+    }
+
+    @Test func tokensModelAndProviderAcrossConventions() {
+        let result = facts([
+            Attribute("gen_ai.system", .string("az.ai.openai")),
+            Attribute("ai.model.name", .string("gpt-4")),
+            Attribute("gen_ai.request.model", .string("gpt-4o")),
+            Attribute("gen_ai.response.model", .string("gpt-4o-2024-08-06")),
+            Attribute("llm.token_count.prompt", .int(10)),
+            Attribute("gen_ai.usage.prompt_tokens", .int(20)),
+            Attribute("gen_ai.usage.completion_tokens", .string("30")),
+            Attribute("gen_ai.usage.cache_read_input_tokens", .int(5)),
+            Attribute("gen_ai.usage.reasoning_tokens", .double(4)),
+        ])
+        #expect(result.provider == "azure.ai.openai")
+        #expect(result.model == "gpt-4o-2024-08-06")
+        #expect(result.inputTokens == 20)
+        #expect(result.outputTokens == 30)
+        #expect(result.cachedInputTokens == 5)
+        #expect(result.reasoningTokens == 4)
+        #expect(result.isAIRequest)
+    }
+
+    @Test(arguments: [("vertex_ai", "gcp.vertex_ai"), ("gemini", "gcp.gemini"), ("xai", "x_ai"),
+                      ("openai.chat", "openai"), ("anthropic.messages", "anthropic"), ("OpenAI", "openai"), ("mistral_ai", "mistral_ai")])
+    func providerNames(raw: String, expected: String) {
+        #expect(SemanticAliases.normalizeProvider(raw) == expected)
+    }
+
+    @Test func reportedCostWinsAndPartsAddUp() {
+        #expect(facts([Attribute("genops.cost.total", .double(0.5)), Attribute("llm.cost.total", .double(9))]).reportedTotalCost == 0.5)
+        #expect(facts([Attribute("genops.cost.input_cost", .double(0.25)), Attribute("gen_ai.cost.output_cost", .double(0.5))]).reportedTotalCost == 0.75)
+        #expect(facts([Attribute("gen_ai.usage.cost", .string("1.5"))]).reportedTotalCost == 1.5)
+        #expect(facts([Attribute("genops.cost.total", .string("NaN"))]).reportedTotalCost == nil)
+    }
+
+    @Test func negativeTokenCountsAreIgnored() {
+        #expect(facts([Attribute("gen_ai.usage.input_tokens", .int(-5))]).inputTokens == nil)
+    }
+
+    @Test func plainSpansAreNotRequests() {
+        let result = facts([Attribute("http.request.method", .string("GET")), Attribute("genops.team", .string("ml"))])
+        #expect(!result.isAIRequest)
+    }
+
+    @Test func policyOutcomesOnTheSpanAndOnEventsCount() {
+        let event = SpanEvent(timeUnixNano: 1, name: "policy.evaluated", attributes: [
+            Attribute("genops.policy.name", .string("pii-filter")),
+            Attribute("genops.policy.result", .string("BLOCKED")),
+            Attribute("genops.policy.reason", .string("pii-detected")),
+        ])
+        let allowed = SpanEvent(timeUnixNano: 2, name: "policy.evaluated", attributes: [
+            Attribute("genops.policy.name", .string("cost_limit")), Attribute("genops.policy.result", .string("allowed")),
+        ])
+        let result = facts([Attribute("genops.policy.name", .string("team_access")),
+                            Attribute("genops.policy.result", .string("warning")),
+                            Attribute("genops.policy.action", .string("alert"))], events: [event, allowed, event])
+        #expect(result.policies == [
+            PolicyOutcome(name: "team_access", result: "warning", action: "alert"),
+            PolicyOutcome(name: "pii-filter", result: "blocked", violationType: "pii-detected"),
+            PolicyOutcome(name: "cost_limit", result: "allowed"),
+        ])
+        #expect(result.policyViolations == 2)
+    }
+
+    @Test(arguments: [
+        ([Attribute("genops.eval.score", .double(0.4)), Attribute("genops.eval.threshold", .double(0.5))], false),
+        ([Attribute("genops.eval.score", .double(0.6)), Attribute("genops.eval.threshold", .double(0.5))], true),
+        ([Attribute("genops.eval.score", .double(0.4)), Attribute("genops.eval.threshold", .double(0.5)), Attribute("genops.eval.result", .string("pass"))], true),
+        ([Attribute("genops.eval.passed", .bool(false)), Attribute("genops.eval.score", .double(0.9))], false),
+        ([Attribute("gen_ai.evaluation.score.value", .double(0.1)), Attribute("gen_ai.evaluation.score.label", .string("fail"))], false),
+        ([Attribute("gen_ai.evaluation.score.value", .double(0.1))], true),
+    ])
+    func evaluationPassFail(attributes: [Attribute], passed: Bool) {
+        let result = facts(attributes + [Attribute("genops.eval.metric", .string("faithfulness"))])
+        #expect(result.evaluations.count == 1)
+        #expect(result.evaluations.first?.metric == "faithfulness")
+        #expect(result.evaluations.first?.passed == passed)
+        #expect(result.evalFailures == (passed ? 0 : 1))
+    }
+
+    @Test func budgetReportWithDerivedRemaining() {
+        let result = facts([Attribute("genops.budget.name", .string("team-ml")), Attribute("genops.budget.allocated", .double(100)),
+                            Attribute("genops.budget.used", .double(30)), Attribute("genops.budget.period", .string("daily"))])
+        #expect(result.budget == BudgetReport(name: "team-ml", limit: 100, consumed: 30, period: "daily"))
+        #expect(result.budget?.effectiveRemaining == 70)
+    }
+
+    @Test func errorStatusIsAnError() {
+        #expect(facts([], status: .error).isError)
+        #expect(!facts([], status: .ok).isError)
+    }
+}

@@ -1,0 +1,30 @@
+import Testing
+@testable import GovTopCore
+
+@Suite struct SpanPayloadTests {
+    @Test func everyFieldSurvivesTheCompactForm() {
+        let nested: AttributeValue = .kvlist([Attribute("inner", .array([.int(-1), .double(-0.0), .bool(true), .empty,
+                                                                         .bytes([0, 255]), .string("ünï 🚀")]))])
+        let original = SpanRecord(
+            traceID: TraceID(high: 1, low: 2), spanID: SpanID(3), parentSpanID: SpanID(4), traceState: "k=v", flags: 0x301,
+            name: "invoke_agent", kind: .server, startTimeUnixNano: 10, endTimeUnixNano: 20,
+            attributes: [Attribute("genops.team", .string("ml")), Attribute("custom.key.not.well.known", nested),
+                         Attribute("gen_ai.usage.input_tokens", .int(Int64.min)), Attribute("x", .int(Int64.max)),
+                         Attribute("d", .double(.infinity))],
+            droppedAttributesCount: 7,
+            events: [SpanEvent(timeUnixNano: 15, name: "policy.evaluated", attributes: [Attribute("genops.policy.result", .string("blocked"))], droppedAttributesCount: 1)],
+            droppedEventsCount: 2,
+            links: [SpanLink(traceID: TraceID(high: 9, low: 9), spanID: SpanID(8), traceState: "a=b", attributes: [Attribute("l", .bool(false))], droppedAttributesCount: 3, flags: 1)],
+            droppedLinksCount: 4, statusCode: .error, statusMessage: "boom")
+        var decoded = SpanRecord(traceID: original.traceID, spanID: original.spanID, parentSpanID: original.parentSpanID,
+                                 name: original.name, kind: original.kind, startTimeUnixNano: 10, endTimeUnixNano: 20, statusCode: .error)
+        SpanPayload.decode(SpanPayload.encode(original), into: &decoded)
+        #expect(decoded == original)
+    }
+
+    @Test func wellKnownKeysCostOneByte() {
+        let span = SpanFactory.span(trace: 1, id: 1, attributes: [Attribute("gen_ai.usage.input_tokens", .int(1))])
+        let unknown = SpanFactory.span(trace: 1, id: 1, attributes: [Attribute("zz.usage.input_tokens.x", .int(1))])
+        #expect(SpanPayload.encode(unknown).count - SpanPayload.encode(span).count == 1 + "zz.usage.input_tokens.x".utf8.count)
+    }
+}
