@@ -14,8 +14,7 @@ enum APIRequest: Sendable {
     /// (`limit`, `team`, `model`, `service`; empty values mean "no filter", others are ignored).
     static func traceQuery(_ query: Substring) throws(RequestFailure) -> TraceQuery {
         let parameters = try QueryString(query)
-        var traceQuery = TraceQuery()
-        traceQuery.limit = defaultLimit
+        var traceQuery = TraceQuery(limit: defaultLimit)
         if let text = parameters["limit"] {
             guard let limit = Int(text), (1...maxLimit).contains(limit) else {
                 throw .badRequest("limit must be a whole number from 1 to \(maxLimit), got '\(text)'")

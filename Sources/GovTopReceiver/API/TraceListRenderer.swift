@@ -15,10 +15,14 @@ enum TraceListRenderer {
             ("duration_ms", .double(Double(trace.durationNanos) / 1_000_000)),
             ("span_count", .int(Int64(trace.spanCount))),
             ("cost_usd", .double(trace.costUSD)),
+            ("input_tokens", .int(trace.inputTokens)),
+            ("output_tokens", .int(trace.outputTokens)),
             ("team", .optional(trace.team)),
             ("models", .array(trace.models.map(JSONValue.string))),
             ("errors", .int(Int64(trace.errors))),
             ("policy_violations", .int(Int64(trace.policyViolations))),
+            ("eval_failures", .int(Int64(trace.evalFailures))),
+            ("has_root", .bool(trace.hasRoot)),
         ])
     }
 }

@@ -46,7 +46,7 @@ struct ExportProcessor: Sendable {
                     ? OTLPProtobufDecoder.decodeTraces(payload, limits: decodeLimits)
                     : OTLPJSONDecoder.decodeTraces(payload, limits: decodeLimits)
                 let result = engine.ingest(batch)
-                return Self.outcome(batch: batch, engineRejected: result.rejected)
+                return Self.outcome(batch: batch, result: result)
             case .metrics:
                 let points = try request.format == .protobuf
                     ? OTLPProtobufDecoder.countMetricDataPoints(payload, limits: decodeLimits)
@@ -65,9 +65,10 @@ struct ExportProcessor: Sendable {
         }
     }
 
-    /// Spans the decoder dropped (bad ids) plus any the engine refused, with the first reason.
-    static func outcome(batch: TraceBatch, engineRejected: Int) -> ExportOutcome {
-        let rejected = batch.rejectedSpans + engineRejected
+    /// Spans not accepted (the engine's count covers those the decoder dropped for bad ids),
+    /// with the decoder's first reason.
+    static func outcome(batch: TraceBatch, result: IngestResult) -> ExportOutcome {
+        let rejected = max(result.rejected, batch.rejectedSpans)
         guard rejected > 0 else { return .accepted(.traces) }
         let message = batch.rejectionMessage ?? "\(rejected) span(s) were not accepted by the store"
         return ExportOutcome(signal: .traces, rejected: rejected, message: message)
