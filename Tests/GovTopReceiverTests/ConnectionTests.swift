@@ -76,6 +76,21 @@ import Testing
         }
     }
 
+    @Test func expectContinueWithARefusedHeadIsAnsweredAtOnceAndClosed() async throws {
+        try await withServer { port, _ in
+            let (response, closed) = try await blocking {
+                let client = try HTTPTestClient(port: port)
+                try client.send("POST", "/v1/traces", headers: [("Content-Type", "text/csv"), ("Expect", "100-continue"),
+                                                                ("Content-Length", "100")])
+                let response = try client.readResponse()
+                return (response, client.waitForClose())
+            }
+            #expect(response.status == 415)
+            #expect(response.header("Connection") == "close")
+            #expect(closed)
+        }
+    }
+
     @Test func idleConnectionsAreClosedAfterTheTimeout() async throws {
         try await withServer(.forTests(idleTimeout: .milliseconds(300))) { port, _ in
             let (idleClosed, halfRequestClosed, elapsed) = try await blocking {
@@ -178,9 +193,9 @@ import Testing
             _ = try client.exchange("GET", "/healthz")
             return client
         }
-        try await server.stop()
+        await server.stop()
         #expect(try await blocking { closed.waitForClose() })
         await #expect(throws: GovTopServerError.self) { _ = try await server.start() }
-        try await server.stop()
+        await server.stop()
     }
 }

@@ -11,8 +11,8 @@ import Testing
         #expect(firstPort > 0)
         #expect(secondPort > 0)
         #expect(firstPort != secondPort)
-        try await first.stop()
-        try await second.stop()
+        await first.stop()
+        await second.stop()
     }
 
     @Test func bindingATakenPortFailsWithAClearError() async throws {
@@ -27,7 +27,7 @@ import Testing
         } catch let error as GovTopServerError {
             #expect(error.description.contains("\(port)"))
         }
-        try await first.stop()
+        await first.stop()
     }
 
     @Test(arguments: [

@@ -17,8 +17,31 @@ public final class GovTopServer: Sendable {
     private enum Lifecycle {
         case created
         case starting
-        case running(Channel, MultiThreadedEventLoopGroup, NIOThreadPool)
+        case running(Channel, Threads)
         case stopped
+    }
+
+    /// The threads a running server owns.
+    private struct Threads: Sendable {
+        let group: MultiThreadedEventLoopGroup
+        let exportWorkers: NIOThreadPool
+        let apiWorkers: NIOThreadPool
+
+        init(configuration: ReceiverConfiguration) {
+            group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.eventLoopThreads)
+            exportWorkers = NIOThreadPool(numberOfThreads: configuration.workerThreads)
+            apiWorkers = NIOThreadPool(numberOfThreads: 1)
+            exportWorkers.start()
+            apiWorkers.start()
+        }
+
+        /// Workers first, while the event loops can still receive their results (a request
+        /// that arrives meanwhile is answered 503); then the loops, which closes every connection.
+        func shutdown() async {
+            try? await exportWorkers.shutdownGracefully()
+            try? await apiWorkers.shutdownGracefully()
+            try? await group.shutdownGracefully()
+        }
     }
 
     public init(configuration: ReceiverConfiguration = ReceiverConfiguration(), engine: Engine) {
@@ -33,40 +56,45 @@ public final class GovTopServer: Sendable {
             guard case .created = state else { throw GovTopServerError.alreadyStarted }
             state = .starting
         }
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.eventLoopThreads)
-        let workers = NIOThreadPool(numberOfThreads: configuration.workerThreads)
-        workers.start()
+        let threads = Threads(configuration: configuration)
+        let channel: Channel
         do {
-            let channel = try await bootstrap(group: group, workers: workers)
-                .bind(host: configuration.host, port: configuration.port).get()
-            let port = channel.localAddress?.port ?? configuration.port
-            lifecycle.withLock { $0 = .running(channel, group, workers) }
-            return port
+            channel = try await bootstrap(threads).bind(host: configuration.host, port: configuration.port).get()
         } catch {
             lifecycle.withLock { $0 = .stopped }
-            try? await group.shutdownGracefully()
-            try? await workers.shutdownGracefully()
+            await threads.shutdown()
             throw GovTopServerError.bindFailed(host: configuration.host, port: configuration.port, reason: "\(error)")
         }
+        let stillWanted = lifecycle.withLock { state in
+            guard case .starting = state else { return false }
+            state = .running(channel, threads)
+            return true
+        }
+        guard stillWanted else {
+            try? await channel.close()
+            await threads.shutdown()
+            throw GovTopServerError.stoppedWhileStarting
+        }
+        return channel.localAddress?.port ?? configuration.port
     }
 
     /// Stops listening, closes every connection and ends the server's threads.
-    public func stop() async throws {
+    public func stop() async {
         let previous = lifecycle.withLock { state in
             defer { state = .stopped }
             return state
         }
-        guard case .running(let channel, let group, let workers) = previous else { return }
+        guard case .running(let channel, let threads) = previous else { return }
         try? await channel.close()
-        try await group.shutdownGracefully()
-        try await workers.shutdownGracefully()
+        await threads.shutdown()
     }
 
-    private func bootstrap(group: MultiThreadedEventLoopGroup, workers: NIOThreadPool) -> ServerBootstrap {
-        let services = ServerServices(engine: engine, configuration: configuration, workers: workers)
+    private func bootstrap(_ threads: Threads) -> ServerBootstrap {
+        let services = ServerServices(engine: engine, configuration: configuration,
+                                      exportWorkers: threads.exportWorkers, apiWorkers: threads.apiWorkers)
         let limiter = ConnectionLimiter(limit: configuration.maxConnections)
         let idleTimeout = TimeAmount(configuration.idleTimeout)
-        return ServerBootstrap(group: group)
+        return ServerBootstrap(group: threads.group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -89,12 +117,15 @@ public final class GovTopServer: Sendable {
 /// Why the server could not start.
 public enum GovTopServerError: Error, Sendable, CustomStringConvertible {
     case alreadyStarted
+    case stoppedWhileStarting
     case bindFailed(host: String, port: Int, reason: String)
 
     public var description: String {
         switch self {
         case .alreadyStarted:
             "the server was already started; create a new GovTopServer to start again"
+        case .stoppedWhileStarting:
+            "the server was stopped before it finished starting"
         case .bindFailed(let host, let port, let reason):
             "could not listen on \(host):\(port): \(reason); is another process using the port?"
         }

@@ -1,5 +1,6 @@
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 /// Serves the requests of one connection, one at a time (NIO's pipelining helper queues the next).
 ///
@@ -106,13 +107,13 @@ final class HTTPConnectionHandler: ChannelInboundHandler {
         case .receivingExport(let request, let body, let exchange):
             state = .processing
             let processor = services.processor
-            respond(exchange: exchange, failureStyle: .otlp(request.format), context: context) {
+            respond(on: services.exportWorkers, exchange: exchange, failureStyle: .otlp(request.format), context: context) {
                 body.withUnsafeReadableBytes { processor.process(request, body: $0) }
             }
         case .receivingAPI(let request, let exchange):
             state = .processing
             let engine = services.engine
-            respond(exchange: exchange, failureStyle: .api, context: context) {
+            respond(on: services.apiWorkers, exchange: exchange, failureStyle: .api, context: context) {
                 APIResponder.respond(to: request, engine: engine)
             }
         case .skippingBody:
@@ -123,9 +124,9 @@ final class HTTPConnectionHandler: ChannelInboundHandler {
     }
 
     /// Runs `work` on a worker thread and writes its response back on this channel's event loop.
-    private func respond(exchange: Exchange, failureStyle: FailureStyle, context: ChannelHandlerContext,
-                         _ work: @escaping @Sendable () -> HTTPResponse) {
-        services.workers.runIfActive(eventLoop: context.eventLoop, work)
+    private func respond(on workers: NIOThreadPool, exchange: Exchange, failureStyle: FailureStyle,
+                         context: ChannelHandlerContext, _ work: @escaping @Sendable () -> HTTPResponse) {
+        workers.runIfActive(eventLoop: context.eventLoop, work)
             .assumeIsolated()
             .whenComplete { result in
                 let response: HTTPResponse

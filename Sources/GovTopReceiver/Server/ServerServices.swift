@@ -5,8 +5,10 @@ import NIOPosix
 struct ServerServices: Sendable {
     let engine: Engine
     let configuration: ReceiverConfiguration
-    /// Runs body processing and engine calls off the event loops.
-    let workers: NIOThreadPool
+    /// Decompress, decode and ingest export bodies, off the event loops.
+    let exportWorkers: NIOThreadPool
+    /// Answer API reads, so they never queue behind a large export.
+    let apiWorkers: NIOThreadPool
 
     var processor: ExportProcessor {
         ExportProcessor(engine: engine, maxBodyBytes: configuration.maxBodyBytes, decodeLimits: configuration.decodeLimits)

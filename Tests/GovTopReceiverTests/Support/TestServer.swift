@@ -9,10 +9,10 @@ func withServer<T>(_ configuration: ReceiverConfiguration = .forTests(), engine:
     let port = try await server.start()
     do {
         let result = try await body(port, engine)
-        try await server.stop()
+        await server.stop()
         return result
     } catch {
-        try? await server.stop()
+        await server.stop()
         throw error
     }
 }
