@@ -79,6 +79,12 @@ import Testing
         #expect(failure(route("GET", path))?.0.status == 404)
     }
 
+    @Test func errorMessagesQuoteLongPathsShortened() {
+        let message = failure(route("GET", "/" + String(repeating: "a", count: 5000)))?.0.message ?? ""
+        #expect(message.hasPrefix("no endpoint at /aaa"))
+        #expect(message.count < 250)
+    }
+
     @Test func apiRoutes() {
         guard case .api(.health) = route("GET", "/healthz"), case .api(.summary) = route("GET", "/api/v1/summary?x=1"),
               case .api(.traceList(let query)) = route("GET", "/api/v1/traces?limit=5&team=ml%20platform&model=gpt-4o&service=a+b"),

@@ -11,19 +11,19 @@ enum RequestRouter {
         }
         if path.hasPrefix("/v1/") {
             let style = FailureStyle.otlp(head.contentType.flatMap(PayloadFormat.init(contentType:)) ?? .json)
-            return .failure(.notFound("no OTLP endpoint at \(path); use /v1/traces, /v1/metrics or /v1/logs"), style)
+            return .failure(.notFound("no OTLP endpoint at \(shown(path)); use /v1/traces, /v1/metrics or /v1/logs"), style)
         }
         do throws(RequestFailure) {
             guard let request = try apiRequest(path: path, query: head.query) else {
-                return .failure(.notFound("no endpoint at \(path)"), .api)
+                return .failure(.notFound("no endpoint at \(shown(path))"), .api)
             }
             guard head.method == "GET" else {
-                return .failure(.methodNotAllowed(head.method, path: String(path), allowed: ["GET"]), .api)
+                return .failure(.methodNotAllowed(head.method, path: shown(path), allowed: ["GET"]), .api)
             }
             return .api(request)
         } catch {
             if head.method != "GET" {
-                return .failure(.methodNotAllowed(head.method, path: String(path), allowed: ["GET"]), .api)
+                return .failure(.methodNotAllowed(head.method, path: shown(path), allowed: ["GET"]), .api)
             }
             return .failure(error, .api)
         }
@@ -36,17 +36,22 @@ enum RequestRouter {
             return .failure(.methodNotAllowed(head.method, path: signal.path, allowed: ["POST"]), style)
         }
         guard let format else {
-            let given = head.contentType.map { "Content-Type '\($0)' is not supported" } ?? "Content-Type is missing"
+            let given = head.contentType.map { "Content-Type '\(shown($0))' is not supported" } ?? "Content-Type is missing"
             return .failure(.unsupportedMediaType(given + "; send application/x-protobuf or application/json"), style)
         }
         guard let encoding = ContentEncoding(header: head.contentEncoding) else {
             return .failure(.unsupportedMediaType(
-                "Content-Encoding '\(head.contentEncoding ?? "")' is not supported; send gzip, deflate or identity"), style)
+                "Content-Encoding '\(shown(head.contentEncoding ?? ""))' is not supported; send gzip, deflate or identity"), style)
         }
         if let length = head.contentLength, length > maxBodyBytes {
             return .failure(.tooLarge(limit: maxBodyBytes, what: "request body of \(length) bytes"), style)
         }
         return .export(ExportRequest(signal: signal, format: format, encoding: encoding))
+    }
+
+    /// Request text as error messages quote it: long values are cut, so a response never echoes kilobytes.
+    static func shown(_ text: some StringProtocol) -> String {
+        text.count > 200 ? String(text.prefix(200)) + "…" : String(text)
     }
 
     /// The API request at this path, nil when there is no such endpoint.
