@@ -41,6 +41,19 @@ import Testing
         }
     }
 
+    @Test func aRefusedRequestsLargeBodyIsSkippedAndTheConnectionReused() async throws {
+        let body = [UInt8](repeating: 0x41, count: 3 << 20)
+        try await withServer(.forTests(maxBodyBytes: 1 << 20)) { port, _ in
+            let statuses = try await blocking {
+                let client = try HTTPTestClient(port: port)
+                return [try client.exchange("POST", "/v1/unknown", headers: [OTLPFixtures.contentTypeJSON], body: body).status,
+                        try client.exchange("PUT", "/v1/traces", headers: [OTLPFixtures.contentTypeJSON], body: body).status,
+                        try client.exchange("GET", "/healthz").status]
+            }
+            #expect(statuses == [404, 405, 200])
+        }
+    }
+
     @Test func undecodableProtobufIs400WithTheDecodersMessage() async throws {
         let truncated = Array(OTLPFixtures.traceBody(spans: 2).dropLast(5))
         try await withServer { port, engine in
