@@ -30,7 +30,7 @@ let package = Package(
             name: "OTLPProto",
             dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")]
         ),
-        .target(name: "GovTopCore"),
+        .target(name: "GovTopCore", resources: [.copy("Pricing/pricing.json")]),
         .target(
             name: "GovTopReceiver",
             dependencies: [

@@ -7,22 +7,25 @@ public final class Engine: Sendable {
     private let state: Mutex<EngineState>
     private let clock: GovClock
     private let startedAt: UInt64
+    private let estimator: CostEstimator
 
     public init(configuration: EngineConfiguration = EngineConfiguration(), clock: GovClock = .system) {
         self.clock = clock
         self.startedAt = clock.now()
+        self.estimator = CostEstimator(table: configuration.pricing)
         self.state = Mutex(EngineState(configuration: configuration))
     }
 
     /// Normalizes, stores and counts a decoded batch.
     @discardableResult
     public func ingest(_ batch: TraceBatch) -> IngestResult {
-        let prepared = batch.resourceSpans.map(PreparedResource.init)
+        let prepared = batch.resourceSpans.map { PreparedResource($0, estimator: estimator) }
         let accepted = prepared.reduce(0) { $0 + $1.spanCount }
+        let now = clock.now()
         state.withLock { state in
             state.received += accepted + batch.rejectedSpans
             state.rejected += batch.rejectedSpans
-            for resource in prepared { state.insert(resource) }
+            for resource in prepared { state.insert(resource, at: now) }
         }
         return IngestResult(accepted: accepted, rejected: batch.rejectedSpans)
     }
@@ -37,26 +40,36 @@ public final class Engine: Sendable {
 
     public func summary() -> Summary {
         let uptime = Double(clock.now() &- startedAt) / 1e9
+        return state.withLock { $0.summary(uptime: uptime) }
+    }
+
+    /// Everything `/metrics` shows, consistent with one moment.
+    public func metrics() -> MetricsSnapshot {
+        let uptime = Double(clock.now() &- startedAt) / 1e9
         return state.withLock { state in
-            var summary = Summary()
-            summary.spansReceived = state.received
-            summary.spansRejected = state.rejected
-            summary.spansStored = state.store.spanCount
-            summary.spansEvicted = state.store.evicted
-            summary.tracesStored = state.store.traceCount
-            summary.storeBytes = state.store.bytesHeld
-            summary.requestsTotal = state.totals.requests
-            summary.costUSDTotal = state.totals.costUSD
-            summary.inputTokensTotal = state.totals.inputTokens
-            summary.outputTokensTotal = state.totals.outputTokens
-            summary.unpricedRequestsTotal = state.totals.unpricedRequests
-            summary.policyViolationsTotal = state.totals.policyViolations
-            summary.evalFailuresTotal = state.totals.evalFailures
-            summary.metricPointsReceived = state.metricPoints
-            summary.logRecordsReceived = state.logRecords
-            summary.uptimeSeconds = max(0, uptime)
-            return summary
+            MetricsSnapshot(summary: state.summary(uptime: uptime), series: state.ledger.metricSeries(),
+                            durations: state.ledger.durations.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         }
+    }
+
+
+    /// Every group of a dimension, most expensive first.
+    public func groups(by dimension: Dimension) -> [GroupRow] {
+        let now = clock.now()
+        return state.withLock { $0.ledger.rows(dimension, now: now) }
+    }
+
+    /// How many contributions folded into `(other)` per dimension because of the cardinality cap.
+    public func foldedContributions() -> [Dimension: Int] {
+        state.withLock { state in
+            Dictionary(uniqueKeysWithValues: state.ledger.tables.map { ($0.dimension, $0.foldedContributions) })
+        }
+    }
+
+    /// Live rates of all spend.
+    public func rates() -> Rates {
+        let now = clock.now()
+        return state.withLock { $0.ledger.rates(now: now) }
     }
 
     /// Newest traces first.
@@ -79,7 +92,7 @@ public final class Engine: Sendable {
 /// State guarded by the engine's lock.
 struct EngineState {
     var store: SpanStore
-    var totals = Totals()
+    var ledger: Ledger
     var received = 0
     var rejected = 0
     var metricPoints = 0
@@ -87,14 +100,40 @@ struct EngineState {
 
     init(configuration: EngineConfiguration) {
         store = SpanStore(limits: configuration.store)
+        ledger = Ledger(maxGroupsPerDimension: configuration.maxGroupsPerDimension)
     }
 
-    mutating func insert(_ resource: PreparedResource) {
+    func summary(uptime: Double) -> Summary {
+        var summary = Summary()
+        summary.spansReceived = received
+        summary.spansRejected = rejected
+        summary.spansStored = store.spanCount
+        summary.spansEvicted = store.evicted
+        summary.tracesStored = store.traceCount
+        summary.storeBytes = store.bytesHeld
+        summary.requestsTotal = ledger.totals.requests
+        summary.costUSDTotal = ledger.totals.costUSD
+        summary.inputTokensTotal = ledger.totals.inputTokens
+        summary.outputTokensTotal = ledger.totals.outputTokens
+        summary.unpricedRequestsTotal = ledger.totals.unpricedRequests
+        summary.policyViolationsTotal = ledger.totals.policyViolations
+        summary.evalFailuresTotal = ledger.totals.evalFailures
+        summary.metricPointsReceived = metricPoints
+        summary.logRecordsReceived = logRecords
+        summary.uptimeSeconds = max(0, uptime)
+        return summary
+    }
+
+    mutating func insert(_ resource: PreparedResource, at now: UInt64) {
         for group in resource.groups {
             let origin = store.origin(resource: resource.resource, scope: group.scope)
             for span in group.spans {
-                totals.add(span.facts, cost: span.cost)
-                store.insert(span.stored(origin: origin), facts: span.facts)
+                let stored = span.stored(origin: origin, receivedAt: now)
+                let contribution = stored.contribution
+                let result = store.insert(stored, facts: span.facts)
+                ledger.add(contribution, facts: span.facts, attribution: result.effective,
+                           durationSeconds: Double(span.record.durationNanos) / 1e9, at: now)
+                for move in result.moves { ledger.move(move) }
             }
         }
     }

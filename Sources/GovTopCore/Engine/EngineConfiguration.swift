@@ -1,8 +1,27 @@
-/// Everything the engine needs to know at start-up.
+import Foundation
+
+/// Everything the engine needs to know at start-up, validated before it gets here.
 public struct EngineConfiguration: Sendable {
     public var store: StoreLimits
+    public var budgets: [BudgetDefinition]
+    public var policies: [PolicyRule]
+    public var alerts: AlertSettings
+    /// Time zone budget periods align to.
+    public var timeZone: TimeZone
+    /// Most distinct values per dimension; further values fold into `(other)`.
+    public var maxGroupsPerDimension: Int
+    /// Prices for estimating the cost of spans that report tokens but no cost.
+    public var pricing: PricingTable
 
-    public init(store: StoreLimits = StoreLimits()) {
+    public init(store: StoreLimits = StoreLimits(), budgets: [BudgetDefinition] = [], policies: [PolicyRule] = [],
+                alerts: AlertSettings = AlertSettings(), timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+                maxGroupsPerDimension: Int = 5000, pricing: PricingTable = .shipped) {
         self.store = store
+        self.budgets = budgets
+        self.policies = policies
+        self.alerts = alerts
+        self.timeZone = timeZone
+        self.maxGroupsPerDimension = maxGroupsPerDimension
+        self.pricing = pricing
     }
 }

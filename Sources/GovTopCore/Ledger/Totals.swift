@@ -18,25 +18,26 @@ public struct Totals: Sendable, Hashable {
 
     public var costUSD: Double { cost.value }
 
-    mutating func add(_ facts: GovernanceFacts, cost spanCost: SpanCost) {
-        if facts.isError { errors += 1 }
-        policyViolations += facts.policyViolations
-        evalFailures += facts.evalFailures
-        guard facts.isAIRequest else { return }
-        requests += 1
-        inputTokens += facts.inputTokens ?? 0
-        outputTokens += facts.outputTokens ?? 0
-        cachedInputTokens += facts.cachedInputTokens ?? 0
-        reasoningTokens += facts.reasoningTokens ?? 0
-        switch spanCost {
+    /// Adds (sign +1) or removes (sign −1) one span's contribution.
+    public mutating func add(_ contribution: Contribution, sign: Int = 1) {
+        let scale = Double(sign)
+        requests += sign * contribution.requests
+        inputTokens += Int64(sign) * contribution.inputTokens
+        outputTokens += Int64(sign) * contribution.outputTokens
+        cachedInputTokens += Int64(sign) * contribution.cachedInputTokens
+        reasoningTokens += Int64(sign) * contribution.reasoningTokens
+        errors += sign * contribution.errors
+        policyViolations += sign * contribution.policyViolations
+        evalFailures += sign * contribution.evalFailures
+        switch contribution.cost {
         case .reported(let usd):
-            cost.add(usd)
-            reportedCost.add(usd)
+            cost.add(scale * usd)
+            reportedCost.add(scale * usd)
         case .estimated(let usd):
-            cost.add(usd)
-            estimatedCost.add(usd)
+            cost.add(scale * usd)
+            estimatedCost.add(scale * usd)
         case .unpriced:
-            unpricedRequests += 1
+            unpricedRequests += sign
         case .none:
             break
         }

@@ -12,6 +12,7 @@ struct SpanStore {
     private var origins = SpanOriginCache()
     private var originBytes = 0
     private var spanHeapBytes = 0
+    private var graphBytes = 0
     private(set) var evicted = 0
 
     init(limits: StoreLimits) { self.limits = limits }
@@ -26,7 +27,7 @@ struct SpanStore {
         ring.capacity * MemoryLayout<StoredSpan?>.stride + traceOrder.capacity * 32 + interner.bytes + originBytes
     }
 
-    private var variableBytes: Int { spanHeapBytes + traces.count * TraceEntry.estimatedBytes }
+    private var variableBytes: Int { spanHeapBytes + graphBytes + traces.count * TraceEntry.estimatedBytes }
 
     /// The shared origin for spans of this resource and scope.
     mutating func origin(resource: Resource, scope: InstrumentationScope) -> SpanOrigin {
@@ -37,29 +38,38 @@ struct SpanStore {
 
     mutating func intern(_ string: String) -> String { interner.intern(string) }
 
-    /// Stores a span and evicts the oldest spans beyond the limits.
-    mutating func insert(_ span: StoredSpan, facts: GovernanceFacts) {
+    /// Stores a span, works out its effective attribution inside its trace, and evicts the oldest
+    /// spans beyond the limits. Returns the attribution and the earlier spans whose attribution
+    /// changed because this span is their ancestor.
+    mutating func insert(_ span: StoredSpan, facts: GovernanceFacts) -> InsertResult {
         var span = span
         let sharedName = interner.intern(span.name)
         span.name = sharedName
         if sharedName.utf8.count > 15 { span.flags.insert(.sharedName) }
         let sequence = ring.nextSequence
-        if var entry = traces[span.traceID] {
-            ring[sequence: entry.lastSequence]?.nextInTrace = sequence
-            entry.add(span, facts: facts, sequence: sequence)
-            traces[span.traceID] = entry
-        } else {
-            var entry = TraceEntry(generation: nextGeneration, firstSequence: sequence, lastSequence: sequence,
-                                   service: span.origin.service, firstSpanName: span.name,
-                                   startTimeUnixNano: span.startTimeUnixNano, endTimeUnixNano: span.endTimeUnixNano)
-            entry.add(span, facts: facts, sequence: sequence)
-            traces[span.traceID] = entry
+        if traces[span.traceID] == nil {
+            traces[span.traceID] = TraceEntry(generation: nextGeneration, firstSequence: sequence, lastSequence: sequence,
+                                              service: span.origin.service, firstSpanName: span.name,
+                                              startTimeUnixNano: span.startTimeUnixNano, endTimeUnixNano: span.endTimeUnixNano)
             traceOrder.append((span.traceID, nextGeneration))
             nextGeneration += 1
+        } else if let last = traces[span.traceID]?.lastSequence {
+            ring[sequence: last]?.nextInTrace = sequence
         }
+        // Mutate the entry in place: copying it out would copy its attribution graph.
+        let graphBefore = traces[span.traceID]?.graph.estimatedBytes ?? 0
+        let (effective, changes) = traces[span.traceID]!.graph.insert(
+            span: span.spanID, parent: span.parentSpanID, own: facts.attribution, sequence: sequence)
+        traces[span.traceID]!.add(span, facts: facts, effective: effective, sequence: sequence)
+        graphBytes += (traces[span.traceID]?.graph.estimatedBytes ?? 0) - graphBefore
         spanHeapBytes += span.heapBytes
         ring.append(span)
+        let moves = changes.compactMap { change -> AttributionMove? in
+            guard let moved = ring[sequence: change.sequence] else { return nil }
+            return AttributionMove(contribution: moved.contribution, receivedAt: moved.receivedAt, old: change.old, new: change.new)
+        }
         evictBeyondLimits()
+        return InsertResult(effective: effective, moves: moves)
     }
 
     private mutating func evictBeyondLimits() {
@@ -72,14 +82,14 @@ struct SpanStore {
         guard let span = ring.removeFirst() else { return }
         evicted += 1
         spanHeapBytes -= span.heapBytes
-        guard var entry = traces[span.traceID] else { return }
-        entry.storedSpans -= 1
-        if entry.storedSpans == 0 {
+        guard let remaining = traces[span.traceID]?.storedSpans else { return }
+        if remaining <= 1 {
+            graphBytes -= traces[span.traceID]?.graph.estimatedBytes ?? 0
             traces[span.traceID] = nil
             dropStaleTraceOrder()
         } else {
-            entry.firstSequence = span.nextInTrace
-            traces[span.traceID] = entry
+            traces[span.traceID]?.storedSpans -= 1
+            traces[span.traceID]?.firstSequence = span.nextInTrace
         }
     }
 
@@ -126,4 +136,20 @@ struct SpanStore {
         }
         return spans
     }
+}
+
+/// What inserting a span did to attribution.
+struct InsertResult {
+    /// The span's attribution after inheritance inside its trace.
+    var effective: Attribution
+    /// Earlier spans of the trace that now inherit from the new span.
+    var moves: [AttributionMove]
+}
+
+/// One span's ledger contribution moving from one attribution to another.
+struct AttributionMove {
+    var contribution: Contribution
+    var receivedAt: UInt64
+    var old: Attribution
+    var new: Attribution
 }

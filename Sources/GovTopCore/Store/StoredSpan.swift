@@ -1,11 +1,14 @@
 /// A span as the store holds it: fixed fields inline, the variable part as a compact payload,
-/// resource and scope shared through `SpanOrigin`, and the few facts a frame or a trace summary needs.
+/// resource and scope shared through `SpanOrigin`, and what the span added to the ledger (so the
+/// ledger can move it when a late ancestor changes its attribution).
 struct StoredSpan {
     var traceID: TraceID
     var spanID: SpanID
     var parentSpanID: SpanID
     var startTimeUnixNano: UInt64
     var endTimeUnixNano: UInt64
+    /// When govtop received it (its place in the rate windows).
+    var receivedAt: UInt64
     var name: String
     var origin: SpanOrigin
     var payload: [UInt8]
@@ -13,6 +16,10 @@ struct StoredSpan {
     var costUSD: Double
     var inputTokens: UInt32
     var outputTokens: UInt32
+    var cachedInputTokens: UInt32
+    var reasoningTokens: UInt32
+    var policyViolations: UInt8
+    var evalFailures: UInt8
     var kind: SpanKind
     var statusCode: StatusCode
     var flags: SpanFlags
@@ -21,14 +28,74 @@ struct StoredSpan {
 
     static let noNext = UInt64.max
 
+    init(record: SpanRecord, facts: GovernanceFacts, cost: SpanCost, extraViolations: Int, payload: [UInt8],
+         origin: SpanOrigin, receivedAt: UInt64) {
+        traceID = record.traceID
+        spanID = record.spanID
+        parentSpanID = record.parentSpanID
+        startTimeUnixNano = record.startTimeUnixNano
+        endTimeUnixNano = record.endTimeUnixNano
+        self.receivedAt = receivedAt
+        name = record.name
+        self.origin = origin
+        self.payload = payload
+        kind = record.kind
+        statusCode = record.statusCode
+        policyViolations = UInt8(clamping: facts.policyViolations + extraViolations)
+        evalFailures = UInt8(clamping: facts.evalFailures)
+        var flags: SpanFlags = []
+        if facts.isError { flags.insert(.error) }
+        if facts.isAIRequest {
+            flags.insert(.aiRequest)
+            inputTokens = UInt32(clamping: facts.inputTokens ?? 0)
+            outputTokens = UInt32(clamping: facts.outputTokens ?? 0)
+            cachedInputTokens = UInt32(clamping: facts.cachedInputTokens ?? 0)
+            reasoningTokens = UInt32(clamping: facts.reasoningTokens ?? 0)
+            switch cost {
+            case .reported: flags.insert(.reportedCost)
+            case .estimated: flags.insert(.estimatedCost)
+            case .unpriced: flags.insert(.unpriced)
+            case .none: break
+            }
+            costUSD = cost.usd
+        } else {
+            inputTokens = 0
+            outputTokens = 0
+            cachedInputTokens = 0
+            reasoningTokens = 0
+            costUSD = 0
+        }
+        self.flags = flags
+    }
+
+    /// Exactly what this span added to the ledger.
+    var contribution: Contribution {
+        var contribution = Contribution()
+        contribution.errors = flags.contains(.error) ? 1 : 0
+        contribution.policyViolations = Int(policyViolations)
+        contribution.evalFailures = Int(evalFailures)
+        guard flags.contains(.aiRequest) else { return contribution }
+        contribution.requests = 1
+        contribution.inputTokens = Int64(inputTokens)
+        contribution.outputTokens = Int64(outputTokens)
+        contribution.cachedInputTokens = Int64(cachedInputTokens)
+        contribution.reasoningTokens = Int64(reasoningTokens)
+        if flags.contains(.reportedCost) {
+            contribution.cost = .reported(costUSD)
+        } else if flags.contains(.estimatedCost) {
+            contribution.cost = .estimated(costUSD)
+        } else if flags.contains(.unpriced) {
+            contribution.cost = .unpriced
+        }
+        return contribution
+    }
+
     /// Heap bytes this span holds beyond its slot in the ring (the payload buffer and a long name
     /// that was not interned).
     var heapBytes: Int {
-        StoredSpan.mallocSize(32 + payload.count) + (nameIsShared || name.utf8.count <= 15 ? 0 : StoredSpan.mallocSize(32 + name.utf8.count))
+        StoredSpan.mallocSize(32 + payload.count)
+            + (flags.contains(.sharedName) || name.utf8.count <= 15 ? 0 : StoredSpan.mallocSize(32 + name.utf8.count))
     }
-
-    /// Whether `name` came from the interner (its bytes are counted there).
-    var nameIsShared: Bool { flags.contains(.sharedName) }
 
     /// The span back in model form, for the API and the trace detail view.
     var record: SpanRecord {
@@ -47,9 +114,8 @@ struct SpanFlags: OptionSet {
     let rawValue: UInt8
     static let aiRequest = SpanFlags(rawValue: 1)
     static let error = SpanFlags(rawValue: 2)
-    static let policyViolation = SpanFlags(rawValue: 4)
-    static let evalFailure = SpanFlags(rawValue: 8)
-    static let estimatedCost = SpanFlags(rawValue: 16)
-    static let unpriced = SpanFlags(rawValue: 32)
-    static let sharedName = SpanFlags(rawValue: 64)
+    static let reportedCost = SpanFlags(rawValue: 4)
+    static let estimatedCost = SpanFlags(rawValue: 8)
+    static let unpriced = SpanFlags(rawValue: 16)
+    static let sharedName = SpanFlags(rawValue: 32)
 }

@@ -9,7 +9,6 @@ struct TraceEntry {
     var storedSpans = 0
     var receivedSpans = 0
     var rootName: String?
-    var rootHasTeam = false
     var service: String
     var firstSpanName: String
     var startTimeUnixNano: UInt64
@@ -22,13 +21,14 @@ struct TraceEntry {
     var errors = 0
     var policyViolations = 0
     var evalFailures = 0
+    var graph = AttributionGraph()
 
     static let maxModels = 8
 
     /// Estimated bytes of one entry: its dictionary slot, its place in the trace order, the models array.
     static let estimatedBytes = (MemoryLayout<TraceID>.stride + MemoryLayout<TraceEntry>.stride) * 4 / 3 + 24 + 48
 
-    mutating func add(_ span: StoredSpan, facts: GovernanceFacts, sequence: UInt64) {
+    mutating func add(_ span: StoredSpan, facts: GovernanceFacts, effective: Attribution, sequence: UInt64) {
         lastSequence = sequence
         storedSpans += 1
         receivedSpans += 1
@@ -38,17 +38,14 @@ struct TraceEntry {
         inputTokens += Int64(span.inputTokens)
         outputTokens += Int64(span.outputTokens)
         if span.flags.contains(.error) { errors += 1 }
-        policyViolations += facts.policyViolations
-        evalFailures += facts.evalFailures
+        policyViolations += Int(span.policyViolations)
+        evalFailures += Int(span.evalFailures)
         if span.parentSpanID.isNone {
             rootName = span.name
             service = span.origin.service
-            if let team = facts.attribution.team {
-                self.team = team
-                rootHasTeam = true
-            }
+            if let team = effective.team { self.team = team }
         }
-        if team == nil { team = facts.attribution.team }
+        if team == nil { team = effective.team }
         if let model = facts.model, !models.contains(model), models.count < TraceEntry.maxModels {
             models.append(model)
         }

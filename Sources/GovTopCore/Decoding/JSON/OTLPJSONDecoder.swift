@@ -1,0 +1,45 @@
+/// Decodes OTLP/HTTP requests in the JSON Protobuf Encoding (`Content-Type: application/json`).
+///
+/// Follows the OTLP specification's rules (hex trace and span ids in any case, lowerCamelCase
+/// keys, integer enums, 64-bit integers as decimal strings or numbers, unknown fields ignored at
+/// every level) and accepts what proto3 JSON parsers accept besides: snake_case proto field
+/// names, enum name strings, `null` as an absent field. The parser is strict RFC 8259 over UTF-8
+/// and bounds nesting by `DecodeLimits`; every error says what was wrong and at which byte,
+/// line and column.
+public enum OTLPJSONDecoder {
+    public static func decodeTraces(_ bytes: UnsafeRawBufferPointer, limits: DecodeLimits = DecodeLimits()) throws(OTLPDecodeError) -> TraceBatch {
+        var reader = JSONReader(bytes, maxDepth: JSONReader.nestingLimit(for: limits))
+        var traces = OTLPJSONTraces(limits: limits)
+        return try traces.decode(&reader)
+    }
+
+    /// Data points over all metrics of the gauge, sum, histogram, exponential histogram and
+    /// summary kinds.
+    public static func countMetricDataPoints(_ bytes: UnsafeRawBufferPointer, limits: DecodeLimits = DecodeLimits()) throws(OTLPDecodeError) -> Int {
+        var reader = JSONReader(bytes, maxDepth: JSONReader.nestingLimit(for: limits))
+        return try OTLPJSONCounting.countMetricDataPoints(&reader)
+    }
+
+    public static func countLogRecords(_ bytes: UnsafeRawBufferPointer, limits: DecodeLimits = DecodeLimits()) throws(OTLPDecodeError) -> Int {
+        var reader = JSONReader(bytes, maxDepth: JSONReader.nestingLimit(for: limits))
+        return try OTLPJSONCounting.countLogRecords(&reader)
+    }
+
+    public static func decodeTraces(_ bytes: [UInt8], limits: DecodeLimits = DecodeLimits()) throws(OTLPDecodeError) -> TraceBatch {
+        try bytes.withUnsafeBytes { buffer in
+            Result { () throws(OTLPDecodeError) in try decodeTraces(buffer, limits: limits) }
+        }.get()
+    }
+
+    public static func countMetricDataPoints(_ bytes: [UInt8], limits: DecodeLimits = DecodeLimits()) throws(OTLPDecodeError) -> Int {
+        try bytes.withUnsafeBytes { buffer in
+            Result { () throws(OTLPDecodeError) in try countMetricDataPoints(buffer, limits: limits) }
+        }.get()
+    }
+
+    public static func countLogRecords(_ bytes: [UInt8], limits: DecodeLimits = DecodeLimits()) throws(OTLPDecodeError) -> Int {
+        try bytes.withUnsafeBytes { buffer in
+            Result { () throws(OTLPDecodeError) in try countLogRecords(buffer, limits: limits) }
+        }.get()
+    }
+}

@@ -1,0 +1,200 @@
+/// Decodes an OTLP/JSON `ExportTraceServiceRequest` straight into a `TraceBatch`, one pull from
+/// the reader at a time (no intermediate JSON tree).
+///
+/// A key given twice behaves as a field given twice in binary protobuf: the last value wins for
+/// single fields, repeated fields (attributes, events, links, spans, …) concatenate.
+struct OTLPJSONTraces {
+    private var batch = TraceBatch()
+    private let limits: DecodeLimits
+
+    init(limits: DecodeLimits) {
+        self.limits = limits
+    }
+
+    mutating func decode(_ reader: inout JSONReader) throws(OTLPDecodeError) -> TraceBatch {
+        let kind = try reader.peekKind()
+        guard kind == .object else {
+            throw reader.error("OTLP/JSON payload must be a JSON object, found \(kind.article)")
+        }
+        try reader.readObject("ExportTraceServiceRequest", table: Tables.request) { (reader: inout JSONReader, _) throws(OTLPDecodeError) in
+            try reader.readArray("resourceSpans", of: "ExportTraceServiceRequest") { (reader: inout JSONReader) throws(OTLPDecodeError) in
+                batch.resourceSpans.append(try resourceSpans(&reader))
+            }
+        }
+        try reader.finish()
+        return batch
+    }
+
+    private mutating func resourceSpans(_ reader: inout JSONReader) throws(OTLPDecodeError) -> ResourceSpans {
+        var result = ResourceSpans()
+        try reader.readObject("ResourceSpans", table: Tables.resourceSpans) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
+            switch field {
+            case .resource: result.resource = try resource(&reader)
+            case .schemaURL: result.schemaURL = try reader.readStringField("schemaUrl", of: "ResourceSpans")
+            case .scopeSpans:
+                try reader.readArray("scopeSpans", of: "ResourceSpans") { (reader: inout JSONReader) throws(OTLPDecodeError) in
+                    result.scopeSpans.append(try scopeSpans(&reader))
+                }
+            }
+        }
+        return result
+    }
+
+    private func resource(_ reader: inout JSONReader) throws(OTLPDecodeError) -> Resource {
+        var result = Resource()
+        try reader.readObject("Resource", table: Tables.resource) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
+            switch field {
+            case .attributes:
+                result.attributes += try OTLPJSONValues.attributes(&reader, field: "attributes", of: "Resource", limits: limits)
+            case .droppedAttributesCount:
+                result.droppedAttributesCount = try reader.readUInt32Field("droppedAttributesCount", of: "Resource")
+            }
+        }
+        return result
+    }
+
+    private mutating func scopeSpans(_ reader: inout JSONReader) throws(OTLPDecodeError) -> ScopeSpans {
+        var result = ScopeSpans()
+        try reader.readObject("ScopeSpans", table: Tables.scopeSpans) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
+            switch field {
+            case .scope: result.scope = try scope(&reader)
+            case .schemaURL: result.schemaURL = try reader.readStringField("schemaUrl", of: "ScopeSpans")
+            case .spans:
+                try reader.readArray("spans", of: "ScopeSpans") { (reader: inout JSONReader) throws(OTLPDecodeError) in
+                    if let span = try span(&reader) { result.spans.append(span) }
+                }
+            }
+        }
+        return result
+    }
+
+    private func scope(_ reader: inout JSONReader) throws(OTLPDecodeError) -> InstrumentationScope {
+        var result = InstrumentationScope()
+        try reader.readObject("InstrumentationScope", table: Tables.scope) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
+            switch field {
+            case .name: result.name = try reader.readStringField("name", of: "InstrumentationScope")
+            case .version: result.version = try reader.readStringField("version", of: "InstrumentationScope")
+            case .attributes:
+                result.attributes += try OTLPJSONValues.attributes(&reader, field: "attributes", of: "InstrumentationScope", limits: limits)
+            case .droppedAttributesCount:
+                result.droppedAttributesCount = try reader.readUInt32Field("droppedAttributesCount", of: "InstrumentationScope")
+            }
+        }
+        return result
+    }
+
+    /// One span, or nil when one of its ids is invalid (then it is counted as rejected).
+    private mutating func span(_ reader: inout JSONReader) throws(OTLPDecodeError) -> SpanRecord? {
+        var span = SpanRecord(traceID: TraceID(high: 0, low: 0), spanID: .none, name: "", kind: .unspecified,
+                              startTimeUnixNano: 0, endTimeUnixNano: 0)
+        var traceID: JSONStringToken?
+        var spanID: JSONStringToken?
+        var parentSpanID: JSONStringToken?
+        try reader.readObject("Span", table: Tables.span) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
+            switch field {
+            case .traceID: traceID = try reader.readIDField("traceId", of: "Span")
+            case .spanID: spanID = try reader.readIDField("spanId", of: "Span")
+            case .parentSpanID: parentSpanID = try reader.readIDField("parentSpanId", of: "Span")
+            case .traceState: span.traceState = try reader.readStringField("traceState", of: "Span")
+            case .name: span.name = try reader.readStringField("name", of: "Span")
+            case .kind:
+                span.kind = SpanKind(wire: try reader.readEnumField("kind", of: "Span", names: Tables.spanKindNames))
+            case .startTime: span.startTimeUnixNano = try reader.readUInt64Field("startTimeUnixNano", of: "Span")
+            case .endTime: span.endTimeUnixNano = try reader.readUInt64Field("endTimeUnixNano", of: "Span")
+            case .attributes:
+                span.attributes += try OTLPJSONValues.attributes(&reader, field: "attributes", of: "Span", limits: limits)
+            case .droppedAttributesCount:
+                span.droppedAttributesCount = try reader.readUInt32Field("droppedAttributesCount", of: "Span")
+            case .events:
+                try reader.readArray("events", of: "Span") { (reader: inout JSONReader) throws(OTLPDecodeError) in
+                    span.events.append(try event(&reader))
+                }
+            case .droppedEventsCount: span.droppedEventsCount = try reader.readUInt32Field("droppedEventsCount", of: "Span")
+            case .links:
+                try reader.readArray("links", of: "Span") { (reader: inout JSONReader) throws(OTLPDecodeError) in
+                    if let link = try link(&reader) { span.links.append(link) }
+                }
+            case .droppedLinksCount: span.droppedLinksCount = try reader.readUInt32Field("droppedLinksCount", of: "Span")
+            case .status: try status(&reader, into: &span)
+            case .flags: span.flags = try reader.readUInt32Field("flags", of: "Span")
+            }
+        }
+        let parsedTrace = parse(traceID, in: reader, OTLPJSONIDs.traceID)
+        let parsedSpan = parse(spanID, in: reader, OTLPJSONIDs.spanID)
+        let parsedParent = parse(parentSpanID, in: reader, OTLPJSONIDs.parentSpanID)
+        switch (parsedTrace, parsedSpan, parsedParent) {
+        case (.valid(let trace), .valid(let own), .valid(let parent)):
+            span.traceID = trace
+            span.spanID = own
+            span.parentSpanID = parent
+            return span
+        case (.invalid(let reason), _, _): reject(span, field: "traceId", reason: reason)
+        case (_, .invalid(let reason), _): reject(span, field: "spanId", reason: reason)
+        case (_, _, .invalid(let reason)): reject(span, field: "parentSpanId", reason: reason)
+        }
+        return nil
+    }
+
+    private func parse<ID>(_ token: JSONStringToken?, in reader: JSONReader,
+                           _ parser: (UnsafeRawBufferPointer?) -> OTLPJSONIDs.Parsed<ID>) -> OTLPJSONIDs.Parsed<ID> {
+        guard let token else { return parser(nil) }
+        return reader.withContent(of: token) { parser($0) }
+    }
+
+    private mutating func reject(_ span: SpanRecord, field: String, reason: String) {
+        batch.rejectedSpans += 1
+        if batch.rejectionMessage == nil {
+            let name = span.name.count > 64 ? String(span.name.prefix(64)) + "…" : span.name
+            batch.rejectionMessage = "span '\(name)' has an invalid \(field) (\(reason))"
+        }
+    }
+
+    private func event(_ reader: inout JSONReader) throws(OTLPDecodeError) -> SpanEvent {
+        var event = SpanEvent(timeUnixNano: 0, name: "")
+        try reader.readObject("Event", table: Tables.event) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
+            switch field {
+            case .time: event.timeUnixNano = try reader.readUInt64Field("timeUnixNano", of: "Event")
+            case .name: event.name = try reader.readStringField("name", of: "Event")
+            case .attributes:
+                event.attributes += try OTLPJSONValues.attributes(&reader, field: "attributes", of: "Event", limits: limits)
+            case .droppedAttributesCount:
+                event.droppedAttributesCount = try reader.readUInt32Field("droppedAttributesCount", of: "Event")
+            }
+        }
+        return event
+    }
+
+    /// One link, or nil when its ids are invalid: the link is dropped, its span kept.
+    private func link(_ reader: inout JSONReader) throws(OTLPDecodeError) -> SpanLink? {
+        var link = SpanLink(traceID: TraceID(high: 0, low: 0), spanID: .none)
+        var traceID: JSONStringToken?
+        var spanID: JSONStringToken?
+        try reader.readObject("Link", table: Tables.link) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
+            switch field {
+            case .traceID: traceID = try reader.readIDField("traceId", of: "Link")
+            case .spanID: spanID = try reader.readIDField("spanId", of: "Link")
+            case .traceState: link.traceState = try reader.readStringField("traceState", of: "Link")
+            case .attributes:
+                link.attributes += try OTLPJSONValues.attributes(&reader, field: "attributes", of: "Link", limits: limits)
+            case .droppedAttributesCount:
+                link.droppedAttributesCount = try reader.readUInt32Field("droppedAttributesCount", of: "Link")
+            case .flags: link.flags = try reader.readUInt32Field("flags", of: "Link")
+            }
+        }
+        guard case .valid(let trace) = parse(traceID, in: reader, OTLPJSONIDs.traceID),
+              case .valid(let own) = parse(spanID, in: reader, OTLPJSONIDs.spanID) else { return nil }
+        link.traceID = trace
+        link.spanID = own
+        return link
+    }
+
+    private func status(_ reader: inout JSONReader, into span: inout SpanRecord) throws(OTLPDecodeError) {
+        try reader.readObject("Status", table: Tables.status) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
+            switch field {
+            case .message: span.statusMessage = try reader.readStringField("message", of: "Status")
+            case .code:
+                span.statusCode = StatusCode(wire: try reader.readEnumField("code", of: "Status", names: Tables.statusCodeNames))
+            }
+        }
+    }
+}

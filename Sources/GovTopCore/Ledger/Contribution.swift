@@ -1,0 +1,30 @@
+/// What one span adds to the ledger. The same value is subtracted from one group and added to
+/// another when the span's attribution changes, so moves never change totals.
+public struct Contribution: Sendable, Hashable {
+    public var requests = 0
+    public var inputTokens: Int64 = 0
+    public var outputTokens: Int64 = 0
+    public var cachedInputTokens: Int64 = 0
+    public var reasoningTokens: Int64 = 0
+    public var cost: SpanCost = .none
+    public var errors = 0
+    public var policyViolations = 0
+    public var evalFailures = 0
+
+    public init() {}
+
+    public init(facts: GovernanceFacts, cost: SpanCost, extraViolations: Int = 0) {
+        errors = facts.isError ? 1 : 0
+        policyViolations = facts.policyViolations + extraViolations
+        evalFailures = facts.evalFailures
+        guard facts.isAIRequest else { return }
+        requests = 1
+        inputTokens = facts.inputTokens ?? 0
+        outputTokens = facts.outputTokens ?? 0
+        cachedInputTokens = facts.cachedInputTokens ?? 0
+        reasoningTokens = facts.reasoningTokens ?? 0
+        self.cost = cost
+    }
+
+    public var isEmpty: Bool { self == Contribution() }
+}

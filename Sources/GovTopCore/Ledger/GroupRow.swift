@@ -1,0 +1,53 @@
+/// One group of a dimension as the API and the dashboard show it.
+public struct GroupRow: Sendable, Hashable {
+    public var key: String
+    public var totals: Totals
+    /// Cost over the last minute.
+    public var costUSDPerMinute: Double
+    /// Requests over the last minute.
+    public var requestsPerMinute: Double
+    /// Cost per minute over the last 15 minutes, oldest first (for a trend sparkline).
+    public var trend: [Double]
+
+    init(key: String, stats: GroupStats, now: UInt64) {
+        self.key = key
+        totals = stats.totals
+        costUSDPerMinute = stats.recent.cost.sum(lastSeconds: 60, now: now)
+        requestsPerMinute = stats.recent.requests.sum(lastSeconds: 60, now: now)
+        trend = stats.minutes.cost.buckets(15, now: now)
+    }
+}
+
+/// Live rates of all spend.
+public struct Rates: Sendable, Hashable {
+    public var costUSDPerMinute: Double
+    public var costUSDPerMinute5m: Double
+    public var costUSDPerMinute1h: Double
+    public var tokensPerMinute: Double
+    public var requestsPerMinute: Double
+    public var errorsPerMinute: Double
+    /// Cost per second over the last 2 minutes, oldest first.
+    public var costPerSecond: [Double]
+    /// Cost per minute over the last 2 hours, oldest first.
+    public var costPerMinute: [Double]
+}
+
+extension Ledger {
+    func rows(_ dimension: Dimension, now: UInt64) -> [GroupRow] {
+        table(dimension).groups.map { GroupRow(key: $0.key, stats: $0.value, now: now) }
+            .sorted { ($0.totals.costUSD, $1.key) > ($1.totals.costUSD, $0.key) }
+    }
+
+    func rates(now: UInt64) -> Rates {
+        Rates(
+            costUSDPerMinute: seconds.cost.sum(lastSeconds: 60, now: now),
+            costUSDPerMinute5m: minutes.cost.sum(lastSeconds: 300, now: now) / 5,
+            costUSDPerMinute1h: minutes.cost.sum(lastSeconds: 3600, now: now) / 60,
+            tokensPerMinute: seconds.tokens.sum(lastSeconds: 60, now: now),
+            requestsPerMinute: seconds.requests.sum(lastSeconds: 60, now: now),
+            errorsPerMinute: seconds.errors.sum(lastSeconds: 60, now: now),
+            costPerSecond: seconds.cost.buckets(120, now: now),
+            costPerMinute: minutes.cost.buckets(120, now: now)
+        )
+    }
+}

@@ -1,0 +1,103 @@
+import Testing
+@testable import GovTopCore
+
+/// SEMANTICS.md "Attribution inside a trace": children inherit from the nearest attributed ancestor,
+/// also when it arrives later, and totals never change by the move.
+@Suite struct AttributionTests {
+    private func teams(_ engine: Engine) -> [String: Double] {
+        Dictionary(uniqueKeysWithValues: engine.groups(by: .team).map { ($0.key, ($0.totals.costUSD * 1e6).rounded() / 1e6) })
+    }
+
+    private func root(trace: UInt64, id: UInt64, parent: UInt64 = 0, _ attributes: [Attribute]) -> SpanRecord {
+        SpanFactory.span(trace: trace, id: id, parent: parent, name: "invoke_agent", attributes: attributes)
+    }
+
+    @Test func childrenSentBeforeTheirParentMoveToItsTeam() {
+        let engine = Engine()
+        engine.ingest(SpanFactory.batch([
+            SpanFactory.llmCall(trace: 1, id: 3, parent: 2, team: nil, cost: 0.25),
+            SpanFactory.llmCall(trace: 1, id: 4, parent: 2, team: nil, cost: 0.5),
+        ]))
+        #expect(teams(engine) == [Dimension.unattributed: 0.75])
+        engine.ingest(SpanFactory.batch([root(trace: 1, id: 2, [Attribute("genops.team", .string("support"))])]))
+        #expect(teams(engine) == ["support": 0.75, Dimension.unattributed: 0])
+        #expect(engine.summary().costUSDTotal == 0.75)
+        #expect(engine.groups(by: .team).first { $0.key == "support" }?.totals.requests == 2)
+    }
+
+    @Test func grandchildrenInheritThroughAnIntermediateSpanThatArrivesInBetween() {
+        let engine = Engine()
+        // Leaf (4) -> tool span (3) -> chat (2) -> root (1); sent leaf first, root last.
+        engine.ingest(SpanFactory.batch([SpanFactory.llmCall(trace: 9, id: 4, parent: 3, team: nil, cost: 1)]))
+        engine.ingest(SpanFactory.batch([SpanFactory.span(trace: 9, id: 3, parent: 2, name: "execute_tool")]))
+        engine.ingest(SpanFactory.batch([SpanFactory.llmCall(trace: 9, id: 2, parent: 1, team: nil, cost: 2)]))
+        #expect(teams(engine) == [Dimension.unattributed: 3])
+        engine.ingest(SpanFactory.batch([root(trace: 9, id: 1, [Attribute("genops.team", .string("ml")),
+                                                               Attribute("genops.customer_id", .string("acme"))])]))
+        #expect(teams(engine) == ["ml": 3, Dimension.unattributed: 0])
+        #expect(engine.groups(by: .customer).first { $0.key == "acme" }?.totals.costUSD == 3)
+    }
+
+    @Test func eachDimensionComesFromTheNearestAncestorThatHasIt() {
+        let engine = Engine()
+        engine.ingest(SpanFactory.batch([
+            root(trace: 2, id: 1, [Attribute("genops.team", .string("ml")), Attribute("genops.project", .string("alpha"))]),
+            root(trace: 2, id: 2, parent: 1, [Attribute("genops.project", .string("beta"))]),
+            SpanFactory.llmCall(trace: 2, id: 3, parent: 2, team: nil, cost: 0.5),
+        ]))
+        #expect(teams(engine)["ml"] == 0.5)
+        #expect(engine.groups(by: .project).map(\.key) == ["beta"])
+    }
+
+    @Test func ownAttributionIsNeverOverridden() {
+        let engine = Engine()
+        engine.ingest(SpanFactory.batch([SpanFactory.llmCall(trace: 3, id: 2, parent: 1, team: "web", cost: 0.5)]))
+        engine.ingest(SpanFactory.batch([root(trace: 3, id: 1, [Attribute("genops.team", .string("ml"))])]))
+        #expect(teams(engine) == ["web": 0.5])
+    }
+
+    @Test func resourceAttributionCountsAsTheSpansOwn() {
+        let engine = Engine()
+        engine.ingest(SpanFactory.batch(resourceAttributes: [Attribute("genops.team", .string("platform"))],
+                                        [SpanFactory.llmCall(trace: 4, id: 1, team: nil, cost: 0.5)]))
+        #expect(teams(engine) == ["platform": 0.5])
+    }
+
+    @Test func movesStopOnceTheChildIsEvicted() {
+        let engine = Engine(configuration: EngineConfiguration(store: StoreLimits(maxSpans: 2)))
+        engine.ingest(SpanFactory.batch([SpanFactory.llmCall(trace: 5, id: 3, parent: 1, team: nil, cost: 1)]))
+        engine.ingest(SpanFactory.batch([SpanFactory.llmCall(trace: 6, id: 7, team: "x", cost: 1)]))
+        engine.ingest(SpanFactory.batch([SpanFactory.llmCall(trace: 6, id: 8, team: "x", cost: 1)]))
+        engine.ingest(SpanFactory.batch([root(trace: 5, id: 1, [Attribute("genops.team", .string("ml"))])]))
+        #expect(teams(engine) == [Dimension.unattributed: 1, "x": 2])
+        #expect(engine.summary().costUSDTotal == 3)
+    }
+
+    @Test func aRetriedSpanIdDoesNotCorruptTheTree() {
+        let engine = Engine()
+        let child = SpanFactory.llmCall(trace: 8, id: 2, parent: 1, team: nil, cost: 1)
+        engine.ingest(SpanFactory.batch([child]))
+        engine.ingest(SpanFactory.batch([child]))
+        engine.ingest(SpanFactory.batch([root(trace: 8, id: 1, [Attribute("genops.team", .string("ml"))])]))
+        #expect(teams(engine) == ["ml": 1, Dimension.unattributed: 1])
+        #expect(engine.summary().costUSDTotal == 2)
+    }
+}
+
+@Suite struct ParentsFirstTests {
+    @Test func parentsInTheSameBatchAreCountedFirst() {
+        let spans = [
+            SpanFactory.span(trace: 1, id: 4, parent: 3),
+            SpanFactory.span(trace: 1, id: 3, parent: 2),
+            SpanFactory.span(trace: 2, id: 9, parent: 8),
+            SpanFactory.span(trace: 1, id: 2, parent: 1),
+            SpanFactory.span(trace: 1, id: 1),
+        ]
+        #expect(PreparedResource.parentsFirst(spans).map(\.spanID.value) == [9, 1, 2, 3, 4])
+    }
+
+    @Test func aParentCycleDoesNotHang() {
+        let spans = [SpanFactory.span(trace: 1, id: 1, parent: 2), SpanFactory.span(trace: 1, id: 2, parent: 1)]
+        #expect(Set(PreparedResource.parentsFirst(spans).map(\.spanID.value)) == [1, 2])
+    }
+}

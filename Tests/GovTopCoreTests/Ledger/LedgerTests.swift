@@ -1,0 +1,66 @@
+import Testing
+@testable import GovTopCore
+
+@Suite struct LedgerTests {
+    @Test func timeSeriesWindowsAndHistory() {
+        var series = TimeSeries(resolutionSeconds: 1, buckets: 5)
+        let t0: UInt64 = 1_000 * 1_000_000_000
+        series.add(1, at: t0)
+        series.add(2, at: t0 + 1_000_000_000)
+        series.add(4, at: t0 + 1_500_000_000)
+        #expect(series.buckets(3, now: t0 + 1_000_000_000) == [0, 1, 6])
+        #expect(series.sum(lastSeconds: 2, now: t0 + 1_000_000_000) == 7)
+        // Five seconds later the first buckets have left the history.
+        series.add(8, at: t0 + 5_000_000_000)
+        #expect(series.sum(lastSeconds: 5, now: t0 + 5_000_000_000) == 14)
+        #expect(series.sum(lastSeconds: 5, now: t0 + 9_000_000_000) == 8)
+        #expect(series.sum(lastSeconds: 5, now: t0 + 20_000_000_000) == 0)
+        // Too old to be held: dropped, not added to a newer bucket.
+        series.add(100, at: t0)
+        #expect(series.sum(lastSeconds: 5, now: t0 + 5_000_000_000) == 14)
+    }
+
+    @Test func groupsPerDimensionWithRatesOnAVirtualClock() {
+        let clock = ManualClock()
+        let engine = Engine(clock: clock.clock)
+        engine.ingest(SpanFactory.batch(service: "api", [SpanFactory.llmCall(trace: 1, id: 1, team: "ml", cost: 0.5, model: "gpt-4o")]))
+        clock.advance(seconds: 30)
+        engine.ingest(SpanFactory.batch(service: "api", [SpanFactory.llmCall(trace: 2, id: 2, team: "ml", cost: 0.25, model: "o3")]))
+        engine.ingest(SpanFactory.batch(service: "web", [SpanFactory.llmCall(trace: 3, id: 3, team: "web", cost: 1, model: "o3")]))
+        let teams = engine.groups(by: .team)
+        #expect(teams.map(\.key) == ["web", "ml"])
+        #expect(teams.map(\.costUSDPerMinute) == [1, 0.75])
+        #expect(engine.groups(by: .model).map(\.key) == ["o3", "gpt-4o"])
+        #expect(engine.groups(by: .service).map(\.key) == ["web", "api"])
+        #expect(engine.groups(by: .provider).map(\.key) == ["openai"])
+        #expect(engine.rates().costUSDPerMinute == 1.75)
+        clock.advance(seconds: 45)
+        #expect(engine.groups(by: .team).first { $0.key == "ml" }?.costUSDPerMinute == 0.25)
+        #expect(engine.rates().costUSDPerMinute == 1.25)
+        #expect(engine.rates().costUSDPerMinute1h == 1.75 / 60)
+        clock.advance(seconds: 60)
+        #expect(engine.rates().costUSDPerMinute == 0)
+        #expect(engine.groups(by: .team).first { $0.key == "ml" }?.totals.costUSD == 0.75)
+    }
+
+    @Test func cardinalityIsCappedAndTheFoldIsCounted() {
+        let engine = Engine(configuration: EngineConfiguration(maxGroupsPerDimension: 3))
+        for index in 1...10 {
+            engine.ingest(SpanFactory.batch([SpanFactory.llmCall(trace: UInt64(index), id: UInt64(index), team: "team-\(index)", cost: 1)]))
+        }
+        let teams = engine.groups(by: .team)
+        #expect(teams.count == 4)
+        #expect(teams.first { $0.key == Dimension.other }?.totals.costUSD == 7)
+        #expect(engine.foldedContributions()[.team] == 7)
+        #expect(teams.reduce(0) { $0 + $1.totals.costUSD } == 10)
+    }
+
+    @Test func plainSpansAddNoRequestsButCountErrors() {
+        let engine = Engine()
+        engine.ingest(SpanFactory.batch([SpanFactory.span(trace: 1, id: 1, name: "GET /", attributes: [Attribute("genops.team", .string("ml"))], status: .error)]))
+        let row = engine.groups(by: .team).first
+        #expect(row?.totals.requests == 0)
+        #expect(row?.totals.errors == 1)
+        #expect(engine.summary().requestsTotal == 0)
+    }
+}
