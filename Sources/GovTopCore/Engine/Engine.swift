@@ -4,8 +4,8 @@ import Synchronization
 /// it decoded batches; the API, metrics and the UI read from it. Normalization and compaction happen
 /// before the lock is taken, so the critical section is a few O(1) updates per span.
 public final class Engine: Sendable {
-    private let state: Mutex<EngineState>
-    private let clock: GovClock
+    let state: Mutex<EngineState>
+    let clock: GovClock
     private let startedAt: UInt64
     private let estimator: CostEstimator
 
@@ -13,7 +13,7 @@ public final class Engine: Sendable {
         self.clock = clock
         self.startedAt = clock.now()
         self.estimator = CostEstimator(table: configuration.pricing)
-        self.state = Mutex(EngineState(configuration: configuration))
+        self.state = Mutex(EngineState(configuration: configuration, startedAt: startedAt))
     }
 
     /// Normalizes, stores and counts a decoded batch.
@@ -72,9 +72,51 @@ public final class Engine: Sendable {
         return state.withLock { $0.ledger.rates(now: now) }
     }
 
+    /// Re-evaluates the conditions that depend on time (rates, budgets) and resolves stale alerts.
+    /// The executable calls it about once a second; tests call it after moving their clock.
+    public func tick() {
+        let now = clock.now()
+        state.withLock { state in
+            state.tickBudgets(now: now)
+            state.tickAlerts(now: now)
+        }
+    }
+
+    /// Configured budgets in configuration order, then budgets reported in telemetry by name.
+    public func budgets() -> [BudgetStatus] {
+        let now = clock.now()
+        return state.withLock { $0.budgetStatuses(now: now) }
+    }
+
+    /// All alerts, newest first.
+    public func alerts() -> [Alert] {
+        state.withLock { $0.alerts.alerts() }
+    }
+
+    /// Active alerts by severity, and how many alerts should have rung the bell so far.
+    public func alertStatus() -> (counts: AlertCounts, bellRings: Int, dropped: Int) {
+        state.withLock { ($0.alerts.counts(), $0.bellRings, $0.alerts.droppedCount) }
+    }
+
+    /// Acknowledges an alert; false when there is no alert with this id.
+    public func acknowledgeAlert(id: String) -> Bool {
+        state.withLock { $0.alerts.acknowledge(id: id) }
+    }
+
+    /// Removes resolved alerts from the log; returns how many.
+    @discardableResult
+    public func clearResolvedAlerts() -> Int {
+        state.withLock { $0.alerts.clearResolved() }
+    }
+
     /// Newest traces first.
     public func traces(_ query: TraceQuery) -> [TraceSummary] {
         state.withLock { $0.store.traceSummaries(query) }
+    }
+
+    /// One page of the trace list in any order, with the number of matching traces.
+    public func tracePage(_ query: TraceQuery) -> TracePage {
+        state.withLock { $0.store.tracePage(query) }
     }
 
     /// Every stored span of a trace, or nil when the store holds none of it.
@@ -97,10 +139,26 @@ struct EngineState {
     var rejected = 0
     var metricPoints = 0
     var logRecords = 0
+    var alerts: AlertBook
+    let spikes: SpikeDetector
+    /// How many alert changes should ring the terminal bell (new or escalated critical alerts).
+    var bellRings = 0
 
-    init(configuration: EngineConfiguration) {
+    var budgets: [BudgetTracker]
+    var telemetryBudgets = TelemetryBudgets()
+    let startedAt: UInt64
+    let spikeBaselineMinimumSeconds: Double
+
+    init(configuration: EngineConfiguration, startedAt: UInt64) {
+        self.startedAt = startedAt
+        spikeBaselineMinimumSeconds = configuration.alerts.spikeBaselineMinimumSeconds
+        budgets = configuration.budgets.map {
+            BudgetTracker(definition: $0, timeZone: configuration.timeZone, startedAt: startedAt)
+        }
         store = SpanStore(limits: configuration.store)
         ledger = Ledger(maxGroupsPerDimension: configuration.maxGroupsPerDimension)
+        alerts = AlertBook(settings: configuration.alerts)
+        spikes = SpikeDetector(settings: configuration.alerts)
     }
 
     func summary(uptime: Double) -> Summary {
@@ -133,7 +191,12 @@ struct EngineState {
                 let result = store.insert(stored, facts: span.facts)
                 ledger.add(contribution, facts: span.facts, attribution: result.effective,
                            durationSeconds: Double(span.record.durationNanos) / 1e9, at: now)
-                for move in result.moves { ledger.move(move) }
+                recordBudgets(contribution, facts: span.facts, attribution: result.effective, at: now)
+                for move in result.moves {
+                    ledger.move(move)
+                    moveBudgets(move)
+                }
+                observeOutcomes(of: span.facts, team: result.effective.team, at: now)
             }
         }
     }

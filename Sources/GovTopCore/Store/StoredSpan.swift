@@ -105,6 +105,12 @@ struct StoredSpan {
         return record
     }
 
+    /// The span's facts read again from what the store kept (for the rare moves that need its model
+    /// or provider, which the store does not keep inline).
+    var facts: GovernanceFacts {
+        Normalizer.facts(for: record, resource: origin.resourceFacts, service: origin.service)
+    }
+
     /// malloc rounds requests up to 16 bytes and adds an 8-byte header.
     static func mallocSize(_ bytes: Int) -> Int { (bytes + 8 + 15) & ~15 }
 }

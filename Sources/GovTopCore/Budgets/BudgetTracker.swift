@@ -1,0 +1,88 @@
+import Foundation
+
+/// Consumption of one configured budget, period by period. A value the engine keeps behind its lock and
+/// feeds every attributed cost; it reads no clock of its own.
+///
+/// Periods roll over exactly at their boundary: spend recorded at or after the period's end starts the
+/// next period from zero, and spend recorded before the current period's start belongs to a period
+/// that is over and is left out (counted in `lateRecords`). `definition.initialConsumedUSD` counts only
+/// in the period that contains the start-up instant.
+public struct BudgetTracker: Sendable {
+    public let definition: BudgetDefinition
+    public let timeZone: TimeZone
+    /// The period the latest recorded spend fell in.
+    public private(set) var window: BudgetWindow
+    /// Records left out because they fell in a period that was already over.
+    public private(set) var lateRecords = 0
+    /// Records left out because the amount was NaN or infinite.
+    public private(set) var invalidRecords = 0
+    private let calendar: Calendar
+    private var consumed = CompensatedSum()
+    private var burn: BurnRateMeter
+
+    /// - Parameters:
+    ///   - timeZone: the zone periods align to (the configuration's, UTC by default).
+    ///   - startedAt: the start-up instant in Unix nanoseconds.
+    public init(definition: BudgetDefinition, timeZone: TimeZone = .gmt,
+                startedAt: UInt64) {
+        self.definition = definition
+        self.timeZone = timeZone
+        self.calendar = BudgetPeriod.calendar(in: timeZone)
+        self.window = definition.period.window(containing: startedAt, calendar: calendar)
+        self.burn = BurnRateMeter(observedSince: startedAt)
+        if definition.initialConsumedUSD.isFinite {
+            consumed.add(definition.initialConsumedUSD)
+        }
+    }
+
+    public var name: String { definition.name }
+
+    /// Adds spend (negative when the engine moves spend to another scope) at an instant.
+    ///
+    /// Pass the same instant for a move as was passed for the original spend, so both land in the same
+    /// period. Returns whether the amount counted in the current period; spend from a period that is over
+    /// still counts toward the burn rate. O(1) apart from the calendar lookup once per period.
+    @discardableResult
+    public mutating func record(costUSD amount: Double, at instant: UInt64) -> Bool {
+        guard amount.isFinite else {
+            invalidRecords += 1
+            return false
+        }
+        if instant >= window.end {
+            window = definition.period.window(containing: instant, calendar: calendar)
+            consumed = CompensatedSum()
+        }
+        burn.add(amount, at: instant)
+        guard instant >= window.start else {
+            lateRecords += 1
+            return false
+        }
+        consumed.add(amount)
+        return true
+    }
+
+    /// Consumption in the period containing `now`.
+    public func consumedUSD(now: UInt64) -> Double {
+        now >= window.end ? 0 : consumed.value
+    }
+
+    /// The budget's state at `now`. Past the end of the period the last spend fell in, the state is that
+    /// of the new, still empty period. An instant before the current period reports the current period.
+    public func status(now: UInt64) -> BudgetStatus {
+        let period = now >= window.end ? definition.period.window(containing: now, calendar: calendar) : window
+        let spent = consumedUSD(now: now)
+        let limit = definition.limitUSD.isFinite ? definition.limitUSD : 0
+        let utilization = BudgetMath.utilization(consumed: spent, limit: limit)
+        let burnPerHour = burn.usdPerHour(now: now)
+        return BudgetStatus(
+            name: definition.name, source: .config, scope: definition.scope, period: definition.period.rawValue,
+            limitUSD: limit, consumedUSD: spent, remainingUSD: max(0, limit - spent), overageUSD: max(0, spent - limit),
+            utilization: utilization, burnUSDPerHour: burnPerHour,
+            projectedExhaustion: BudgetMath.exhaustion(now: now, remaining: limit - spent, burnPerHour: burnPerHour,
+                                                      deadline: period.end),
+            periodStart: period.start, resetsAt: period.end, thresholds: definition.thresholds,
+            crossedThresholds: BudgetMath.crossed(definition.thresholds, utilization: utilization),
+            level: BudgetLevel.classify(utilization: utilization, thresholds: definition.thresholds),
+            action: definition.action)
+    }
+}
