@@ -6,6 +6,8 @@ enum APIRequest: Sendable {
     case summary
     case traceList(TraceQuery)
     case trace(TraceID)
+    /// `GET /metrics`: the Prometheus text exposition.
+    case metrics
 
     static let defaultLimit = 100
     static let maxLimit = 1000

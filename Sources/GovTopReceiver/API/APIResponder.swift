@@ -3,6 +3,8 @@ import GovTopCore
 /// Answers JSON API requests from the engine.
 enum APIResponder {
     static let contentType = "application/json"
+    /// The Prometheus text exposition format, version 0.0.4.
+    static let prometheusContentType = "text/plain; version=0.0.4; charset=utf-8"
 
     static func respond(to request: APIRequest, engine: Engine) -> HTTPResponse {
         switch request {
@@ -17,6 +19,9 @@ enum APIResponder {
                 return failure(.notFound("no trace with id \(id.hex) is stored (unknown, or evicted)"))
             }
             return ok(TraceDetailRenderer.render(detail))
+        case .metrics:
+            let text = MetricsRenderer.render(engine.metrics(), budgets: engine.budgets(), alerts: engine.alertStatus().counts)
+            return HTTPResponse(status: 200, contentType: prometheusContentType, body: Array(text.utf8))
         }
     }
 

@@ -60,6 +60,7 @@ enum RequestRouter {
         switch path {
         case "/healthz": return .health
         case "/api/v1/summary": return .summary
+        case "/metrics": return .metrics
         case "/api/v1/traces": return .traceList(try APIRequest.traceQuery(query))
         default: break
         }
