@@ -7,12 +7,13 @@ public final class Engine: Sendable {
     let state: Mutex<EngineState>
     let clock: GovClock
     private let startedAt: UInt64
-    private let estimator: CostEstimator
+    /// Nil when governance is off.
+    private let estimator: CostEstimator?
 
     public init(configuration: EngineConfiguration = EngineConfiguration(), clock: GovClock = .system) {
         self.clock = clock
         self.startedAt = clock.now()
-        self.estimator = CostEstimator(table: configuration.pricing)
+        self.estimator = configuration.governance ? CostEstimator(table: configuration.pricing) : nil
         self.state = Mutex(EngineState(configuration: configuration, startedAt: startedAt))
     }
 
@@ -148,9 +149,11 @@ struct EngineState {
     var telemetryBudgets = TelemetryBudgets()
     let startedAt: UInt64
     let spikeBaselineMinimumSeconds: Double
+    let governance: Bool
 
     init(configuration: EngineConfiguration, startedAt: UInt64) {
         self.startedAt = startedAt
+        governance = configuration.governance
         spikeBaselineMinimumSeconds = configuration.alerts.spikeBaselineMinimumSeconds
         budgets = configuration.budgets.map {
             BudgetTracker(definition: $0, timeZone: configuration.timeZone, startedAt: startedAt)
@@ -189,6 +192,7 @@ struct EngineState {
                 let stored = span.stored(origin: origin, receivedAt: now)
                 let contribution = stored.contribution
                 let result = store.insert(stored, facts: span.facts)
+                guard governance else { continue }
                 ledger.add(contribution, facts: span.facts, attribution: result.effective,
                            durationSeconds: Double(span.record.durationNanos) / 1e9, at: now)
                 recordBudgets(contribution, facts: span.facts, attribution: result.effective, at: now)

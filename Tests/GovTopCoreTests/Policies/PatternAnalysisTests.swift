@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import GovTopCore
+
+@Suite struct PatternAnalysisTests {
+    @Test(arguments: [
+        (".*SSN.*|.*credit_card.*", ["SSN", "credit_card"], true),
+        (#"\d{3}-\d{2}-\d{4}"#, ["-"], false),
+        (#"credit\.card"#, ["credit.card"], false),
+        ("abc?d", ["ab"], false),
+        ("pre(SSN|y)post", ["post"], false),
+        ("ab+c", ["ab"], false),
+        (#"\.*foo"#, ["foo"], false),
+        (".*foo", ["foo"], true),
+        (".*foo|bar", ["foo", "bar"], false),
+        ("[A-Z]+@example", ["@example"], false),
+        (#"(?:x|y)token\b"#, ["token"], false),
+        (#"\p{L}+key"#, ["key"], false),
+    ])
+    func requiredLiterals(pattern: String, literals: [String], leadingDotStar: Bool) {
+        let analysis = PatternAnalysis(pattern: pattern)
+        #expect(analysis.requiredLiterals == literals.map { Array($0.utf8) })
+        #expect(analysis.leadingDotStar == leadingDotStar)
+    }
+
+    /// Constructs the reading does not understand, and patterns with a branch that needs no literal,
+    /// must run the regex on every value.
+    @Test(arguments: ["(?i)ssn", #"\x41BC"#, #"\QSSN\E"#, "a|b*", "[SSN]+", ".*", #"(a)\1"#, "[[a]b]x", "a{,2}b", "x)"])
+    func givesUp(pattern: String) {
+        #expect(PatternAnalysis(pattern: pattern).requiredLiterals == nil)
+    }
+
+    @Test(arguments: [0, 1, 2])
+    func byteSearch(pivot: Int) {
+        func contains(_ haystack: String, _ needle: String) -> Bool {
+            var haystack = haystack
+            let needle = Array(needle.utf8)
+            return haystack.withUTF8 { bytes in
+                needle.withUnsafeBufferPointer { ByteSearch.contains(bytes, $0, pivot: min(pivot, needle.count - 1)) }
+            }
+        }
+        #expect(contains("my SSN is", "SSN"))
+        #expect(contains("SSN", "SSN"))
+        #expect(contains("xxSSN", "SSN"))
+        #expect(contains("NSSN", "SSN"))
+        #expect(!contains("SSSN", "SSNN"))
+        #expect(!contains("SS", "SSN"))
+        #expect(!contains("SSxN", "SSN"))
+        #expect(!contains("", "S"))
+        #expect(contains("ünïcode ключ", "ключ"))
+    }
+
+    @Test func literalSetFindsAnyOfItsLiterals() {
+        let set = LiteralSet([PatternAnalysis(pattern: ".*SSN.*|.*credit_card.*"), PatternAnalysis(pattern: "@corp")])
+        #expect(set.mightMatch("pay with credit_card"))
+        #expect(set.mightMatch("SSN"))
+        #expect(set.mightMatch("x@corp.com"))
+        #expect(!set.mightMatch("credit card or SN"))
+        #expect(!set.mightMatch("ab"))
+        #expect(LiteralSet([PatternAnalysis(pattern: "(?i)ssn")]).mightMatch("anything"))
+        #expect(LiteralSet([]).isEmpty)
+    }
+
+    /// Patterns, each with fragments that make matches (and near misses) likely in generated text.
+    static let differentialPatterns: [(String, [String])] = [
+        (".*SSN.*|.*credit_card.*", ["SSN", "credit_card", "SN", "credit"]),
+        (#".*SSN\d"#, ["SSN", "1", "SN"]),
+        (#"\d{3}-\d{2}-\d{4}"#, ["123-45-6789", "12-", "34"]),
+        ("ab+c", ["ab", "bc", "abbc"]),
+        ("abc?d", ["ab", "abd", "abcd", "cd"]),
+        ("x(SS|N)+y", ["xSSy", "xNy", "x", "y"]),
+        (#"[a-c]SN\.x"#, ["aSN", ".x", "SN.x"]),
+        ("pre(SSN|y)post", ["pre", "post", "prey", "SSN"]),
+        (#"\bSSN\b"#, ["SSN", " SSN "]),
+        (".*?N-", ["N-", "N"]),
+        ("S+N*", ["S", "N"]),
+        ("^SSN|credit$", ["SSN", "credit"]),
+        ("(?<=a)bc", ["abc", "bc", "a"]),
+        (".*(SSN|ab)c", ["SSNc", "abc", "ab"]),
+    ]
+
+    /// The prefilter never hides a match, and anchoring a `.*`-led pattern finds exactly the matches
+    /// the unanchored search finds. Checked on many pseudo-random strings built from fragments.
+    @Test(arguments: differentialPatterns)
+    func prefilterAndAnchoringAgreeWithTheRegex(pattern: String, fragments: [String]) throws {
+        let compiled = try #require(CompiledPattern(pattern))
+        let reference = try NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
+        let alphabet = Array("SNabcxy-._12 \n\u{e9}").map(String.init) + fragments
+        var generator = SeededGenerator(seed: UInt64(pattern.utf8.count) &* 7919)
+        var sawMatch = false
+        for _ in 0..<1500 {
+            let length = Int.random(in: 0...8, using: &generator)
+            let text = (0..<length).map { _ in alphabet.randomElement(using: &generator) ?? "" }.joined()
+            let expected = reference.matches(in: text, range: NSRange(location: 0, length: text.utf16.count))
+                .map(\.range).filter { $0.length > 0 }
+            sawMatch = sawMatch || !expected.isEmpty
+            if !expected.isEmpty { #expect(compiled.mayMatch(text), "prefilter hid a match of \(pattern) in \(text.debugDescription)") }
+            #expect(compiled.matches(in: text) == expected, "\(pattern) on \(text.debugDescription)")
+            #expect((compiled.firstMatch(in: text) != nil) == !expected.isEmpty)
+        }
+        #expect(sawMatch, "the corpus never exercised a match of \(pattern)")
+    }
+}
+
+/// SplitMix64: reproducible pseudo-random numbers for generated test inputs.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
