@@ -1,0 +1,25 @@
+import GovTopCore
+
+/// `GET /api/v1/summary`: the engine's running totals.
+enum SummaryRenderer {
+    static func render(_ summary: Summary) -> JSONValue {
+        .object([
+            ("spans_received", .int(Int64(summary.spansReceived))),
+            ("spans_stored", .int(Int64(summary.spansStored))),
+            ("spans_evicted", .int(Int64(summary.spansEvicted))),
+            ("spans_rejected", .int(Int64(summary.spansRejected))),
+            ("traces_stored", .int(Int64(summary.tracesStored))),
+            ("store_bytes", .int(Int64(summary.storeBytes))),
+            ("requests_total", .int(Int64(summary.requestsTotal))),
+            ("cost_usd_total", .double(summary.costUSDTotal)),
+            ("input_tokens_total", .int(summary.inputTokensTotal)),
+            ("output_tokens_total", .int(summary.outputTokensTotal)),
+            ("unpriced_requests_total", .int(Int64(summary.unpricedRequestsTotal))),
+            ("policy_violations_total", .int(Int64(summary.policyViolationsTotal))),
+            ("eval_failures_total", .int(Int64(summary.evalFailuresTotal))),
+            ("metric_points_received", .int(Int64(summary.metricPointsReceived))),
+            ("log_records_received", .int(Int64(summary.logRecordsReceived))),
+            ("uptime_seconds", .double(summary.uptimeSeconds)),
+        ])
+    }
+}

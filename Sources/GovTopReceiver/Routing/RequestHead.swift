@@ -1,0 +1,25 @@
+/// The parts of an HTTP request head that decide how it is handled.
+struct RequestHead: Sendable, Equatable {
+    var method: String
+    /// The request target as sent: path plus optional `?query`.
+    var uri: String
+    var contentType: String?
+    var contentEncoding: String?
+    var contentLength: Int?
+
+    init(method: String, uri: String, contentType: String? = nil, contentEncoding: String? = nil, contentLength: Int? = nil) {
+        self.method = method
+        self.uri = uri
+        self.contentType = contentType
+        self.contentEncoding = contentEncoding
+        self.contentLength = contentLength
+    }
+
+    var path: Substring {
+        uri.firstIndex(of: "?").map { uri[..<$0] } ?? uri[...]
+    }
+
+    var query: Substring {
+        uri.firstIndex(of: "?").map { uri[uri.index(after: $0)...] } ?? ""
+    }
+}

@@ -1,0 +1,74 @@
+/// Maps a request head to a `Route`: the path, the method, then (for OTLP exports) the
+/// content type, the encoding and the declared length.
+enum RequestRouter {
+    static let apiPrefix = "/api/v1/"
+    static let tracePrefix = "/api/v1/traces/"
+
+    static func route(_ head: RequestHead, maxBodyBytes: Int) -> Route {
+        let path = head.path
+        if let signal = OTLPSignal.allCases.first(where: { $0.path == path }) {
+            return exportRoute(signal, head: head, maxBodyBytes: maxBodyBytes)
+        }
+        if path.hasPrefix("/v1/") {
+            let style = FailureStyle.otlp(head.contentType.flatMap(PayloadFormat.init(contentType:)) ?? .json)
+            return .failure(.notFound("no OTLP endpoint at \(shown(path)); use /v1/traces, /v1/metrics or /v1/logs"), style)
+        }
+        do throws(RequestFailure) {
+            guard let request = try apiRequest(path: path, query: head.query) else {
+                return .failure(.notFound("no endpoint at \(shown(path))"), .api)
+            }
+            guard head.method == "GET" else {
+                return .failure(.methodNotAllowed(head.method, path: shown(path), allowed: ["GET"]), .api)
+            }
+            return .api(request)
+        } catch {
+            if head.method != "GET" {
+                return .failure(.methodNotAllowed(head.method, path: shown(path), allowed: ["GET"]), .api)
+            }
+            return .failure(error, .api)
+        }
+    }
+
+    private static func exportRoute(_ signal: OTLPSignal, head: RequestHead, maxBodyBytes: Int) -> Route {
+        let format = head.contentType.flatMap(PayloadFormat.init(contentType:))
+        let style = FailureStyle.otlp(format ?? .json)
+        guard head.method == "POST" else {
+            return .failure(.methodNotAllowed(head.method, path: signal.path, allowed: ["POST"]), style)
+        }
+        guard let format else {
+            let given = head.contentType.map { "Content-Type '\(shown($0))' is not supported" } ?? "Content-Type is missing"
+            return .failure(.unsupportedMediaType(given + "; send application/x-protobuf or application/json"), style)
+        }
+        guard let encoding = ContentEncoding(header: head.contentEncoding) else {
+            return .failure(.unsupportedMediaType(
+                "Content-Encoding '\(shown(head.contentEncoding ?? ""))' is not supported; send gzip, deflate or identity"), style)
+        }
+        if let length = head.contentLength, length > maxBodyBytes {
+            return .failure(.tooLarge(limit: maxBodyBytes, what: "request body of \(length) bytes"), style)
+        }
+        return .export(ExportRequest(signal: signal, format: format, encoding: encoding))
+    }
+
+    /// Request text as error messages quote it: long values are cut, so a response never echoes kilobytes.
+    static func shown(_ text: some StringProtocol) -> String {
+        text.count > 200 ? String(text.prefix(200)) + "…" : String(text)
+    }
+
+    /// The API request at this path, nil when there is no such endpoint.
+    /// Throws for a known endpoint with malformed parameters.
+    private static func apiRequest(path: Substring, query: Substring) throws(RequestFailure) -> APIRequest? {
+        switch path {
+        case "/healthz": return .health
+        case "/api/v1/summary": return .summary
+        case "/metrics": return .metrics
+        case "/api/v1/traces": return .traceList(try APIRequest.traceQuery(query))
+        default: break
+        }
+        if path.hasPrefix(tracePrefix) {
+            let id = path.dropFirst(tracePrefix.count)
+            guard !id.contains("/") else { return nil }
+            return .trace(try APIRequest.traceID(id))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,27 @@
+/// A configuration value the receiver cannot run with.
+public struct ReceiverConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var key: String
+    public var problem: String
+
+    public var description: String { "receiver setting '\(key)': \(problem)" }
+}
+
+extension ReceiverConfiguration {
+    /// Checks every value once, before the server binds.
+    public func validate() throws(ReceiverConfigurationError) {
+        guard !host.isEmpty else { throw ReceiverConfigurationError(key: "host", problem: "must not be empty") }
+        guard (0...65_535).contains(port) else {
+            throw ReceiverConfigurationError(key: "port", problem: "\(port) is not a TCP port (0–65535; 0 picks a free one)")
+        }
+        guard maxBodyBytes > 0 else { throw ReceiverConfigurationError(key: "maxBodyBytes", problem: "must be positive, got \(maxBodyBytes)") }
+        guard maxConnections > 0 else {
+            throw ReceiverConfigurationError(key: "maxConnections", problem: "must be positive, got \(maxConnections)")
+        }
+        guard idleTimeout > .zero else { throw ReceiverConfigurationError(key: "idleTimeout", problem: "must be positive") }
+        guard decodeLimits.maxValueDepth > 0 else {
+            throw ReceiverConfigurationError(key: "decodeLimits.maxValueDepth", problem: "must be positive, got \(decodeLimits.maxValueDepth)")
+        }
+        guard eventLoopThreads > 0 else { throw ReceiverConfigurationError(key: "eventLoopThreads", problem: "must be positive") }
+        guard workerThreads > 0 else { throw ReceiverConfigurationError(key: "workerThreads", problem: "must be positive") }
+    }
+}

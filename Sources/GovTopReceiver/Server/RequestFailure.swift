@@ -1,0 +1,44 @@
+/// Why a request was refused: an HTTP status and a message that tells the sender what was wrong.
+///
+/// The same failure is rendered as a `google.rpc.Status` on the OTLP paths and as
+/// `{"error": ...}` on the API paths.
+struct RequestFailure: Error, Sendable, Equatable {
+    var status: Int
+    var message: String
+    /// Methods the path accepts; sent as `Allow` with a 405.
+    var allowedMethods: [String] = []
+    /// The body was not (or not fully) read, so the connection cannot be reused.
+    var closesConnection = false
+
+    static func badRequest(_ message: String) -> RequestFailure { RequestFailure(status: 400, message: message) }
+    static func notFound(_ message: String) -> RequestFailure { RequestFailure(status: 404, message: message) }
+
+    static func methodNotAllowed(_ method: String, path: String, allowed: [String]) -> RequestFailure {
+        RequestFailure(status: 405,
+                       message: "method \(method) is not allowed on \(path); use \(allowed.joined(separator: ", "))",
+                       allowedMethods: allowed)
+    }
+
+    static func tooLarge(limit: Int, what: String) -> RequestFailure {
+        RequestFailure(status: 413, message: "\(what) exceeds the limit of \(limit) bytes", closesConnection: true)
+    }
+
+    static func unsupportedMediaType(_ message: String) -> RequestFailure { RequestFailure(status: 415, message: message) }
+
+    /// The gRPC code that `google.rpc.Status.code` carries for this HTTP status.
+    var grpcCode: Int32 {
+        switch status {
+        case 400: 3      // INVALID_ARGUMENT
+        case 404: 5      // NOT_FOUND
+        case 405, 415: 12 // UNIMPLEMENTED
+        case 413: 8      // RESOURCE_EXHAUSTED
+        case 503: 14     // UNAVAILABLE
+        default: 13      // INTERNAL
+        }
+    }
+
+    /// Extra response headers this failure needs.
+    var headers: [(String, String)] {
+        allowedMethods.isEmpty ? [] : [("Allow", allowedMethods.joined(separator: ", "))]
+    }
+}

@@ -1,0 +1,51 @@
+import GovTopCore
+import GovTopReceiver
+import Testing
+
+@Suite struct ServerLifecycleTests {
+    @Test func portZeroPicksAFreePortAndTwoServersCoexist() async throws {
+        let first = GovTopServer(configuration: .forTests(), engine: Engine())
+        let second = GovTopServer(configuration: .forTests(), engine: Engine())
+        let firstPort = try await first.start()
+        let secondPort = try await second.start()
+        #expect(firstPort > 0)
+        #expect(secondPort > 0)
+        #expect(firstPort != secondPort)
+        await first.stop()
+        await second.stop()
+    }
+
+    @Test func bindingATakenPortFailsWithAClearError() async throws {
+        let first = GovTopServer(configuration: .forTests(), engine: Engine())
+        let port = try await first.start()
+        var configuration = ReceiverConfiguration.forTests()
+        configuration.port = port
+        let second = GovTopServer(configuration: configuration, engine: Engine())
+        do {
+            _ = try await second.start()
+            Issue.record("second bind on port \(port) succeeded")
+        } catch let error as GovTopServerError {
+            #expect(error.description.contains("\(port)"))
+        }
+        await first.stop()
+    }
+
+    @Test(arguments: [
+        (ReceiverConfiguration(port: 70_000), "port"),
+        (ReceiverConfiguration(maxBodyBytes: 0), "maxBodyBytes"),
+        (ReceiverConfiguration(maxConnections: 0), "maxConnections"),
+        (ReceiverConfiguration(idleTimeout: .zero), "idleTimeout"),
+        (ReceiverConfiguration(host: ""), "host"),
+    ])
+    func invalidConfigurationIsRefusedBeforeBinding(configuration: ReceiverConfiguration, key: String) async {
+        do {
+            try configuration.validate()
+            Issue.record("validated")
+        } catch {
+            #expect(error.key == key)
+            #expect(error.description.contains(key))
+        }
+        let server = GovTopServer(configuration: configuration, engine: Engine())
+        await #expect(throws: ReceiverConfigurationError.self) { _ = try await server.start() }
+    }
+}
