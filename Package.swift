@@ -69,6 +69,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "GovTopUITests",
+            dependencies: ["GovTopUI", "GovTopCore"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(
             name: "GovTopReceiverTests",
             dependencies: [
                 "GovTopCore", "GovTopReceiver", "OTLPProto", "CZlib",

@@ -1,0 +1,37 @@
+/// One span as the waterfall draws it: plain values the trace view computes from the store, so the
+/// widget knows nothing about spans or engines.
+public struct WaterfallRow: Hashable, Sendable {
+    /// Whether the row has children and whether they are shown.
+    public enum Disclosure: Hashable, Sendable {
+        case leaf
+        case collapsed
+        case expanded
+    }
+
+    /// Nesting level, 0 for the root.
+    public var depth: Int
+    public var name: String
+    /// Offsets from the start of the trace, in the unit of `Waterfall.totalDuration`.
+    public var start: Double
+    public var end: Double
+    /// Picks the bar colour: `Role.service(serviceIndex)`.
+    public var serviceIndex: Int
+    public var isError: Bool
+    public var disclosure: Disclosure
+    /// Drawn after the bar when there is room, e.g. "1.2 s".
+    public var label: String?
+
+    public init(
+        depth: Int, name: String, start: Double, end: Double, serviceIndex: Int = 0,
+        isError: Bool = false, disclosure: Disclosure = .leaf, label: String? = nil
+    ) {
+        self.depth = depth
+        self.name = name
+        self.start = start
+        self.end = end
+        self.serviceIndex = serviceIndex
+        self.isError = isError
+        self.disclosure = disclosure
+        self.label = label
+    }
+}
