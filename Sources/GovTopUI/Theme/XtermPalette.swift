@@ -49,17 +49,57 @@ public enum XtermPalette {
         return UInt8(greyDistance < cubeDistance ? greyIndex : cubeIndex)
     }
 
-    /// The nearest of the 16 standard colours (squared RGB distance; ties go to the lower index).
+    /// The nearest of the 16 standard colours within the colour's family, so a pastel theme colour
+    /// keeps its hue instead of collapsing into grey (plain RGB distance maps #f7768e to grey):
+    /// colours with chroma below 64 pick among black, bright black, white and bright white; others
+    /// pick the normal or bright variant of their hue sector (red below 20° and from 335°, yellow
+    /// from 20°, green from 62°, cyan from 160°, blue from 205°, magenta from 265°; the sectors
+    /// lean towards where themes put their ANSI yellows and greens). Nearest is by squared RGB
+    /// distance to xterm's defaults, ties to the lower index.
     public static func nearest16(to color: RGB) -> BasicColor {
-        var best = 0
+        let red = Int(color.red)
+        let green = Int(color.green)
+        let blue = Int(color.blue)
+        let highest = max(red, green, blue)
+        let chroma = highest - min(red, green, blue)
+        let candidates: [BasicColor]
+        if chroma < 64 {
+            candidates = [.black, .brightBlack, .white, .brightWhite]
+        } else {
+            let family = hueFamily(red: red, green: green, blue: blue, highest: highest, chroma: chroma)
+            candidates = [family, BasicColor(rawValue: family.rawValue + 8) ?? family]
+        }
+        var best = candidates[0]
         var bestDistance = Int.max
-        for (index, candidate) in standard.enumerated() {
-            let distance = candidate.squaredDistance(to: color)
+        for candidate in candidates {
+            let distance = standard[candidate.rawValue].squaredDistance(to: color)
             if distance < bestDistance {
-                best = index
+                best = candidate
                 bestDistance = distance
             }
         }
-        return BasicColor(rawValue: best) ?? .white
+        return best
+    }
+
+    /// The hue sector of a colour with non-zero chroma, as one of the six normal ANSI hues.
+    static func hueFamily(red: Int, green: Int, blue: Int, highest: Int, chroma: Int) -> BasicColor {
+        let c = Double(chroma)
+        var hue: Double
+        if highest == red {
+            hue = 60 * (Double(green - blue) / c)
+        } else if highest == green {
+            hue = 60 * (Double(blue - red) / c + 2)
+        } else {
+            hue = 60 * (Double(red - green) / c + 4)
+        }
+        if hue < 0 { hue += 360 }
+        switch hue {
+        case 20..<62: return .yellow
+        case 62..<160: return .green
+        case 160..<205: return .cyan
+        case 205..<265: return .blue
+        case 265..<335: return .magenta
+        default: return .red
+        }
     }
 }
