@@ -7,10 +7,14 @@ extension CanvasExport {
     public static func ansi(_ canvas: Canvas, theme: Theme, depth: ColorDepth) -> String {
         let plain = ResolvedStyle(fg: .default, bg: .default, attributes: [])
         var output = ""
+        var resolved: [CellStyle: ResolvedStyle] = [:]
         for y in 0..<canvas.height {
             let row = (0..<canvas.width).compactMap { x -> (Cell, ResolvedStyle)? in
                 guard let cell = canvas.cell(x: x, y: y), !cell.isContinuation else { return nil }
-                return (cell, theme.resolve(cell.style, depth: depth))
+                if let style = resolved[cell.style] { return (cell, style) }
+                let style = theme.resolve(cell.style, depth: depth)
+                resolved[cell.style] = style
+                return (cell, style)
             }
             var end = row.count
             while end > 0, isInvisible(row[end - 1].0, row[end - 1].1) { end -= 1 }

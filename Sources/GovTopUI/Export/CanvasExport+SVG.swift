@@ -6,7 +6,7 @@ extension CanvasExport {
     /// Baseline offset from the top of a row.
     static let svgBaseline = 13
     /// The font stack the SVG asks for.
-    public static let svgDefaultFont = "ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace"
+    public static let svgDefaultFont = "ui-monospace, DejaVu Sans Mono, Menlo, Consolas, monospace"
 
     /// The canvas as an SVG image in `theme` (true colour): a background rectangle, one rectangle per
     /// run of a different background, one `<text>` per run of equally styled narrow characters and
@@ -20,9 +20,13 @@ extension CanvasExport {
         out += "viewBox=\"0 0 \(width) \(height)\" font-family=\"\(xmlEscaped(fontFamily))\" "
         out += "font-size=\"\(svgFontSize)\" xml:space=\"preserve\">\n"
         out += "<rect width=\"\(width)\" height=\"\(height)\" fill=\"\(pageBackground.hex)\"/>\n"
+        var looks: [CellStyle: SVGLook] = [:]
         for y in 0..<canvas.height {
             let cells = (0..<canvas.width).compactMap { canvas.cell(x: $0, y: y) }.map { cell in
-                (cell: cell, look: SVGLook(cell.style, theme: theme))
+                if let look = looks[cell.style] { return (cell: cell, look: look) }
+                let look = SVGLook(cell.style, theme: theme)
+                looks[cell.style] = look
+                return (cell: cell, look: look)
             }
             out += backgroundRects(cells.map(\.look.background), row: y, page: pageBackground)
             out += textRuns(cells, row: y)
