@@ -28,7 +28,8 @@ extension Canvas {
     /// Control characters are replaced (`TerminalText.sanitize`): the text may come from the
     /// network. Drawing stops at the canvas edge and at `x + maxWidth`; a wide character that does
     /// not fit whole is drawn as a space, never cut in half, and one that straddles the left edge
-    /// leaves a space in column 0. Graphemes of width 0 (a lone combining mark) are skipped.
+    /// leaves a space in column 0. Graphemes of width 0 (a lone combining mark) are skipped. Only
+    /// the part of `text` that can show is read, so a huge string costs no more than a short one.
     @discardableResult
     public mutating func put(
         _ text: String,
@@ -44,32 +45,55 @@ extension Canvas {
             if !overflowed { limit = min(limit, end) }
         }
         guard x < limit else { return 0 }
-        var safe = TerminalText.sanitize(text)
-        if let marker = overflow.marker, DisplayWidth.of(safe) > limit - x {
-            safe = DisplayWidth.truncate(safe, toWidth: limit - x, ellipsis: marker)
-        }
-        let visibleRow = y >= 0 && y < height
-        var column = x
-        for character in safe {
-            let characterWidth = DisplayWidth.of(character)
-            if characterWidth == 0 { continue }
-            if column + characterWidth > limit {
-                if column < limit {
-                    if visibleRow && column >= 0 { write(.blank(style), x: column, y: y) }
-                    column += 1
-                }
-                break
+        let room = limit - x
+        var (pieces, used, overflowed) = Canvas.graphemes(of: text, fitting: room)
+        var blankAfter = overflowed && used < room
+        if overflowed, let marker = overflow.marker {
+            let markerWidth = DisplayWidth.of(marker)
+            while let last = pieces.last, used + markerWidth > room {
+                pieces.removeLast()
+                used -= last.width
             }
-            if visibleRow {
-                if column >= 0 {
-                    write(Cell(grapheme: String(character), width: characterWidth, style: style), x: column, y: y)
-                } else if column + characterWidth > 0 {
-                    write(.blank(style), x: 0, y: y)
-                }
+            if used + markerWidth <= room {
+                pieces += marker.map { ($0, DisplayWidth.of($0)) }
+                used += markerWidth
+            }
+            blankAfter = false
+        }
+        guard y >= 0, y < height else { return used + (blankAfter ? 1 : 0) }
+        var column = x
+        for (character, characterWidth) in pieces {
+            if column >= 0 {
+                write(Cell(grapheme: String(character), width: characterWidth, style: style), x: column, y: y)
+            } else if column + characterWidth > 0 {
+                write(.blank(style), x: 0, y: y)
             }
             column += characterWidth
         }
+        if blankAfter {
+            if column >= 0 { write(.blank(style), x: column, y: y) }
+            column += 1
+        }
         return column - x
+    }
+
+    /// The sanitized graphemes of `text` with a width, in order, while they fit in `room` columns;
+    /// `overflowed` when more would have followed. Reads only as much of `text` as it needs.
+    static func graphemes(of text: String, fitting room: Int) -> (pieces: [(Character, width: Int)], used: Int, overflowed: Bool) {
+        var pieces: [(Character, width: Int)] = []
+        var used = 0
+        for raw in text {
+            let sanitized = raw.unicodeScalars.contains(where: TerminalText.isControl)
+                ? Array(TerminalText.sanitize(String(raw))) : [raw]
+            for character in sanitized {
+                let characterWidth = DisplayWidth.of(character)
+                if characterWidth == 0 { continue }
+                if used + characterWidth > room { return (pieces, used, true) }
+                pieces.append((character, characterWidth))
+                used += characterWidth
+            }
+        }
+        return (pieces, used, false)
     }
 
     /// Sets every cell of `rect` (clipped to the canvas) to `character` in `style`. Only

@@ -31,10 +31,18 @@ extension DisplayWidth {
     /// of the ellipsis (usually empty).
     public static func truncate(_ text: String, toWidth width: Int, ellipsis: String = DisplayWidth.ellipsis) -> String {
         guard width > 0 else { return "" }
-        if of(text) <= width { return text }
         let ellipsisWidth = of(ellipsis)
-        guard ellipsisWidth <= width else { return prefix(ellipsis, width: width).text }
-        return prefix(text, width: width - ellipsisWidth).text + ellipsis
+        var used = 0
+        var cut: String.Index?
+        for index in text.indices {
+            used += of(text[index])
+            if cut == nil, used > width - ellipsisWidth { cut = index }
+            if used > width {
+                guard ellipsisWidth <= width else { return prefix(ellipsis, width: width).text }
+                return String(text[..<(cut ?? index)]) + ellipsis
+            }
+        }
+        return text
     }
 
     /// `text` with spaces added on the left up to `width` columns (never truncates).

@@ -17,6 +17,7 @@ public enum GaugeLevel: Hashable, Sendable {
 /// in the colour of `level`, the rest in `gaugeEmpty`. The label sits centred inside the bar
 /// (reversed over the filled part so it stays readable) or beside it on the right.
 public struct Gauge: Sendable {
+    /// Where the label goes: centred over the bar, or to its right.
     public enum LabelPlacement: Hashable, Sendable {
         case inside
         case beside

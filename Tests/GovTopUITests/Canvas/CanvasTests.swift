@@ -146,6 +146,13 @@ import Testing
         #expect(canvas.cell(x: 0, y: 0)?.style.attributes == [])
     }
 
+    @Test func hugeTextIsCutLikeShortText() {
+        var canvas = Canvas(width: 10, height: 1)
+        let huge = String(repeating: "span-name-", count: 200_000)
+        #expect(canvas.put(huge, at: 2, y: 0, maxWidth: 6, overflow: .ellipsis) == 6)
+        #expect(canvas.text == "  span-…")
+    }
+
     @Test func textTrimsTrailingSpacesOnly() {
         var canvas = Canvas(width: 8, height: 2)
         canvas.put("  a  b  ", at: 0, y: 0)
