@@ -6,6 +6,8 @@ import PackageDescription
 // - swift-protobuf: only for OTLPProto, the generated OTLP types used as the oracle in tests and
 //   as the baseline in the benchmark. The receiver decodes with govtop's own decoder.
 // - swift-argument-parser: the command line.
+// - Yams: only for GovTopConfig, to read the YAML configuration file as nodes that keep their line
+//   and column, so configuration errors can name where they are.
 let package = Package(
     name: "govtop",
     platforms: [.macOS(.v15)],
@@ -16,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -40,6 +43,11 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
+        ),
+        .target(
+            name: "GovTopConfig",
+            dependencies: ["GovTopCore", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("example-config.yaml")]
         ),
         .target(name: "GovTopUI", dependencies: ["GovTopCore"]),
         .target(name: "GovTopTerminal", dependencies: ["GovTopUI", "CNcursesw"]),
@@ -66,6 +74,12 @@ let package = Package(
                 "GovTopCore", "OTLPProto",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "GovTopUITests", dependencies: ["GovTopUI", "GovTopCore"]),
+        .testTarget(
+            name: "GovTopConfigTests",
+            dependencies: ["GovTopConfig", "GovTopCore", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -1,1 +1,50 @@
-print("govtop-bench")
+// govtop-bench: `swift run -c release govtop-bench [--filter NAME] [--seconds S] [--clock cpu|wall] [--list]`
+import Foundation
+
+let sections: [any BenchmarkSection] = [
+    ProtobufDecodeBenchmark(),
+    IngestBenchmark(),
+]
+
+var filter: String?
+var timer = BenchmarkTimer()
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--filter":
+        filter = arguments.popFirst()?.lowercased()
+    case "--seconds":
+        guard let text = arguments.popFirst(), let seconds = Double(text), seconds > 0 else {
+            print("--seconds needs a positive number")
+            exit(2)
+        }
+        timer.budget = seconds
+    case "--clock":
+        guard let text = arguments.popFirst(), let clock = BenchmarkTimer.Clock(rawValue: text) else {
+            print("--clock needs cpu or wall")
+            exit(2)
+        }
+        timer.clock = clock
+    case "--list":
+        sections.forEach { print($0.name) }
+        exit(0)
+    default:
+        print("usage: govtop-bench [--filter NAME] [--seconds S] [--clock cpu|wall] [--list]")
+        exit(argument == "--help" || argument == "-h" ? 0 : 2)
+    }
+}
+
+let selected = sections.filter { filter == nil || $0.name.lowercased().contains(filter!) }
+if selected.isEmpty {
+    print("no benchmark section matches '\(filter ?? "")'; sections: " + sections.map(\.name).joined(separator: ", "))
+    exit(2)
+}
+#if DEBUG
+print("warning: debug build; use `swift run -c release govtop-bench` for meaningful numbers\n")
+#endif
+let rows = selected.flatMap { $0.run(timer: timer) }
+print("median of interleaved runs, \(timer.clock == .cpu ? "thread CPU time" : "wall-clock time"), \(timer.budget) s per case\n")
+print(ResultTable.render(rows))
+if filter == nil || "store-memory".contains(filter!) {
+    print("\n" + StoreMemoryBenchmark.run())
+}

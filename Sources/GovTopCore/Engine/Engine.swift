@@ -4,15 +4,16 @@ import Synchronization
 /// it decoded batches; the API, metrics and the UI read from it. Normalization and compaction happen
 /// before the lock is taken, so the critical section is a few O(1) updates per span.
 public final class Engine: Sendable {
-    private let state: Mutex<EngineState>
-    private let clock: GovClock
+    let state: Mutex<EngineState>
+    let clock: GovClock
     private let startedAt: UInt64
-    private let estimator: CostEstimator
+    /// Nil when governance is off.
+    private let estimator: CostEstimator?
 
     public init(configuration: EngineConfiguration = EngineConfiguration(), clock: GovClock = .system) {
         self.clock = clock
         self.startedAt = clock.now()
-        self.estimator = CostEstimator(table: configuration.pricing)
+        self.estimator = configuration.governance ? CostEstimator(table: configuration.pricing) : nil
         self.state = Mutex(EngineState(configuration: configuration, startedAt: startedAt))
     }
 
@@ -114,6 +115,11 @@ public final class Engine: Sendable {
         state.withLock { $0.store.traceSummaries(query) }
     }
 
+    /// One page of the trace list in any order, with the number of matching traces.
+    public func tracePage(_ query: TraceQuery) -> TracePage {
+        state.withLock { $0.store.tracePage(query) }
+    }
+
     /// Every stored span of a trace, or nil when the store holds none of it.
     public func trace(_ id: TraceID) -> TraceDetail? {
         let stored = state.withLock { $0.store.spans(of: id) }
@@ -143,9 +149,11 @@ struct EngineState {
     var telemetryBudgets = TelemetryBudgets()
     let startedAt: UInt64
     let spikeBaselineMinimumSeconds: Double
+    let governance: Bool
 
     init(configuration: EngineConfiguration, startedAt: UInt64) {
         self.startedAt = startedAt
+        governance = configuration.governance
         spikeBaselineMinimumSeconds = configuration.alerts.spikeBaselineMinimumSeconds
         budgets = configuration.budgets.map {
             BudgetTracker(definition: $0, timeZone: configuration.timeZone, startedAt: startedAt)
@@ -184,6 +192,7 @@ struct EngineState {
                 let stored = span.stored(origin: origin, receivedAt: now)
                 let contribution = stored.contribution
                 let result = store.insert(stored, facts: span.facts)
+                guard governance else { continue }
                 ledger.add(contribution, facts: span.facts, attribution: result.effective,
                            durationSeconds: Double(span.record.durationNanos) / 1e9, at: now)
                 recordBudgets(contribution, facts: span.facts, attribution: result.effective, at: now)

@@ -12,10 +12,13 @@ public struct EngineConfiguration: Sendable {
     public var maxGroupsPerDimension: Int
     /// Prices for estimating the cost of spans that report tokens but no cost.
     public var pricing: PricingTable
+    /// When false, spans are only stored: no normalization, ledger, budgets, policies or alerts.
+    /// The baseline of the ingest benchmark, which shows what governance costs.
+    public var governance: Bool
 
     public init(store: StoreLimits = StoreLimits(), budgets: [BudgetDefinition] = [], policies: [PolicyRule] = [],
                 alerts: AlertSettings = AlertSettings(), timeZone: TimeZone = TimeZone(identifier: "UTC")!,
-                maxGroupsPerDimension: Int = 5000, pricing: PricingTable = .shipped) {
+                maxGroupsPerDimension: Int = 5000, pricing: PricingTable = .shipped, governance: Bool = true) {
         self.store = store
         self.budgets = budgets
         self.policies = policies
@@ -23,5 +26,6 @@ public struct EngineConfiguration: Sendable {
         self.timeZone = timeZone
         self.maxGroupsPerDimension = maxGroupsPerDimension
         self.pricing = pricing
+        self.governance = governance
     }
 }

@@ -6,10 +6,17 @@ struct PreparedSpan {
     let cost: SpanCost
     let payload: [UInt8]
 
-    init(record: SpanRecord, resourceFacts: FactValues, service: String, estimator: CostEstimator) {
+    init(record: SpanRecord, resourceFacts: FactValues, service: String, estimator: CostEstimator?) {
         self.record = record
-        facts = Normalizer.facts(for: record, resource: resourceFacts, service: service)
-        cost = PreparedSpan.cost(of: facts, estimator: estimator)
+        if let estimator {
+            facts = Normalizer.facts(for: record, resource: resourceFacts, service: service)
+            cost = PreparedSpan.cost(of: facts, estimator: estimator)
+        } else {
+            var plain = GovernanceFacts()
+            plain.service = service
+            facts = plain
+            cost = .none
+        }
         payload = SpanPayload.encode(record)
     }
 
@@ -39,7 +46,8 @@ struct PreparedResource {
     let resource: Resource
     let groups: [(scope: InstrumentationScope, spans: [PreparedSpan])]
 
-    init(_ resourceSpans: ResourceSpans, estimator: CostEstimator) {
+    /// With no estimator, governance is off: spans are prepared for storage only.
+    init(_ resourceSpans: ResourceSpans, estimator: CostEstimator?) {
         resource = resourceSpans.resource
         let resourceFacts = FactValues(resource.attributes)
         let service = resource.serviceName

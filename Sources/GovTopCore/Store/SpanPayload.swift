@@ -87,10 +87,10 @@ enum SpanPayload {
         mutating func attributes(_ attributes: [Attribute]) {
             varint(UInt64(attributes.count))
             for attribute in attributes {
-                if let code = WellKnownKeys.codes[attribute.key] {
+                if let code = StoredKeyCodes.codes[attribute.key] {
                     bytes.append(code)
                 } else {
-                    bytes.append(WellKnownKeys.literal)
+                    bytes.append(StoredKeyCodes.literal)
                     string(attribute.key)
                 }
                 write(attribute.value)
@@ -166,7 +166,7 @@ enum SpanPayload {
         mutating func attributes() -> [Attribute] {
             (0..<varint()).map { _ in
                 let code = byte()
-                let key = code == WellKnownKeys.literal ? string() : WellKnownKeys.keys[Int(code)]
+                let key = code == StoredKeyCodes.literal ? string() : StoredKeyCodes.keys[Int(code)]
                 return Attribute(key, value())
             }
         }

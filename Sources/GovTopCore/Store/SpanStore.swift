@@ -111,16 +111,42 @@ struct SpanStore {
 
     /// Newest traces first, as many as the query allows.
     func traceSummaries(_ query: TraceQuery) -> [TraceSummary] {
-        var result: [TraceSummary] = []
-        guard query.limit > 0 else { return result }
-        for position in traceOrder.reversed() {
-            guard let entry = traces[position.id], entry.generation == position.generation else { continue }
-            let summary = entry.summary(id: position.id)
-            guard query.matches(summary) else { continue }
-            result.append(summary)
-            if result.count >= query.limit { break }
+        var query = query
+        query.order = .time
+        query.ascending = false
+        return tracePage(query, countAll: false).traces
+    }
+
+    /// One page of the trace list in the query's order. Arrival order stops as soon as the page is
+    /// full (unless `countAll`); other orders select the page with a bounded heap in one pass over
+    /// the trace entries, never over the spans.
+    func tracePage(_ query: TraceQuery, countAll: Bool = true) -> TracePage {
+        let wanted = max(0, query.offset) + max(0, query.limit)
+        var matched = 0
+        if query.order == .time {
+            var newest: [TraceSummary] = []
+            let positions: AnySequence<(id: TraceID, generation: UInt64)> =
+                query.ascending ? AnySequence(traceOrder.oldestFirst()) : AnySequence(traceOrder.reversed())
+            for position in positions {
+                guard let entry = traces[position.id], entry.generation == position.generation else { continue }
+                let summary = entry.summary(id: position.id)
+                guard query.matches(summary) else { continue }
+                matched += 1
+                if newest.count < wanted { newest.append(summary) } else if !countAll { break }
+            }
+            return TracePage(traces: Array(newest.dropFirst(max(0, query.offset))), matched: matched)
         }
-        return result
+        var top = BoundedTop<TraceSummary>(capacity: wanted) { lhs, rhs in
+            let left = query.order.key(lhs), right = query.order.key(rhs)
+            return query.ascending ? left > right : left < right
+        }
+        for (id, entry) in traces {
+            let summary = entry.summary(id: id)
+            guard query.matches(summary) else { continue }
+            matched += 1
+            top.insert(summary)
+        }
+        return TracePage(traces: Array(top.sortedBestFirst().dropFirst(max(0, query.offset))), matched: matched)
     }
 
     func traceSummary(_ id: TraceID) -> TraceSummary? { traces[id]?.summary(id: id) }

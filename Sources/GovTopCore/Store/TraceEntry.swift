@@ -16,8 +16,10 @@ struct TraceEntry {
     var costUSD = 0.0
     var inputTokens: Int64 = 0
     var outputTokens: Int64 = 0
-    var team: String?
+    /// The root's attribution once it has arrived, else the first attributed span's.
+    var attribution = Attribution()
     var models: [String] = []
+    var providers: [String] = []
     var errors = 0
     var policyViolations = 0
     var evalFailures = 0
@@ -26,7 +28,7 @@ struct TraceEntry {
     static let maxModels = 8
 
     /// Estimated bytes of one entry: its dictionary slot, its place in the trace order, the models array.
-    static let estimatedBytes = (MemoryLayout<TraceID>.stride + MemoryLayout<TraceEntry>.stride) * 4 / 3 + 24 + 48
+    static let estimatedBytes = (MemoryLayout<TraceID>.stride + MemoryLayout<TraceEntry>.stride) * 4 / 3 + 24 + 96
 
     mutating func add(_ span: StoredSpan, facts: GovernanceFacts, effective: Attribution, sequence: UInt64) {
         lastSequence = sequence
@@ -43,11 +45,15 @@ struct TraceEntry {
         if span.parentSpanID.isNone {
             rootName = span.name
             service = span.origin.service
-            if let team = effective.team { self.team = team }
+            if !effective.isEmpty { attribution = effective }
+        } else if attribution.isEmpty {
+            attribution = effective
         }
-        if team == nil { team = effective.team }
         if let model = facts.model, !models.contains(model), models.count < TraceEntry.maxModels {
             models.append(model)
+        }
+        if let provider = facts.provider, !providers.contains(provider), providers.count < TraceEntry.maxModels {
+            providers.append(provider)
         }
     }
 
@@ -62,8 +68,9 @@ struct TraceEntry {
             costUSD: costUSD,
             inputTokens: inputTokens,
             outputTokens: outputTokens,
-            team: team,
+            attribution: attribution,
             models: models,
+            providers: providers,
             errors: errors,
             policyViolations: policyViolations,
             evalFailures: evalFailures,

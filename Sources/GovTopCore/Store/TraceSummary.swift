@@ -11,35 +11,76 @@ public struct TraceSummary: Sendable, Hashable {
     public var costUSD: Double
     public var inputTokens: Int64
     public var outputTokens: Int64
-    public var team: String?
+    /// The trace's attribution: its root's once the root has arrived.
+    public var attribution: Attribution
     public var models: [String]
+    public var providers: [String]
     public var errors: Int
     public var policyViolations: Int
     public var evalFailures: Int
     /// Whether the root span has arrived.
     public var hasRoot: Bool
+
+    public var team: String? { attribution.team }
+    public var durationMs: Double { Double(durationNanos) / 1e6 }
+    public var tokens: Int64 { inputTokens + outputTokens }
 }
 
-/// Which traces to list.
-public struct TraceQuery: Sendable, Hashable {
+/// Which traces to list, in which order.
+public struct TraceQuery: Sendable {
     public var limit: Int
+    /// Rows to skip in the chosen order (for paging).
+    public var offset: Int
     public var team: String?
     public var model: String?
     public var service: String?
+    public var order: TraceOrder
+    /// Largest first when false (newest, most expensive, longest); smallest first when true.
+    public var ascending: Bool
+    /// Any further condition (the dashboard's filter).
+    public var predicate: (@Sendable (TraceSummary) -> Bool)?
 
-    public init(limit: Int = 100, team: String? = nil, model: String? = nil, service: String? = nil) {
+    public init(limit: Int = 100, offset: Int = 0, team: String? = nil, model: String? = nil, service: String? = nil,
+                order: TraceOrder = .time, ascending: Bool = false, predicate: (@Sendable (TraceSummary) -> Bool)? = nil) {
         self.limit = limit
+        self.offset = offset
         self.team = team
         self.model = model
         self.service = service
+        self.order = order
+        self.ascending = ascending
+        self.predicate = predicate
     }
 
     func matches(_ summary: TraceSummary) -> Bool {
         if let team, summary.team != team { return false }
         if let model, !summary.models.contains(model) { return false }
         if let service, summary.service != service { return false }
-        return true
+        return predicate?(summary) ?? true
     }
+}
+
+/// Orders of the trace list.
+public enum TraceOrder: String, CaseIterable, Sendable, Hashable {
+    /// By arrival of the trace's first span.
+    case time
+    case cost, duration, tokens
+
+    /// The sort key (for `time`, the caller's arrival order is used instead).
+    func key(_ summary: TraceSummary) -> Double {
+        switch self {
+        case .time: Double(summary.startTimeUnixNano)
+        case .cost: summary.costUSD
+        case .duration: Double(summary.durationNanos)
+        case .tokens: Double(summary.tokens)
+        }
+    }
+}
+
+/// A page of the trace list and how many traces matched in all.
+public struct TracePage: Sendable {
+    public var traces: [TraceSummary]
+    public var matched: Int
 }
 
 /// Every stored span of one trace, in arrival order.

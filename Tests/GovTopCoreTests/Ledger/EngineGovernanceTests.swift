@@ -104,3 +104,24 @@ import Testing
         #expect(engine.alerts().first { $0.kind == .costSpike }?.isActive == true)
     }
 }
+
+@Suite struct DashboardSnapshotTests {
+    @Test func oneSnapshotHoldsEveryPanelsData() {
+        let clock = ManualClock()
+        let engine = Engine(configuration: EngineConfiguration(budgets: [BudgetDefinition(scope: [.team: "ml"], limitUSD: 1)]),
+                            clock: clock.clock)
+        for index in 1...12 {
+            engine.ingest(SpanFactory.batch([SpanFactory.llmCall(trace: UInt64(index), id: UInt64(index), team: index % 3 == 0 ? "web" : "ml", cost: 0.1)]))
+        }
+        engine.tick()
+        let snapshot = engine.dashboard(DashboardRequest(traces: TraceQuery(limit: 5, order: .time), groupDimension: .team, groupLimit: 1))
+        #expect(snapshot.traces.traces.count == 5)
+        #expect(snapshot.traces.matched == 12)
+        #expect(snapshot.groups.map(\.key) == ["ml"])
+        #expect(snapshot.budgets.first?.consumedUSD.map { abs($0 - 0.8) < 1e-9 } == true)
+        #expect(snapshot.alerts.contains { $0.kind == .budgetThreshold })
+        #expect(snapshot.summary.requestsTotal == 12)
+        #expect(snapshot.now == clock.now)
+        #expect(snapshot.maxSpans == 200_000)
+    }
+}

@@ -1,0 +1,22 @@
+import GovTopCore
+
+/// The keys each mapping of the configuration file may hold, in the order the example documents them.
+///
+/// Anything else is an error that suggests the nearest of these.
+public enum ConfigKeys {
+    public static let topLevel = [
+        "listen", "http_port", "max_body", "store", "time_zone", "max_groups_per_dimension", "theme",
+        "pricing", "budgets", "policies", "alerts",
+    ]
+    public static let store = ["max_spans", "max_memory"]
+    public static let price = ["model", "provider", "input", "output", "cached_input", "cache_write", "aliases"]
+    /// `name`, the scope dimensions (`team`, ..., `service`), then the budget's own settings.
+    public static let budget = ["name"] + Dimension.allCases.map(\.rawValue) + ["limit", "period", "thresholds", "consumed", "action"]
+    public static let policy = ["name", "pattern", "keys", "when", "max_cost", "max_tokens", "action", "severity"]
+    /// The keys of a negated condition, `{not: ...}`.
+    public static let negatedCondition = ["not"]
+    public static let alerts = [
+        "cost_spike_factor", "cost_spike_min_usd_per_minute", "cost_spike_min_baseline", "error_rate_threshold",
+        "error_rate_min_requests", "resolve_after", "reactivate_within", "max_alerts",
+    ]
+}

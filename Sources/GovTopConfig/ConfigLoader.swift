@@ -1,0 +1,85 @@
+import Foundation
+import Yams
+
+/// Loads govtop's configuration file: YAML, every key optional, validated in full before use.
+///
+/// The first problem in the file is reported as a `ConfigError` naming the file, line, column
+/// and key; nothing is partly applied.
+public enum ConfigLoader {
+    /// Larger files are refused before they are parsed.
+    public static let maximumFileBytes = 4 << 20
+
+    /// Reads and validates the file at `path`.
+    public static func load(path: String) throws(ConfigError) -> GovTopConfiguration {
+        try load(yaml: try text(ofFileAt: path), source: path)
+    }
+
+    /// Validates a document; `source` names it in errors and becomes `GovTopConfiguration.source`.
+    ///
+    /// An empty document (or one with only comments) gives the defaults. A leading byte order
+    /// mark is ignored.
+    public static func load(yaml: String, source: String) throws(ConfigError) -> GovTopConfiguration {
+        let yaml = yaml.hasPrefix("\u{FEFF}") ? String(yaml.unicodeScalars.dropFirst()) : yaml
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw YAMLErrorMessage.configError(error, file: source, yaml: yaml)
+        } catch {
+            throw ConfigError(file: source, message: "is not valid YAML: \(error)")
+        }
+        var configuration = GovTopConfiguration()
+        if let root {
+            configuration = try ConfigDocument.read(ConfigNode(node: root, path: "", document: DocumentContext(file: source)))
+        }
+        configuration.source = source
+        return configuration
+    }
+
+    /// The configuration file used when none is named: `$XDG_CONFIG_HOME/govtop/config.yaml` when
+    /// `XDG_CONFIG_HOME` is set to an absolute path, else `$HOME/.config/govtop/config.yaml`; nil
+    /// when that file does not exist (then the defaults apply).
+    public static func defaultPath(environment: [String: String]) -> String? {
+        let base: String
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
+            base = xdg
+        } else if let home = environment["HOME"], !home.isEmpty {
+            base = (home as NSString).appendingPathComponent(".config")
+        } else {
+            return nil
+        }
+        let path = ((base as NSString).appendingPathComponent("govtop") as NSString).appendingPathComponent("config.yaml")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+        return path
+    }
+
+    /// The file's text, with a clear error when it is missing, a directory, unreadable, too large
+    /// or not UTF-8.
+    static func text(ofFileAt path: String) throws(ConfigError) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ConfigError(file: path, message: "no such file")
+        }
+        guard !isDirectory.boolValue else {
+            throw ConfigError(file: path, message: "is a directory, not a configuration file")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ConfigError(file: path, message: "cannot be opened for reading; check its permissions")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maximumFileBytes + 1) ?? Data()
+        } catch {
+            throw ConfigError(file: path, message: "cannot be read: \(error.localizedDescription)")
+        }
+        guard data.count <= maximumFileBytes else {
+            throw ConfigError(file: path, message: "is larger than \(ByteSizeText.format(maximumFileBytes)); a configuration file is a few kilobytes")
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw ConfigError(file: path, message: "is not UTF-8 text")
+        }
+        return text
+    }
+}

@@ -1,0 +1,26 @@
+extension GovTopConfiguration {
+    /// `127.0.0.1:4318`, or `[::1]:4318` for an IPv6 host.
+    public var listenAddress: String {
+        host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+    }
+
+    /// What the configuration sets, one line per area, for `govtop check-config` to show after a
+    /// file validates.
+    public var summaryLines: [String] {
+        let store = engine.store
+        var lines = [
+            "listen \(listenAddress), max body \(ByteSizeText.format(maxBodyBytes))",
+            "store \(store.maxSpans) spans or \(ByteSizeText.format(store.maxMemoryBytes)), time zone \(engine.timeZone.identifier), \(engine.maxGroupsPerDimension) groups per dimension",
+            Self.counted(engine.budgets.map(\.name), "budget"),
+            Self.counted(engine.policies.map(\.name), "policy", plural: "policies"),
+            Self.counted(pricingOverrides.map { "\($0.name) (\($0.provider))" }, "price override"),
+        ]
+        if let theme { lines.append("theme \(theme)") }
+        return lines
+    }
+
+    private static func counted(_ names: [String], _ noun: String, plural: String? = nil) -> String {
+        let word = names.count == 1 ? noun : plural ?? noun + "s"
+        return names.isEmpty ? "no \(word)" : "\(names.count) \(word): " + names.joined(separator: ", ")
+    }
+}

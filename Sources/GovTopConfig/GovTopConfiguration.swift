@@ -1,0 +1,35 @@
+import GovTopCore
+
+/// govtop's settings, read from its configuration file (`ConfigLoader`) or all defaults.
+public struct GovTopConfiguration: Sendable {
+    public static let defaultHost = "127.0.0.1"
+    public static let defaultPort = 4318
+    public static let defaultMaxBodyBytes = 64 << 20
+
+    /// Address the OTLP/HTTP receiver and the API listen on.
+    public var host: String
+    public var port: Int
+    /// Largest request body accepted, after decompression.
+    public var maxBodyBytes: Int
+    /// The engine's settings; `engine.pricing` is the shipped table with `pricingOverrides` laid
+    /// over it.
+    public var engine: EngineConfiguration
+    /// The `pricing:` entries as written, already merged into `engine.pricing`.
+    public var pricingOverrides: [ModelPrice]
+    /// A theme name or path, validated later by the UI.
+    public var theme: String?
+    /// The file the settings came from; nil for the defaults.
+    public var source: String?
+
+    public init(host: String = defaultHost, port: Int = defaultPort, maxBodyBytes: Int = defaultMaxBodyBytes,
+                engine: EngineConfiguration = EngineConfiguration(), pricingOverrides: [ModelPrice] = [],
+                theme: String? = nil, source: String? = nil) {
+        self.host = host
+        self.port = port
+        self.maxBodyBytes = maxBodyBytes
+        self.engine = engine
+        self.pricingOverrides = pricingOverrides
+        self.theme = theme
+        self.source = source
+    }
+}

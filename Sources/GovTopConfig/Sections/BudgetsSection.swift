@@ -1,0 +1,79 @@
+import GovTopCore
+
+/// Reads `budgets:`, a list of spending limits, each scoped by any combination of dimensions.
+///
+/// Budget names must be unique, including names made from the scope when none is given
+/// (`team:ml-platform`, `all`).
+enum BudgetsSection {
+    enum Expected {
+        static let list = "a list of budgets"
+        static let entry = "a mapping with a limit, and optionally a name, scope keys, period, thresholds, consumed and action"
+        static let name = "a budget name"
+        static let limit = "a number of US dollars greater than 0"
+        static let thresholds = "a list of fractions greater than 0 and at most 1, such as [0.5, 0.8, 0.95]"
+        static let threshold = "a fraction greater than 0 and at most 1"
+        static let consumed = "a number of US dollars of 0 or more"
+
+        static func scope(_ dimension: Dimension) -> String {
+            let words = dimension.rawValue.replacingOccurrences(of: "_", with: " ")
+            let article = words.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+            return "\(article) \(words) name"
+        }
+    }
+
+    static func read(_ node: ConfigNode) throws(ConfigError) -> [BudgetDefinition] {
+        var budgets: [BudgetDefinition] = []
+        var names: [String: ConfigNode] = [:]
+        for element in try node.list(expected: Expected.list) {
+            let (budget, nameNode) = try entry(element)
+            let at = nameNode ?? element
+            if let earlier = names[budget.name] {
+                throw at.duplicateName("budget", budget.name, detail: nameNode == nil ? " (made from its scope)" : "",
+                                       earlier: earlier, owner: earlier.elementPath(within: node))
+            }
+            names[budget.name] = at
+            budgets.append(budget)
+        }
+        return budgets
+    }
+
+    private static func entry(_ node: ConfigNode) throws(ConfigError) -> (BudgetDefinition, ConfigNode?) {
+        var name: (text: String, node: ConfigNode)?
+        var scope: [Dimension: String] = [:]
+        var limit: Double?
+        var period = BudgetPeriod.monthly
+        var thresholds = [0.5, 0.8, 0.95]
+        var consumed = 0.0
+        var action = BudgetAction.alert
+        for entry in try node.entries(expected: Expected.entry) {
+            let value = entry.value
+            if let dimension = Dimension(rawValue: entry.key) {
+                scope[dimension] = try value.text(expected: Expected.scope(dimension))
+                continue
+            }
+            switch entry.key {
+            case "name": name = (try value.text(expected: Expected.name), value)
+            case "limit": limit = try value.number(expected: Expected.limit) { $0 > 0 }
+            case "period": period = try value.choice(BudgetPeriod.self)
+            case "thresholds": thresholds = try self.thresholds(value)
+            case "consumed": consumed = try value.number(expected: Expected.consumed) { $0 >= 0 }
+            case "action": action = try value.choice(BudgetAction.self)
+            default: throw entry.unknown(allowed: ConfigKeys.budget)
+            }
+        }
+        guard let limit else { throw node.missing("limit", expected: Expected.limit) }
+        let budget = BudgetDefinition(name: name?.text, scope: scope, limitUSD: limit, period: period,
+                                      thresholds: thresholds, initialConsumedUSD: consumed, action: action)
+        return (budget, name?.node)
+    }
+
+    private static func thresholds(_ value: ConfigNode) throws(ConfigError) -> [Double] {
+        var fractions: [Double] = []
+        for element in try value.list(expected: Expected.thresholds) {
+            let fraction = try element.number(expected: Expected.threshold) { $0 > 0 && $0 <= 1 }
+            guard !fractions.contains(fraction) else { throw element.error("\(element.shown) is listed twice; thresholds must differ") }
+            fractions.append(fraction)
+        }
+        return fractions
+    }
+}

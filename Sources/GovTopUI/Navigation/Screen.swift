@@ -1,0 +1,10 @@
+/// What fills the terminal. The help overlay and the filter input sit on top of any screen and
+/// are flags of `NavigationState`, not screens.
+public enum Screen: Hashable, Sendable {
+    /// All four panels; `NavigationState.focus` says which one takes the keys.
+    case dashboard
+    /// One panel full screen.
+    case zoomed(Panel)
+    /// The waterfall and span detail of one trace (id as 32 hex digits).
+    case traceDetail(traceID: String)
+}
