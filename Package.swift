@@ -76,7 +76,6 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "GovTopUITests", dependencies: ["GovTopUI", "GovTopCore"]),
         .testTarget(
             name: "GovTopConfigTests",
             dependencies: ["GovTopConfig", "GovTopCore", .product(name: "Yams", package: "Yams")],

@@ -1,14 +1,54 @@
-/// The "?" overlay: a focused box centred in the area listing every binding under its section
-/// (sections in order of first appearance), keys aligned in one column in the `key` role. When the
-/// list is taller than the box it scrolls by `scroll` lines and the border shows the range.
+/// The "?" overlay: a focused box centred in the area listing every binding under its section,
+/// keys aligned in one column in the `key` role, section notes and per-binding notes `muted`.
+/// When the list is taller than the box it scrolls by `scroll` lines (clamped to the last page)
+/// and the border shows the range.
 public struct HelpOverlay: Sendable {
-    public var bindings: [KeyHelp]
+    /// One section as the overlay lists it.
+    struct Group: Hashable, Sendable {
+        var title: String
+        var note: String?
+        var entries: [Entry]
+    }
+
+    struct Entry: Hashable, Sendable {
+        var keys: String
+        var description: String
+        var note: String?
+    }
+
+    var groups: [Group]
     public var title: String
     public var scroll: Int
     public var ascii: Bool
 
+    /// Bindings grouped by their `section`, sections in order of first appearance.
     public init(bindings: [KeyHelp], title: String = "Help", scroll: Int = 0, ascii: Bool = false) {
-        self.bindings = bindings
+        var groups: [Group] = []
+        var positions: [String: Int] = [:]
+        for binding in bindings {
+            let entry = Entry(keys: binding.keys, description: binding.description)
+            if let position = positions[binding.section] {
+                groups[position].entries.append(entry)
+            } else {
+                positions[binding.section] = groups.count
+                groups.append(Group(title: binding.section, entries: [entry]))
+            }
+        }
+        self.init(groups: groups, title: title, scroll: scroll, ascii: ascii)
+    }
+
+    /// The sections of the binding table, `KeyBindings.helpSections()`, with their notes.
+    public init(sections: [HelpSection], title: String = "Help", scroll: Int = 0, ascii: Bool = false) {
+        let groups = sections.map { section in
+            Group(title: section.title, note: section.note, entries: section.entries.map {
+                Entry(keys: $0.keys, description: $0.description, note: $0.overrideNote)
+            })
+        }
+        self.init(groups: groups, title: title, scroll: scroll, ascii: ascii)
+    }
+
+    init(groups: [Group], title: String, scroll: Int, ascii: Bool) {
+        self.groups = groups
         self.title = title
         self.scroll = scroll
         self.ascii = ascii
@@ -16,28 +56,36 @@ public struct HelpOverlay: Sendable {
 
     enum Line: Equatable {
         case section(String)
-        case binding(keys: String, description: String)
+        case note(String)
+        case binding(keys: String, description: String, note: String?)
         case blank
     }
 
-    /// Section headings, bindings and one blank line between sections.
+    /// Section headings, notes, bindings and one blank line between sections, sanitized.
     var lines: [Line] {
-        var sections: [String] = []
-        var bySection: [String: [(String, String)]] = [:]
-        for binding in bindings {
-            let section = TerminalText.sanitize(binding.section)
-            if bySection[section] == nil { sections.append(section) }
-            bySection[section, default: []].append((TerminalText.sanitize(binding.keys), TerminalText.sanitize(binding.description)))
-        }
         var lines: [Line] = []
-        for section in sections {
+        for group in groups {
             if !lines.isEmpty { lines.append(.blank) }
-            lines.append(.section(section))
-            for (keys, description) in bySection[section] ?? [] {
-                lines.append(.binding(keys: keys, description: description))
+            lines.append(.section(TerminalText.sanitize(group.title)))
+            if let note = group.note, !note.isEmpty { lines.append(.note(TerminalText.sanitize(note))) }
+            for entry in group.entries {
+                lines.append(.binding(
+                    keys: TerminalText.sanitize(entry.keys),
+                    description: TerminalText.sanitize(entry.description),
+                    note: entry.note.flatMap { $0.isEmpty ? nil : TerminalText.sanitize($0) }
+                ))
             }
         }
         return lines
+    }
+
+    /// How many lines the overlay lists (navigation's `helpLineCount`).
+    public var lineCount: Int { lines.count }
+
+    /// How many lines fit in the box drawn on `area` (navigation's `helpVisibleRows`).
+    public func visibleLines(in area: Rect) -> Int {
+        let lines = self.lines
+        return boxRect(in: area, lines: lines).inset(by: 1).height
     }
 
     /// The largest useful `scroll` for `area` (0 when everything fits).
@@ -48,17 +96,19 @@ public struct HelpOverlay: Sendable {
 
     private func keysWidth(_ lines: [Line]) -> Int {
         lines.reduce(0) { widest, line in
-            if case .binding(let keys, _) = line { return max(widest, keys.displayWidth) }
+            if case .binding(let keys, _, _) = line { return max(widest, keys.displayWidth) }
             return widest
         }
     }
 
     private func boxRect(in area: Rect, lines: [Line]) -> Rect {
         let keysWidth = keysWidth(lines)
-        let contentWidth = lines.reduce(title.displayWidth + 4) { widest, line in
+        let contentWidth = lines.reduce(TerminalText.sanitize(title).displayWidth + 4) { widest, line in
             switch line {
             case .section(let name): max(widest, name.displayWidth)
-            case .binding(_, let description): max(widest, 2 + keysWidth + 2 + description.displayWidth)
+            case .note(let note): max(widest, 2 + note.displayWidth)
+            case .binding(_, let description, let note):
+                max(widest, 2 + keysWidth + 2 + description.displayWidth + (note.map { 4 + $0.displayWidth } ?? 0))
             case .blank: widest
             }
         }
@@ -79,16 +129,22 @@ public struct HelpOverlay: Sendable {
         let inner = Box(title: title, trailingTitle: trailing, focused: true, ascii: ascii).render(into: &canvas, area: box)
         let content = inner.inset(left: 1, right: 1)
         let keysWidth = keysWidth(lines)
+        let overflow = Overflow.ellipsis(ascii: ascii)
         for (offset, line) in shown.enumerated() {
             let y = content.y + offset
             switch line {
             case .section(let name):
-                canvas.put(name, at: content.x, y: y, style: CellStyle(.title, .bold), maxWidth: content.width, overflow: .ellipsis(ascii: ascii))
-            case .binding(let keys, let description):
+                canvas.put(name, at: content.x, y: y, style: CellStyle(.title, .bold), maxWidth: content.width, overflow: overflow)
+            case .note(let note):
+                canvas.put(note, at: content.x + 2, y: y, style: CellStyle(.muted), maxWidth: content.width - 2, overflow: overflow)
+            case .binding(let keys, let description, let note):
                 var x = content.x + 2
-                x += canvas.put(DisplayWidth.padRight(keys, toWidth: keysWidth), at: x, y: y, style: CellStyle(.key), maxWidth: content.maxX - x, overflow: .ellipsis(ascii: ascii))
+                x += canvas.put(DisplayWidth.padRight(keys, toWidth: keysWidth), at: x, y: y, style: CellStyle(.key), maxWidth: content.maxX - x, overflow: overflow)
                 x += 2
-                canvas.put(description, at: x, y: y, style: CellStyle(.text), maxWidth: content.maxX - x, overflow: .ellipsis(ascii: ascii))
+                x += canvas.put(description, at: x, y: y, style: CellStyle(.text), maxWidth: content.maxX - x, overflow: overflow)
+                if let note {
+                    canvas.put("  (\(note))", at: x, y: y, style: CellStyle(.muted), maxWidth: content.maxX - x, overflow: overflow)
+                }
             case .blank:
                 break
             }

@@ -1,5 +1,6 @@
-/// A trace as a waterfall: per row the span name indented by depth with a ▸/▾ disclosure mark, an
-/// error mark at the end of the name column, then a bar on a time axis shared by all rows
+/// A trace as a waterfall: per row the span name indented by depth with a ▸/▾ disclosure mark, a
+/// mark at the end of the name column (✗ error in `critical`, else ⚑ policy violation in
+/// `warning`; ASCII "!" and "*"), then a bar on a time axis shared by all rows
 /// (0 … `totalDuration`), coloured by service. An optional header row shows axis labels spread
 /// evenly over the bar area. The selected row is drawn in the `selection` role except its bar.
 public struct Waterfall: Sendable {
@@ -24,7 +25,7 @@ public struct Waterfall: Sendable {
 
     /// Draws rows `0..<rowCount`, asking `row(index)` only for visible ones; `state` is made valid
     /// with `scrolledToShow` first (the caller's copy is not changed).
-    public func render(into canvas: inout Canvas, area: Rect, state: ListState, rowCount: Int, row: (Int) -> WaterfallRow) {
+    public func render(into canvas: inout Canvas, area: Rect, state: ListState, rowCount: Int, row: (Int) -> WaterfallSpan) {
         guard !area.isEmpty else { return }
         let nameColumns = min(area.width, nameWidth.map { max(0, $0) } ?? max(12, area.width * 2 / 5))
         let barArea = Rect(x: area.x + nameColumns + 1, y: area.y, width: area.width - nameColumns - 1, height: area.height)
@@ -46,7 +47,7 @@ public struct Waterfall: Sendable {
     }
 
     /// Draws all of `rows`.
-    public func render(into canvas: inout Canvas, area: Rect, state: ListState, rows: [WaterfallRow]) {
+    public func render(into canvas: inout Canvas, area: Rect, state: ListState, rows: [WaterfallSpan]) {
         render(into: &canvas, area: area, state: state, rowCount: rows.count) { rows[$0] }
     }
 
@@ -72,9 +73,10 @@ public struct Waterfall: Sendable {
         }
     }
 
-    private func drawName(_ span: WaterfallRow, into canvas: inout Canvas, x: Int, y: Int, width: Int, selected: Bool) {
+    private func drawName(_ span: WaterfallSpan, into canvas: inout Canvas, x: Int, y: Int, width: Int, selected: Bool) {
         guard width > 0 else { return }
-        let errorColumns = span.isError ? 2 : 0
+        let marked = span.isError || span.isViolation
+        let markColumns = marked ? 2 : 0
         let indent = min(max(0, min(span.depth, Canvas.maxSide)) * 2, max(0, width - 8))
         let mark: String = switch span.disclosure {
         case .leaf: "  "
@@ -84,13 +86,14 @@ public struct Waterfall: Sendable {
         let style = CellStyle(selected ? .selection : .text)
         var column = x + indent
         column += canvas.put(mark, at: column, y: y, style: CellStyle(selected ? .selection : .muted), maxWidth: x + width - column)
-        canvas.put(span.name, at: column, y: y, style: style, maxWidth: x + width - errorColumns - column, overflow: .ellipsis(ascii: ascii))
-        if span.isError, width >= 2 {
-            canvas.put(ascii ? "!" : "✗", at: x + width - 1, y: y, style: CellStyle(.critical, .bold))
+        canvas.put(span.name, at: column, y: y, style: style, maxWidth: x + width - markColumns - column, overflow: .ellipsis(ascii: ascii))
+        if marked, width >= 2 {
+            let (mark, role) = span.isError ? (ascii ? "!" : "✗", Role.critical) : (ascii ? "*" : "⚑", Role.warning)
+            canvas.put(mark, at: x + width - 1, y: y, style: CellStyle(role, .bold))
         }
     }
 
-    private func drawBar(_ span: WaterfallRow, into canvas: inout Canvas, bar: Rect, selected: Bool) {
+    private func drawBar(_ span: WaterfallSpan, into canvas: inout Canvas, bar: Rect, selected: Bool) {
         guard bar.width > 0, totalDuration > 0, totalDuration.isFinite, !span.start.isNaN, !span.end.isNaN else { return }
         let width = Double(bar.width)
         var first = Int((BlockGlyphs.clampedFraction(span.start / totalDuration) * width).rounded(.down))

@@ -1,7 +1,7 @@
 import Testing
 @testable import GovTopUI
 
-@Suite struct HelpOverlayTests {
+@Suite struct HelpOverlayWidgetTests {
     static let bindings: [KeyHelp] = [
         ("q", "quit", "General"),
         ("↑/k", "move up", "Navigation"),
@@ -39,5 +39,39 @@ import Testing
         let last = rendered(width: 40, height: 7) { HelpOverlay(bindings: Self.bindings, scroll: 8).render(into: &$0, area: $0.bounds) }
         #expect(far == last)
         #expect(far.text.contains("clear the filter"))
+    }
+}
+
+@Suite struct HelpOverlayFromBindingTableTests {
+    private let sections = [
+        HelpSection(context: .global, title: "Everywhere", note: nil, entries: [
+            HelpEntry(keys: "q", description: "quit"),
+            HelpEntry(keys: "? F1", description: "help"),
+        ]),
+        HelpSection(context: .traceDetail, title: "Trace", note: "on the waterfall", entries: [
+            HelpEntry(keys: "g", description: "go to root", overrideNote: "Home: top"),
+        ]),
+    ]
+
+    @Test func sectionsNotesAndOverrideNotes() {
+        let overlay = HelpOverlay(sections: sections)
+        let canvas = rendered(width: 35, height: 9) { overlay.render(into: &$0, area: $0.bounds) }
+        #expect(canvas.text == """
+            ┏━ Help ━━━━━━━━━━━━━━━━━━━━━━━━━━┓
+            ┃ Everywhere                      ┃
+            ┃   q     quit                    ┃
+            ┃   ? F1  help                    ┃
+            ┃                                 ┃
+            ┃ Trace                           ┃
+            ┃   on the waterfall              ┃
+            ┃   g     go to root  (Home: top) ┃
+            ┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛
+            """)
+        #expect(canvas.cell(x: 4, y: 6)?.style.role == .muted)
+        #expect(canvas.cell(x: 22, y: 7)?.style.role == .muted)
+        #expect(canvas.cell(x: 10, y: 7)?.style.role == .text)
+        #expect(overlay.lineCount == 7)
+        #expect(overlay.visibleLines(in: canvas.bounds) == 7)
+        #expect(overlay.visibleLines(in: Rect(x: 0, y: 0, width: 38, height: 5)) == 3)
     }
 }
