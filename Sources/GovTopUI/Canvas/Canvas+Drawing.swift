@@ -44,8 +44,8 @@ extension Canvas {
             let (end, overflowed) = x.addingReportingOverflow(max(0, maxWidth))
             if !overflowed { limit = min(limit, end) }
         }
-        guard x < limit else { return 0 }
-        let room = limit - x
+        let (room, roomOverflowed) = limit.subtractingReportingOverflow(x)
+        guard room > 0, !roomOverflowed else { return 0 }
         var (pieces, used, overflowed) = Canvas.graphemes(of: text, fitting: room)
         var blankAfter = overflowed && used < room
         if overflowed, let marker = overflow.marker {

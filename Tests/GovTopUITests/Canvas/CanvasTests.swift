@@ -42,6 +42,15 @@ import Testing
         #expect(canvas.text == "cdef")
     }
 
+    @Test func extremeCoordinatesNeverTrap() {
+        var canvas = Canvas(width: 4, height: 2)
+        #expect(canvas.put("abc", at: Int.min, y: 0) == 0)
+        #expect(canvas.put("abc", at: Int.max, y: Int.min, maxWidth: Int.max) == 0)
+        #expect(canvas.put("abc", at: 1, y: 1, maxWidth: Int.max) == 3)
+        canvas.fill(Rect(x: Int.min / 2, y: 0, width: Int.max, height: 1), with: "x")
+        #expect(canvas.text == "xxxx\n abc")
+    }
+
     @Test func rowsOutsideTheCanvasAreNotDrawnButStillMeasured() {
         var canvas = Canvas(width: 5, height: 1)
         #expect(canvas.put("abc", at: 0, y: 3) == 3)
