@@ -76,11 +76,15 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "GovTopUITests", dependencies: ["GovTopUI", "GovTopCore"]),
         .testTarget(
             name: "GovTopConfigTests",
             dependencies: ["GovTopConfig", "GovTopCore", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "GovTopUITests",
+            dependencies: ["GovTopUI", "GovTopCore"],
+            resources: [.copy("Golden")]
         ),
         .testTarget(
             name: "GovTopReceiverTests",
