@@ -41,6 +41,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        .target(name: "GovTopDemo", dependencies: ["GovTopCore"]),
         .target(name: "GovTopUI", dependencies: ["GovTopCore"]),
         .target(name: "GovTopTerminal", dependencies: ["GovTopUI", "CNcursesw"]),
         .executableTarget(
@@ -67,6 +68,13 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "GovTopDemoTests",
+            dependencies: [
+                "GovTopDemo", "GovTopCore", "OTLPProto",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]
         ),
         .testTarget(
             name: "GovTopReceiverTests",
