@@ -6,8 +6,8 @@ extension DemoScenario {
     ///
     /// Budgets: a daily budget per team and a monthly one for the whole organization. Each starts
     /// partly used, as if the demo started mid-period; all but `growth`'s are sized above a day's spend
-    /// at the default rate. `growth`'s is $45 with $33.30 (74%) used at start, so its reported spend of
-    /// about $0.08/s crosses 80% after about 35 s and the limit after about 2½ minutes.
+    /// at the default rate. `growth`'s is $36 with $27.40 (76%) used at start, so its reported spend of
+    /// about $0.067/s crosses 80% after 30–45 s and the limit after 135–150 s.
     ///
     /// Policies: `ssn-redaction` masks SSN-like numbers in `gen_ai.prompt`; `gpt-4o-in-dev` flags
     /// `gpt-4o` requests from `dev`; `max-request-cost` logs requests above $0.50 (the evaluation

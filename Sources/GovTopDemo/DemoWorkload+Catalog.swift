@@ -2,7 +2,7 @@ extension DemoWorkload {
     /// The demo fleet's traffic. Rates are traces per second at the default rate of 20 spans/s; the
     /// agents average about 5.6 spans per trace, single calls one.
     ///
-    /// `growth` spends about $0.08/s, all of it reported by its spans; the burst (`research`'s
+    /// `growth` spends about $0.067/s, all of it reported by its spans; the burst (`research`'s
     /// evaluation sweep) spends about six minutes' worth of the whole fleet's normal spend in 20 s.
     static let catalog: [DemoWorkload] = [
         DemoWorkload(
