@@ -72,6 +72,6 @@ struct DemoWorkload: Sendable {
     /// Share of traces in the `dev` environment.
     let devShare: Double
     let signals: Signals
-    /// The prompt template for `gen_ai.prompt`; `{ssn}`-free text, the SSN is appended when drawn.
+    /// Texts for `gen_ai.prompt` (with `.prompts`); now and then an SSN-like number is appended.
     let prompts: [String]
 }

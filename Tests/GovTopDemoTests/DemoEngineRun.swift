@@ -11,14 +11,11 @@ struct DemoEngineRun {
     var growthAt80: Int?
     var growthExceededAt: Int?
     var firstSpikeAt: Int?
-    var growthUtilization: [Double] = []
-    var costPerSecond: [Double] = []
 
     init(seconds: Int, seed: UInt64 = 42, rate: Double = DemoScenario.defaultRate) {
         let clock = DemoTestClock(nanos: Self.start)
         engine = Engine(configuration: DemoScenario.configuration(), clock: clock.clock)
         var scenario = DemoScenario(seed: seed, startTime: Self.start)
-        var previousCost = 0.0
         for second in 1...seconds {
             let from = Self.start + UInt64(second - 1) * 1_000_000_000
             let to = from + 1_000_000_000
@@ -28,13 +25,9 @@ struct DemoEngineRun {
             engine.ingest(batch)
             engine.tick()
             let utilization = engine.budgets().first { $0.name == "team:growth" }?.utilization ?? 0
-            growthUtilization.append(utilization)
             if growthAt80 == nil, utilization >= 0.8 { growthAt80 = second }
             if growthExceededAt == nil, utilization >= 1 { growthExceededAt = second }
             if firstSpikeAt == nil, engine.alerts().contains(where: { $0.kind == .costSpike }) { firstSpikeAt = second }
-            let cost = engine.summary().costUSDTotal
-            costPerSecond.append(cost - previousCost)
-            previousCost = cost
         }
     }
 }
