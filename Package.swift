@@ -49,6 +49,7 @@ let package = Package(
             dependencies: ["GovTopCore", .product(name: "Yams", package: "Yams")],
             resources: [.copy("example-config.yaml")]
         ),
+        .target(name: "GovTopDemo", dependencies: ["GovTopCore"]),
         .target(name: "GovTopUI", dependencies: ["GovTopCore"]),
         .target(name: "GovTopTerminal", dependencies: ["GovTopUI", "CNcursesw"]),
         .executableTarget(
@@ -85,6 +86,13 @@ let package = Package(
             name: "GovTopUITests",
             dependencies: ["GovTopUI", "GovTopCore"],
             resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "GovTopDemoTests",
+            dependencies: [
+                "GovTopDemo", "GovTopCore", "OTLPProto",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]
         ),
         .testTarget(
             name: "GovTopReceiverTests",
