@@ -1,16 +1,17 @@
 import Foundation
+import GovTopConfig
 import GovTopCore
 import GovTopReceiver
 
 /// Runs the receiver and API without a terminal UI until SIGINT or SIGTERM, printing a status
 /// line to stderr at a fixed interval.
 struct HeadlessRunner {
-    let receiver: ReceiverConfiguration
-    let engine: EngineConfiguration
+    let configuration: GovTopConfiguration
     let statusInterval: Double
 
     func run() async throws {
-        let engine = Engine(configuration: engine)
+        let receiver = configuration.receiverConfiguration
+        let engine = Engine(configuration: configuration.engine)
         let server = GovTopServer(configuration: receiver, engine: engine)
         let port = try await StartupError.describing(receiver) { try await server.start() }
         StandardError.write("govtop: listening on http://\(receiver.displayHost):\(port) (OTLP/HTTP /v1/traces, API /api/v1, /metrics)")
@@ -20,9 +21,16 @@ struct HeadlessRunner {
                 StandardError.write(StatusLine.text(engine.summary()))
             }
         }
+        let ticker = Task {
+            while !Task.isCancelled {
+                try await Task.sleep(for: .seconds(1))
+                engine.tick()
+            }
+        }
         let signal = await SignalWaiter.waitForTermination()
         status.cancel()
-        try await server.stop()
+        ticker.cancel()
+        await server.stop()
         StandardError.write("govtop: \(signal) received, stopped. \(StatusLine.text(engine.summary()))")
     }
 }

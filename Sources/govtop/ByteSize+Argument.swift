@@ -1,6 +1,0 @@
-import ArgumentParser
-import GovTopCore
-
-extension ByteSize: ExpressibleByArgument {
-    public init?(argument: String) { self.init(parsing: argument) }
-}
