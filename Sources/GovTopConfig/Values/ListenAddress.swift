@@ -2,18 +2,18 @@
 ///
 /// Accepted forms: `127.0.0.1`, `localhost:4318`, `0.0.0.0:4318`, `::1` (an IPv6 address alone),
 /// `[::1]` and `[::1]:4318`. The host is kept without brackets.
-struct ListenAddress: Equatable {
-    var host: String
-    var port: Int?
+public struct ListenAddress: Sendable, Equatable {
+    public var host: String
+    public var port: Int?
 
     static let ports = 1...65_535
 
-    init(host: String, port: Int?) {
+    public init(host: String, port: Int?) {
         self.host = host
         self.port = port
     }
 
-    init?(_ text: String) {
+    public init?(_ text: String) {
         let host: Substring
         var portText: Substring?
         if text.hasPrefix("[") {

@@ -1,0 +1,56 @@
+import Foundation
+import GovTopConfig
+import GovTopCore
+import GovTopReceiver
+
+/// Runs the receiver and API without a terminal UI until SIGINT or SIGTERM, printing a status
+/// line to stderr at a fixed interval.
+struct HeadlessRunner {
+    let configuration: GovTopConfiguration
+    let statusInterval: Double
+
+    func run() async throws {
+        let receiver = configuration.receiverConfiguration
+        let engine = Engine(configuration: configuration.engine)
+        let server = GovTopServer(configuration: receiver, engine: engine)
+        let port = try await StartupError.describing(receiver) { try await server.start() }
+        StandardError.write("govtop: listening on http://\(receiver.displayHost):\(port) (OTLP/HTTP /v1/traces, API /api/v1, /metrics)")
+        let status = Task {
+            while !Task.isCancelled {
+                try await Task.sleep(for: .seconds(statusInterval))
+                StandardError.write(StatusLine.text(engine.summary()))
+            }
+        }
+        let ticker = Task {
+            while !Task.isCancelled {
+                try await Task.sleep(for: .seconds(1))
+                engine.tick()
+            }
+        }
+        let signal = await SignalWaiter.waitForTermination()
+        status.cancel()
+        ticker.cancel()
+        await server.stop()
+        StandardError.write("govtop: \(signal) received, stopped. \(StatusLine.text(engine.summary()))")
+    }
+}
+
+/// The one-line status printed in headless mode.
+enum StatusLine {
+    static func text(_ summary: Summary) -> String {
+        "govtop: received \(summary.spansReceived) spans, stored \(summary.spansStored), evicted \(summary.spansEvicted), "
+            + "rejected \(summary.spansRejected), cost $\(String(format: "%.4f", summary.costUSDTotal))"
+    }
+}
+
+/// Writes lines to stderr (only while no terminal UI owns the screen).
+enum StandardError {
+    static func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+extension ReceiverConfiguration {
+    /// The host as a URL spells it.
+    var displayHost: String { host.contains(":") ? "[\(host)]" : host }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import GovTopConfig
+import GovTopCore
+import GovTopReceiver
+
+/// Runs govtop: the receiver and API, and (unless headless) the dashboard.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Receive OTLP/HTTP and serve the dashboard, the JSON API and /metrics (the default)."
+    )
+
+    @Option(name: .long, help: ArgumentHelp("Configuration file (default: $XDG_CONFIG_HOME/govtop/config.yaml if it exists).", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Address to listen on: HOST, HOST:PORT or [IPv6]:PORT. Loopback unless told otherwise (0.0.0.0 for all interfaces).", valueName: "address"))
+    var listen: ListenAddress?
+
+    @Option(name: .long, help: ArgumentHelp("Port for OTLP/HTTP, the API and /metrics (default 4318; 0 picks a free port).", valueName: "port"))
+    var httpPort: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Largest request body, counted after decompression (default 64MiB).", valueName: "size"))
+    var maxBody: SizeArgument?
+
+    @Option(name: .long, help: ArgumentHelp("Most spans held in memory; the oldest are evicted first (default 200000).", valueName: "count"))
+    var maxSpans: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Most memory the span store may hold (default 512MiB).", valueName: "size"))
+    var maxMemory: SizeArgument?
+
+    @Flag(name: .long, help: "Run without the terminal UI; print a status line to stderr every 10 seconds.")
+    var headless = false
+
+    @Option(name: .long, help: .hidden)
+    var statusInterval: Double = 10
+
+    func validate() throws {
+        if let httpPort, !(0...65535).contains(httpPort) {
+            throw ValidationError("--http-port must be between 0 and 65535, not \(httpPort).")
+        }
+        if let httpPort, let listenPort = listen?.port, httpPort != listenPort {
+            throw ValidationError("--listen says port \(listenPort) but --http-port says \(httpPort): give the port once.")
+        }
+        if let maxSpans, maxSpans < 1 { throw ValidationError("--max-spans must be at least 1, not \(maxSpans).") }
+        if let maxBody, maxBody.bytes < 1 { throw ValidationError("--max-body must be more than 0 bytes.") }
+        if let maxMemory, maxMemory.bytes < 1 << 20 { throw ValidationError("--max-memory must be at least 1MiB.") }
+        guard statusInterval > 0 else { throw ValidationError("--status-interval must be positive.") }
+    }
+
+    /// The configuration file (if any) with the command-line flags laid over it.
+    func resolvedConfiguration() throws -> GovTopConfiguration {
+        let path = config ?? ConfigLoader.defaultPath(environment: ProcessInfo.processInfo.environment)
+        var resolved = try path.map { path throws(ConfigError) in try ConfigLoader.load(path: path) } ?? GovTopConfiguration()
+        if let listen {
+            resolved.host = listen.host
+            if let port = listen.port { resolved.port = port }
+        }
+        if let httpPort { resolved.port = httpPort }
+        if let maxBody { resolved.maxBodyBytes = maxBody.bytes }
+        if let maxSpans { resolved.engine.store.maxSpans = maxSpans }
+        if let maxMemory { resolved.engine.store.maxMemoryBytes = maxMemory.bytes }
+        return resolved
+    }
+
+    func run() async throws {
+        let configuration = try resolvedConfiguration()
+        guard headless else {
+            throw ValidationError("The terminal dashboard is not available in this build yet; run with --headless.")
+        }
+        try await HeadlessRunner(configuration: configuration, statusInterval: statusInterval).run()
+    }
+}
+
+extension GovTopConfiguration {
+    var receiverConfiguration: ReceiverConfiguration {
+        ReceiverConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes)
+    }
+}
