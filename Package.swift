@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "govtop",
             dependencies: [
-                "GovTopCore", "GovTopConfig", "GovTopReceiver", "GovTopUI", "GovTopTerminal",
+                "GovTopCore", "GovTopConfig", "GovTopReceiver", "GovTopUI", "GovTopTerminal", "GovTopDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -1,7 +1,7 @@
 import ArgumentParser
 import GovTopConfig
 
-extension ListenAddress: @retroactive ExpressibleByArgument {
+extension ListenAddress: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
 }
 
