@@ -45,8 +45,8 @@ print("warning: debug build; use `swift run -c release govtop-bench` for meaning
 #endif
 let rows = selected.flatMap { $0.run(timer: timer) }
 if !rows.isEmpty {
-print("median of interleaved runs, \(timer.clock == .cpu ? "thread CPU time" : "wall-clock time"), \(timer.budget) s per case\n")
-print(ResultTable.render(rows))
+    print("median of interleaved runs, \(timer.clock == .cpu ? "thread CPU time" : "wall-clock time"), \(timer.budget) s per case\n")
+    print(ResultTable.render(rows))
 }
 if wantsMemory {
     print("\n" + StoreMemoryBenchmark.run())

@@ -18,7 +18,7 @@ import Yams
         #expect(configuration.host == "localhost")
         #expect(configuration.port == 4318)
         #expect(configuration.maxBodyBytes == 16 << 20)
-        #expect(configuration.theme == "dark")
+        #expect(configuration.theme == "solarized-dark")
     }
 
     @Test func engineSettings() throws {
