@@ -54,6 +54,6 @@ struct Ledger {
 
     var bytes: Int {
         tables.reduce(seconds.bytes + minutes.bytes) { $0 + $1.bytes }
-            + labelCounters.series.count * 160 + durations.count * 200
+            + labelCounters.count * 160 + durations.count * 200
     }
 }
