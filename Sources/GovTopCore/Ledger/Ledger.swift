@@ -38,6 +38,11 @@ struct Ledger {
         }
     }
 
+    /// Only the exact running totals (the foundation's counters), without groups, rates or labels.
+    mutating func addTotals(_ contribution: Contribution) {
+        totals.add(contribution)
+    }
+
     /// Moves a span's contribution between the groups of the attribution dimensions that changed.
     /// Totals, rates and the other dimensions are untouched.
     mutating func move(_ move: AttributionMove) {
