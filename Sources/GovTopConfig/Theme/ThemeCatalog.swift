@@ -82,7 +82,7 @@ public struct ThemeCatalog: Sendable {
             ? "no theme directory was found; set $GOVTOP_THEMES or give a path"
             : "looked in " + directories.map { "\($0.path) (\($0.origin))" }.joined(separator: ", ")
         let suggestion = KeySuggestion.nearest(to: reference, among: known)
-        let message = "no theme named \(Quoting.quoted(reference)) (themes: \(known.joined(separator: ", ")); \(searched))"
+        let message = "no theme named \(Quoting.quoted(reference)) (themes: \(known.joined(separator: ", "))); \(searched)"
         throw ConfigError(file: origin, keyPath: origin == "--theme" ? "" : "theme", message: message, suggestion: suggestion)
     }
 
