@@ -40,6 +40,7 @@ public final class Terminal {
             throw TerminalError("cannot use the terminal type \"\(term)\" (TERM); set TERM to one your system knows, such as xterm-256color, or run with --headless")
         }
         set_term(screen)
+        CrashSignals.install()
         return Terminal(screen: screen, isUTF8: isUTF8, environment: environment, escapeDelay: escapeDelayMilliseconds, signals: signals)
     }
 
@@ -89,6 +90,7 @@ public final class Terminal {
         curs_set(1)
         endwin()
         delscreen(screen)
+        CrashSignals.remove()
         signals.restore()
     }
 
