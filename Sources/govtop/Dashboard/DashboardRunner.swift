@@ -1,5 +1,6 @@
 import GovTopConfig
 import GovTopCore
+import GovTopTerminal
 
 /// Runs govtop with the dashboard: the service on its own threads, the terminal UI on the main
 /// thread until the user quits or a signal arrives, then the service is stopped.
@@ -8,6 +9,7 @@ struct DashboardRunner {
     let options: DashboardOptions
 
     func run() async throws {
+        try Terminal.requireTerminal()
         let logger = try FileLogger(path: options.logFile)
         let service = try await GovTopService.start(configuration)
         logger.log("govtop listening on \(service.url); theme \(options.theme.name); config \(configuration.source ?? "defaults")")
