@@ -312,6 +312,34 @@ def test_filter_narrows_the_trace_list(session):
     assert_terminal_restored(pane, workdir)
 
 
+@pytest.mark.parametrize("bell", [True, False])
+def test_bell_rings_on_a_critical_alert_only_with_the_flag(tmp_path, bell):
+    config = tmp_path / "tiny.yaml"
+    config.write_text(f"budgets:\n  - name: tiny\n    team: {TEAM}\n    limit: 1\n")
+    pane = Pane(str(tmp_path))
+    try:
+        pane.tmux("set-option", "-g", "monitor-bell", "on")
+        pane.tmux("set-option", "-g", "bell-action", "any")
+        port = start_dashboard(pane, str(config), "--bell" if bell else "")
+        pane.tmux("new-window", "-d", "-t", "e2e")
+        pane.tmux("select-window", "-t", "e2e:1")
+        post_traces(port, agent_trace())
+        pane.wait_for(lambda _: "CRIT" in pane.tmux("capture-pane", "-p", "-t", "e2e:0"), "a critical alert")
+        window_bell = lambda: pane.tmux("display-message", "-p", "-t", "e2e:0", "#{window_bell_flag}").strip()
+        if bell:
+            pane.wait_for(lambda _: window_bell() == "1", "the bell in govtop's window")
+        else:
+            deadline = time.monotonic() + 1.0
+            while time.monotonic() < deadline:
+                assert window_bell() == "0", "the bell rang without --bell"
+                time.sleep(0.05)
+        pane.tmux("select-window", "-t", "e2e:0")
+        pane.keys("q")
+        assert_terminal_restored(pane, tmp_path)
+    finally:
+        pane.close()
+
+
 def test_sigterm_and_resize_leave_a_clean_terminal(session):
     pane, workdir, config = session
     start_dashboard(pane, config)
