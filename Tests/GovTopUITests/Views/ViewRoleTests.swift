@@ -117,6 +117,15 @@ import Testing
         #expect(role(canvas, find("status   error", in: canvas).map { ($0.x + 9, $0.y) }) == .critical)
     }
 
+    @Test func waterfallMarksPolicyViolations() throws {
+        var driver = ViewDriver(width: 120, height: 40)
+        driver.press(.character("1"), .character("G"), .character("k"), .enter, .character("n"))
+        let canvas = driver.render()
+        let mark = try #require(find("⚑", in: canvas))
+        #expect(role(canvas, mark) == .warning)
+        #expect(canvas.text.contains("genops.policy.result") && canvas.text.contains("blocked"))
+    }
+
     @Test func filterInputShowsTheCaretAndTheErrorPosition() throws {
         var driver = ViewDriver(width: 80, height: 24)
         driver.press(.character("/"))
