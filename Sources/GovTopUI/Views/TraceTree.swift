@@ -4,7 +4,8 @@ import GovTopCore
 /// siblings by start time. Built without recursion, so any depth and any input is safe:
 /// - a span whose parent is not in the trace (not arrived, evicted) is a root;
 /// - a span that is its own parent is a root;
-/// - spans that only reach each other (a parent cycle) hang under the earliest of them, as a root;
+/// - spans that only reach each other (a parent cycle) come after all other roots, the earliest of
+///   them as a root and the rest under it;
 /// - a repeated span id keeps its first span as the parent of its children; the repeats get
 ///   distinct keys (`<id>#2`, `<id>#3`, ...) so every row can be selected.
 public struct TraceTree: Sendable {
