@@ -17,6 +17,23 @@ import Testing
         #expect(page.traces.map(\.costUSD) == page.traces.map(\.costUSD).sorted())
     }
 
+    @Test func attributeTermsLookIntoTheSpans() throws {
+        var driver = ViewDriver(width: 80, height: 24)
+        let all = driver.engine.tracePage(DashboardRequest(navigation: driver.state).traces).traces
+        let withOpenAI = all.filter { trace in
+            driver.engine.trace(trace.traceID)?.spans.contains { $0.record.attributes[key: "gen_ai.system"]?.string == "openai" } == true
+        }
+        #expect(!withOpenAI.isEmpty)
+        try driver.state.setFilter(text: "gen_ai.system=openai")
+        let request = DashboardRequest(navigation: driver.state)
+        #expect(request.traces.attributePredicate != nil)
+        let page = driver.engine.tracePage(request.traces)
+        #expect(Set(page.traces.map(\.traceID)) == Set(withOpenAI.map(\.traceID)))
+        #expect(page.matched < all.count)
+        try driver.state.setFilter(text: "gen_ai.system=nobody")
+        #expect(driver.engine.tracePage(DashboardRequest(navigation: driver.state).traces).matched == 0)
+    }
+
     @Test func noFilterListsEveryTraceNewestFirst() {
         let driver = ViewDriver(width: 80, height: 24)
         let request = DashboardRequest(navigation: driver.state)
