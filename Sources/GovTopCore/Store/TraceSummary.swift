@@ -100,6 +100,9 @@ public struct SpanView: Sendable {
     public var costUSD: Double
     public var inputTokens: Int64
     public var outputTokens: Int64
+    /// Policy violations of the span: reported in telemetry and found by local rules.
+    public var policyViolations: Int
+    public var evalFailures: Int
 
     public var resource: Resource { origin.resource }
     public var scope: InstrumentationScope { origin.scope }

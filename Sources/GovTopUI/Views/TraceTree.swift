@@ -66,7 +66,7 @@ public struct TraceTree: Sendable {
             while let (span, depth) = stack.popLast() {
                 let record = spans[span].record
                 nodes.append(Node(span: span, depth: depth, hasChildren: false, key: keys[span],
-                                  isError: record.statusCode == .error, isViolation: Self.isViolation(record)))
+                                  isError: record.statusCode == .error, isViolation: spans[span].policyViolations > 0))
                 for child in children[span].reversed() where !placed[child] {
                     placed[child] = true
                     stack.append((child, depth + 1))
@@ -104,17 +104,5 @@ public struct TraceTree: Sendable {
         let visible = visibleNodes(state)
         guard !visible.isEmpty else { return nil }
         return nodes[visible[min(max(0, state.selection.index), visible.count - 1)]]
-    }
-
-    /// A policy result other than `allowed` on the span or on one of its events (SEMANTICS.md).
-    static func isViolation(_ record: SpanRecord) -> Bool {
-        if violates(record.attributes) { return true }
-        return record.events.contains { violates($0.attributes) }
-    }
-
-    private static func violates(_ attributes: [Attribute]) -> Bool {
-        guard let result = attributes[key: "genops.policy.result"]?.string else { return false }
-        let normalized = result.lowercased()
-        return !normalized.isEmpty && normalized != "allowed"
     }
 }
