@@ -10,33 +10,40 @@ import Glibc
 enum StoreMemoryBenchmark {
     static func run(spans: Int = 100_000) -> String {
         let batchSize = 512
-        let batches: [TraceBatch] = (0..<(spans / batchSize)).map { index in
+        let typical = (0..<(spans / batchSize)).map { TypicalGenAITraces.batch(index: $0) }
+        let heavy: [TraceBatch] = (0..<(spans / batchSize)).map { index in
             let request = GenAIBatchFixture.request(spanCount: batchSize, seed: 0x4E40_0000 + UInt64(index))
             guard let bytes = try? request.serializedBytes() as [UInt8],
                   let batch = try? OTLPProtobufDecoder.decodeTraces(bytes) else { fatalError("fixture failed") }
             return batch
         }
-        let stored = batches.count * batchSize
-        let wireBytes = batches.count * ((try? GenAIBatchFixture.request(spanCount: batchSize).serializedBytes() as [UInt8])?.count ?? 0)
-        let engine = Engine(configuration: EngineConfiguration(store: StoreLimits(maxSpans: stored + 1, maxMemoryBytes: 4 << 30)))
-        let before = heapInUse()
+        return [
+            measure("typical GenAI spans: agent traces of 4 spans, ~15 attributes, no content events", typical),
+            measure("heavy GenAI spans: content-capture events (prompt, completion), mostly one span per trace", heavy),
+        ].joined(separator: "\n")
+    }
+
+    private static func measure(_ title: String, _ batches: [TraceBatch]) -> String {
+        let stored = batches.reduce(0) { $0 + $1.spanCount }
+        let wireBytes = batches.reduce(0) { $0 + OTLPProtobufEncoder.encode($1).count }
+        let engine = Engine(configuration: EngineConfiguration(store: StoreLimits(maxSpans: stored, maxMemoryBytes: 4 << 30)))
+        let before = residentBytes()
         for batch in batches { engine.ingest(batch) }
-        let after = heapInUse()
+        let after = residentBytes()
         let summary = engine.summary()
         guard summary.spansStored == stored else { fatalError("stored \(summary.spansStored) of \(stored)") }
-        let measured = Double(after - before) / Double(stored)
-        let estimated = Double(summary.storeBytes) / Double(stored)
+        func perSpan(_ bytes: Int) -> String { String(format: "%5.0f", Double(bytes) / Double(stored)) }
         return """
-        store-memory: \(stored) GenAI spans (~16 attributes, 2 events each) held
-          resident memory growth\(String(format: "%.0f", measured)) bytes per span
-          store's estimate       \(String(format: "%.0f", estimated)) bytes per span
-          OTLP protobuf size     \(String(format: "%.0f", Double(wireBytes) / Double(stored))) bytes per span
+        store-memory: \(stored) \(title)
+          store's estimate of bytes held  \(perSpan(summary.storeBytes)) bytes per span
+          resident memory growth          \(perSpan(after - before)) bytes per span (includes the ledger and allocator slack)
+          OTLP protobuf encoding          \(perSpan(wireBytes)) bytes per span
         """
     }
 
     /// Resident memory of the process (from /proc/self/statm). The growth while the store fills
     /// includes the engine's ledger and allocator slack, so it is an upper bound for the store alone.
-    private static func heapInUse() -> Int {
+    private static func residentBytes() -> Int {
         guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
         let fields = text.split(separator: " ")
         guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }

@@ -35,16 +35,19 @@ while let argument = arguments.popFirst() {
 }
 
 let selected = sections.filter { filter == nil || $0.name.lowercased().contains(filter!) }
-if selected.isEmpty {
-    print("no benchmark section matches '\(filter ?? "")'; sections: " + sections.map(\.name).joined(separator: ", "))
+let wantsMemory = filter.map { "store-memory".contains($0) } ?? true
+if selected.isEmpty && !wantsMemory {
+    print("no benchmark section matches '\(filter ?? "")'; sections: " + (sections.map(\.name) + ["store-memory"]).joined(separator: ", "))
     exit(2)
 }
 #if DEBUG
 print("warning: debug build; use `swift run -c release govtop-bench` for meaningful numbers\n")
 #endif
 let rows = selected.flatMap { $0.run(timer: timer) }
-print("median of interleaved runs, \(timer.clock == .cpu ? "thread CPU time" : "wall-clock time"), \(timer.budget) s per case\n")
-print(ResultTable.render(rows))
-if filter == nil || "store-memory".contains(filter!) {
+if !rows.isEmpty {
+    print("median of interleaved runs, \(timer.clock == .cpu ? "thread CPU time" : "wall-clock time"), \(timer.budget) s per case\n")
+    print(ResultTable.render(rows))
+}
+if wantsMemory {
     print("\n" + StoreMemoryBenchmark.run())
 }

@@ -18,7 +18,7 @@ import Yams
         #expect(configuration.host == "localhost")
         #expect(configuration.port == 4318)
         #expect(configuration.maxBodyBytes == 16 << 20)
-        #expect(configuration.theme == "dark")
+        #expect(configuration.theme == "solarized-dark")
     }
 
     @Test func engineSettings() throws {
@@ -148,7 +148,7 @@ import Yams
             "2 budgets: ml-platform-daily, project:support-bot,customer:acme-corp,cost_center:cc-1234,feature:summarize,model:gpt-4o,provider:openai,service:support-api",
             "3 policies: pii-detection, no-gpt4-in-dev, expensive-request",
             "2 price overrides: acme-chat-large (acme), gpt-4o (openai)",
-            "theme dark",
+            "theme solarized-dark",
         ])
     }
 

@@ -43,10 +43,13 @@ import Testing
             #expect(json["metric_points_received"] as? Int == 6)
             #expect(json["log_records_received"] as? Int == 0)
             #expect((json["uptime_seconds"] as? Double).map { $0 >= 0 } == true)
+            #expect(json["cost_usd_per_minute"] as? Double == 0.125)
+            #expect(json["alerts_active"] as? Int == 0)
             let keys = ["spans_received", "spans_stored", "spans_evicted", "spans_rejected", "traces_stored", "store_bytes",
                         "requests_total", "cost_usd_total", "input_tokens_total", "output_tokens_total",
                         "unpriced_requests_total", "policy_violations_total", "eval_failures_total",
-                        "metric_points_received", "log_records_received", "uptime_seconds"]
+                        "metric_points_received", "log_records_received", "uptime_seconds",
+                        "cost_usd_per_minute", "alerts_active"]
             #expect(Set(json.keys) == Set(keys))
         }
     }

@@ -2,6 +2,8 @@
 /// number: the first element ever appended is 0, and numbers keep counting after evictions.
 struct Ring<Element> {
     private var slots: [Element?] = []
+    /// Growth stops here, so a full store holds no unused slots.
+    let maxCapacity: Int
     private var head = 0
     private(set) var count = 0
     /// Sequence number of the oldest element held.
@@ -12,6 +14,8 @@ struct Ring<Element> {
     var nextSequence: UInt64 { firstSequence + UInt64(count) }
     /// Slots allocated (for memory accounting).
     var capacity: Int { slots.count }
+
+    init(maxCapacity: Int = Int.max) { self.maxCapacity = max(1, maxCapacity) }
 
     @discardableResult
     mutating func append(_ element: Element) -> UInt64 {
@@ -70,7 +74,8 @@ struct Ring<Element> {
     }
 
     private mutating func grow() {
-        var grown = [Element?](repeating: nil, count: max(16, slots.count * 2))
+        let doubled = slots.count > maxCapacity / 2 ? maxCapacity : slots.count * 2
+        var grown = [Element?](repeating: nil, count: max(min(16, maxCapacity), doubled, count + 1))
         for offset in 0..<count {
             grown[offset] = slots[(head + offset) % slots.count]
         }

@@ -2,7 +2,7 @@
 /// limit is reached. Not thread-safe: the `Engine` owns it behind its lock.
 struct SpanStore {
     let limits: StoreLimits
-    private var ring = Ring<StoredSpan>()
+    private var ring: Ring<StoredSpan>
     private var traces: [TraceID: TraceEntry] = [:]
     /// Trace ids in creation order, with the generation they were created in; positions whose
     /// trace has since been removed (or re-created) are stale and skipped.
@@ -15,7 +15,10 @@ struct SpanStore {
     private var graphBytes = 0
     private(set) var evicted = 0
 
-    init(limits: StoreLimits) { self.limits = limits }
+    init(limits: StoreLimits) {
+        self.limits = limits
+        ring = Ring(maxCapacity: limits.maxSpans)
+    }
 
     var spanCount: Int { ring.count }
     var traceCount: Int { traces.count }
@@ -50,27 +53,25 @@ struct SpanStore {
         span.name = sharedName
         if sharedName.utf8.count > 15 { span.flags.insert(.sharedName) }
         let sequence = ring.nextSequence
-        // Work through the dictionary's index: reading or writing `traces[id]` would copy the
-        // entry and its attribution graph.
-        let index: Dictionary<TraceID, TraceEntry>.Index
-        if let existing = traces.index(forKey: span.traceID) {
-            index = existing
-            ring.update(sequence: traces.values[index].lastSequence) { $0.nextInTrace = sequence }
+        let entry: TraceEntry
+        if let existing = traces[span.traceID] {
+            entry = existing
+            ring.update(sequence: entry.lastSequence) { $0.nextInTrace = sequence }
         } else {
-            traces[span.traceID] = TraceEntry(generation: nextGeneration, firstSequence: sequence, lastSequence: sequence,
-                                              service: span.origin.service, firstSpanName: span.name,
-                                              startTimeUnixNano: span.startTimeUnixNano, endTimeUnixNano: span.endTimeUnixNano)
+            entry = TraceEntry(generation: nextGeneration, firstSequence: sequence, lastSequence: sequence,
+                               service: span.origin.service, firstSpanName: span.name,
+                               startTimeUnixNano: span.startTimeUnixNano, endTimeUnixNano: span.endTimeUnixNano)
+            traces[span.traceID] = entry
             traceOrder.append((span.traceID, nextGeneration))
             nextGeneration += 1
-            index = traces.index(forKey: span.traceID)!
         }
-        let graphBefore = traces.values[index].graph.estimatedBytes
-        let (effective, changes) = traces.values[index].graph.insert(
+        let graphBefore = entry.graph.estimatedBytes
+        let (effective, changes) = entry.graph.insert(
             span: span.spanID, parent: span.parentSpanID, own: facts.attribution, sequence: sequence)
         let extra = extraViolations(effective)
         if extra > 0 { span.policyViolations = UInt8(clamping: Int(span.policyViolations) + extra) }
-        traces.values[index].add(span, facts: facts, effective: effective, sequence: sequence)
-        graphBytes += traces.values[index].graph.estimatedBytes - graphBefore
+        entry.add(span, facts: facts, effective: effective, sequence: sequence)
+        graphBytes += entry.graph.estimatedBytes - graphBefore
         spanHeapBytes += span.heapBytes
         let contribution = span.contribution
         ring.append(span)
@@ -93,14 +94,14 @@ struct SpanStore {
         guard let span = ring.removeFirst() else { return }
         evicted += 1
         spanHeapBytes -= span.heapBytes
-        guard let index = traces.index(forKey: span.traceID) else { return }
-        if traces.values[index].storedSpans <= 1 {
-            graphBytes -= traces.values[index].graph.estimatedBytes
-            traces.remove(at: index)
+        guard let entry = traces[span.traceID] else { return }
+        if entry.storedSpans <= 1 {
+            graphBytes -= entry.graph.estimatedBytes
+            traces[span.traceID] = nil
             dropStaleTraceOrder()
         } else {
-            traces.values[index].storedSpans -= 1
-            traces.values[index].firstSequence = span.nextInTrace
+            entry.storedSpans -= 1
+            entry.firstSequence = span.nextInTrace
         }
     }
 

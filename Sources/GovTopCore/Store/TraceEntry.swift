@@ -1,13 +1,13 @@
 /// What the store knows about one trace, kept up to date span by span so listing traces never
-/// walks the spans.
-struct TraceEntry {
+/// walks the spans. A class: the store updates it in place through its dictionary, never copying
+/// it (or its attribution graph) out and back.
+final class TraceEntry {
     /// Creation order among traces; tells a live entry from a stale position in the trace order.
     var generation: UInt64
     /// Oldest and newest stored span of the trace (sequence numbers in the ring).
     var firstSequence: UInt64
     var lastSequence: UInt64
     var storedSpans = 0
-    var receivedSpans = 0
     var rootName: String?
     var service: String
     var firstSpanName: String
@@ -27,13 +27,24 @@ struct TraceEntry {
 
     static let maxModels = 8
 
-    /// Estimated bytes of one entry: its dictionary slot, its place in the trace order, the models array.
-    static let estimatedBytes = (MemoryLayout<TraceID>.stride + MemoryLayout<TraceEntry>.stride) * 4 / 3 + 24 + 96
+    /// Estimated bytes of one entry: the object, its dictionary slot (with the table's spare room),
+    /// its place in the trace order, and the models and providers arrays.
+    static let estimatedBytes = 336 + (16 + 8) * 4 / 3 + 24 + 2 * 48
 
-    mutating func add(_ span: StoredSpan, facts: GovernanceFacts, effective: Attribution, sequence: UInt64) {
+    init(generation: UInt64, firstSequence: UInt64, lastSequence: UInt64, service: String, firstSpanName: String,
+         startTimeUnixNano: UInt64, endTimeUnixNano: UInt64) {
+        self.generation = generation
+        self.firstSequence = firstSequence
+        self.lastSequence = lastSequence
+        self.service = service
+        self.firstSpanName = firstSpanName
+        self.startTimeUnixNano = startTimeUnixNano
+        self.endTimeUnixNano = endTimeUnixNano
+    }
+
+    func add(_ span: StoredSpan, facts: GovernanceFacts, effective: Attribution, sequence: UInt64) {
         lastSequence = sequence
         storedSpans += 1
-        receivedSpans += 1
         startTimeUnixNano = min(startTimeUnixNano, span.startTimeUnixNano)
         endTimeUnixNano = max(endTimeUnixNano, span.endTimeUnixNano)
         costUSD += span.costUSD

@@ -8,6 +8,29 @@ enum APIRequest: Sendable {
     case trace(TraceID)
     /// `GET /metrics`: the Prometheus text exposition.
     case metrics
+    case groups(Dimension)
+    case budgets
+    case alerts
+    /// `POST /api/v1/alerts/{id}/ack`.
+    case acknowledge(alertID: String)
+    case policies
+
+    /// The one method each endpoint answers.
+    var method: String {
+        if case .acknowledge = self { return "POST" }
+        return "GET"
+    }
+
+    /// The dimension of `GET /api/v1/groups?by=…` (default `team`).
+    static func groupDimension(_ query: Substring) throws(RequestFailure) -> Dimension {
+        let parameters = try QueryString(query)
+        guard let text = parameters["by"], !text.isEmpty else { return .team }
+        guard let dimension = Dimension(rawValue: text) else {
+            let valid = Dimension.allCases.map(\.rawValue).joined(separator: ", ")
+            throw .badRequest("by must be one of \(valid); got '\(RequestRouter.shown(text))'")
+        }
+        return dimension
+    }
 
     static let defaultLimit = 100
     static let maxLimit = 1000

@@ -11,7 +11,7 @@ enum APIResponder {
         case .health:
             return ok(.object([("status", .string("ok"))]))
         case .summary:
-            return ok(SummaryRenderer.render(engine.summary()))
+            return ok(SummaryRenderer.render(engine.summary(), rates: engine.rates(), alerts: engine.alertStatus().counts))
         case .traceList(let query):
             return ok(TraceListRenderer.render(engine.traces(query)))
         case .trace(let id):
@@ -22,6 +22,21 @@ enum APIResponder {
         case .metrics:
             let text = MetricsRenderer.render(engine.metrics(), budgets: engine.budgets(), alerts: engine.alertStatus().counts)
             return HTTPResponse(status: 200, contentType: prometheusContentType, body: Array(text.utf8))
+        case .groups(let dimension):
+            return ok(GroupsRenderer.render(engine.groups(by: dimension), dimension: dimension,
+                                            folded: engine.foldedContributions()[dimension] ?? 0))
+        case .budgets:
+            return ok(BudgetsRenderer.render(engine.budgets()))
+        case .alerts:
+            let status = engine.alertStatus()
+            return ok(AlertsRenderer.render(engine.alerts(), counts: status.counts, dropped: status.dropped))
+        case .acknowledge(let id):
+            guard engine.acknowledgeAlert(id: id), let alert = engine.alerts().first(where: { $0.id == id }) else {
+                return failure(.notFound("no alert with id '\(RequestRouter.shown(id))'"))
+            }
+            return ok(AlertsRenderer.alert(alert))
+        case .policies:
+            return ok(PoliciesRenderer.render(engine.policies(), evaluations: engine.evaluations()))
         }
     }
 

@@ -2,7 +2,7 @@ import GovTopCore
 
 /// `GET /api/v1/summary`: the engine's running totals.
 enum SummaryRenderer {
-    static func render(_ summary: Summary) -> JSONValue {
+    static func render(_ summary: Summary, rates: Rates, alerts: AlertCounts) -> JSONValue {
         .object([
             ("spans_received", .int(Int64(summary.spansReceived))),
             ("spans_stored", .int(Int64(summary.spansStored))),
@@ -19,6 +19,8 @@ enum SummaryRenderer {
             ("eval_failures_total", .int(Int64(summary.evalFailuresTotal))),
             ("metric_points_received", .int(Int64(summary.metricPointsReceived))),
             ("log_records_received", .int(Int64(summary.logRecordsReceived))),
+            ("cost_usd_per_minute", .double(rates.costUSDPerMinute)),
+            ("alerts_active", .int(Int64(AlertSeverity.allCases.reduce(0) { $0 + alerts[$1] }))),
             ("uptime_seconds", .double(summary.uptimeSeconds)),
         ])
     }

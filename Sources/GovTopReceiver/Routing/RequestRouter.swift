@@ -3,6 +3,7 @@
 enum RequestRouter {
     static let apiPrefix = "/api/v1/"
     static let tracePrefix = "/api/v1/traces/"
+    static let alertPrefix = "/api/v1/alerts/"
 
     static func route(_ head: RequestHead, maxBodyBytes: Int) -> Route {
         let path = head.path
@@ -17,13 +18,14 @@ enum RequestRouter {
             guard let request = try apiRequest(path: path, query: head.query) else {
                 return .failure(.notFound("no endpoint at \(shown(path))"), .api)
             }
-            guard head.method == "GET" else {
-                return .failure(.methodNotAllowed(head.method, path: shown(path), allowed: ["GET"]), .api)
+            guard head.method == request.method else {
+                return .failure(.methodNotAllowed(head.method, path: shown(path), allowed: [request.method]), .api)
             }
             return .api(request)
         } catch {
-            if head.method != "GET" {
-                return .failure(.methodNotAllowed(head.method, path: shown(path), allowed: ["GET"]), .api)
+            let allowed = path.hasSuffix("/ack") ? "POST" : "GET"
+            if head.method != allowed {
+                return .failure(.methodNotAllowed(head.method, path: shown(path), allowed: [allowed]), .api)
             }
             return .failure(error, .api)
         }
@@ -62,7 +64,16 @@ enum RequestRouter {
         case "/api/v1/summary": return .summary
         case "/metrics": return .metrics
         case "/api/v1/traces": return .traceList(try APIRequest.traceQuery(query))
+        case "/api/v1/groups": return .groups(try APIRequest.groupDimension(query))
+        case "/api/v1/budgets": return .budgets
+        case "/api/v1/alerts": return .alerts
+        case "/api/v1/policies": return .policies
         default: break
+        }
+        if path.hasPrefix(alertPrefix), path.hasSuffix("/ack") {
+            let id = path.dropFirst(alertPrefix.count).dropLast("/ack".count)
+            guard !id.isEmpty, !id.contains("/") else { return nil }
+            return .acknowledge(alertID: String(id))
         }
         if path.hasPrefix(tracePrefix) {
             let id = path.dropFirst(tracePrefix.count)

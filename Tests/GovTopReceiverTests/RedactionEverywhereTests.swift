@@ -1,0 +1,44 @@
+import Foundation
+import GovTopCore
+import Testing
+
+/// A `redact` rule masks the matched text before anything can see it: the clear text appears in no
+/// API response and not in /metrics.
+@Suite struct RedactionEverywhereTests {
+    @Test func matchedTextAppearsNowhereAfterwards() async throws {
+        let secret = "SSN 123-45-6789"
+        let engine = Engine(configuration: EngineConfiguration(policies: [
+            PolicyRule(name: "pii-detection", check: .pattern(".*SSN.*|.*credit_card.*", keys: nil), action: .redact),
+        ]))
+        var span = OTLPFixtures.span(trace: 7, id: 7, name: "chat", attributes: [
+            OTLPFixtures.string("genops.team", "ml"),
+            OTLPFixtures.string("gen_ai.request.model", "gpt-4o"),
+            OTLPFixtures.string("gen_ai.prompt", "my \(secret), please"),
+            OTLPFixtures.keyValue("genops.cost.total") { $0.doubleValue = 0.25 },
+        ])
+        var event = ProtoSpan.Event()
+        event.name = "gen_ai.user.message"
+        event.attributes = [OTLPFixtures.string("content", "again: \(secret)")]
+        span.events = [event]
+        try await withServer(engine: engine) { port, engine in
+            let client = APIClient(port: port)
+            #expect(try await client.post(OTLPFixtures.traceRequest([span])).status == 200)
+            let traceID = "0102030405060708" + "0000000000000007"
+            var bodies: [String] = []
+            for path in ["/api/v1/summary", "/api/v1/traces", "/api/v1/traces/\(traceID)", "/api/v1/groups?by=team",
+                         "/api/v1/budgets", "/api/v1/alerts", "/api/v1/policies", "/metrics"] {
+                let response = try await client.get(path)
+                #expect(response.status == 200, "\(path)")
+                bodies.append(response.text)
+            }
+            for body in bodies { #expect(!body.contains("123-45-6789")) }
+            #expect(bodies[2].contains("[REDACTED:pii-detection]"))
+            let id = try #require(TraceID(hex: traceID))
+            let stored = try #require(engine.trace(id))
+            let everything = stored.spans.map { String(describing: $0.record) }.joined()
+            #expect(!everything.contains("123-45-6789"))
+            #expect(engine.summary().policyViolationsTotal == 1)
+            #expect(engine.policies().policies.first { $0.name == "pii-detection" }?.violations == 1)
+        }
+    }
+}
