@@ -46,7 +46,7 @@ let package = Package(
         ),
         .target(
             name: "GovTopConfig",
-            dependencies: ["GovTopCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["GovTopCore", "GovTopUI", .product(name: "Yams", package: "Yams")],
             resources: [.copy("example-config.yaml")]
         ),
         .target(name: "GovTopDemo", dependencies: ["GovTopCore"]),
@@ -90,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GovTopConfigTests",
-            dependencies: ["GovTopConfig", "GovTopCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["GovTopConfig", "GovTopCore", "GovTopUI", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

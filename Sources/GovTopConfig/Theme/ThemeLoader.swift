@@ -1,0 +1,64 @@
+import Foundation
+import GovTopUI
+import Yams
+
+/// Reads theme files (the format is documented at the top of themes/default.yaml) into `Theme`s,
+/// validated in full: the first problem is a `ConfigError` naming the file, line, column and key,
+/// such as `themes/bad.yaml:7:9: roles.selection.fg: unknown colour "blu"; did you mean "blue"?`.
+public enum ThemeLoader {
+    /// Larger files are refused before they are parsed; a theme is about two kilobytes.
+    public static let maximumFileBytes = 1 << 20
+
+    /// Reads and validates the theme file at `path`. A file without `name:` is named after the
+    /// file (`ocean.yaml` is "ocean").
+    public static func load(path: String) throws(ConfigError) -> Theme {
+        try load(yaml: try text(ofFileAt: path), source: path)
+    }
+
+    /// Validates a theme document; `source` names it in errors and, without a `name:` key, gives
+    /// the theme its name.
+    public static func load(yaml: String, source: String) throws(ConfigError) -> Theme {
+        let yaml = yaml.hasPrefix("\u{FEFF}") ? String(yaml.unicodeScalars.dropFirst()) : yaml
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw YAMLErrorMessage.configError(error, file: source, yaml: yaml)
+        } catch {
+            throw ConfigError(file: source, message: "is not valid YAML: \(error)")
+        }
+        let fallbackName = ((source as NSString).lastPathComponent as NSString).deletingPathExtension
+        guard let root else { return Theme.make(name: fallbackName, palette: [:], roles: [:]) }
+        return try ThemeDocument.read(ConfigNode(node: root, path: "", document: DocumentContext(file: source)),
+                                      fallbackName: fallbackName)
+    }
+
+    /// The file's text, with a clear error when it is missing, a directory, unreadable, too large
+    /// or not UTF-8.
+    static func text(ofFileAt path: String) throws(ConfigError) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ConfigError(file: path, message: "no such theme file")
+        }
+        guard !isDirectory.boolValue else {
+            throw ConfigError(file: path, message: "is a directory, not a theme file")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ConfigError(file: path, message: "cannot be opened for reading; check its permissions")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maximumFileBytes + 1) ?? Data()
+        } catch {
+            throw ConfigError(file: path, message: "cannot be read: \(error.localizedDescription)")
+        }
+        guard data.count <= maximumFileBytes else {
+            throw ConfigError(file: path, message: "is larger than \(ByteSizeText.format(maximumFileBytes)); a theme file is a few kilobytes")
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw ConfigError(file: path, message: "is not UTF-8 text")
+        }
+        return text
+    }
+}
