@@ -31,6 +31,12 @@ static inline int govtop_err(void) { return ERR; }
 /// unknown (unlike initscr, which would exit the program).
 static inline SCREEN *govtop_newterm(void) { return newterm(NULL, stdout, stdin); }
 
+/// Whether the terminal description can move the cursor (cup); "dumb" cannot.
+static inline int govtop_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+
 /// The codeset of the current locale ("UTF-8", "ANSI_X3.4-1968", ...), after setlocale.
 static inline const char *govtop_codeset(void) { return nl_langinfo(CODESET); }
 

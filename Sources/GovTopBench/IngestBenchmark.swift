@@ -2,8 +2,8 @@ import GovTopCore
 import SwiftProtobuf
 
 /// Decode + ingest of 512-span batches into a long-lived engine (steady state, evicting), with the
-/// governance engine off (store only) and on (normalization, pricing, ledger, attribution, budgets,
-/// local policies, alerts).
+/// governance engine off (decode, normalize, store, exact totals) and on (adding pricing, groups
+/// and rates per dimension, in-trace attribution moves, budgets, local policies, alerts).
 struct IngestBenchmark: BenchmarkSection {
     let name = "ingest"
     var spanCount = 512
@@ -26,11 +26,11 @@ struct IngestBenchmark: BenchmarkSection {
             blackHole(engine.ingest(batch))
         }
         let measurements = timer.measure([{ ingest(off, 0) }, { ingest(on, 1) }, { on.tick() }])
-        let baseline = "decode + store (governance off)"
+        let baseline = "decode + normalize + store (governance off)"
         return [
             BenchmarkRow(section: name, label: baseline, bytes: bytes, items: spanCount, itemUnit: "spans",
                          measurement: measurements[0], baseline: nil),
-            BenchmarkRow(section: name, label: "decode + store + governance", bytes: bytes, items: spanCount,
+            BenchmarkRow(section: name, label: "... + governance engine on", bytes: bytes, items: spanCount,
                          itemUnit: "spans", measurement: measurements[1], baseline: baseline),
             BenchmarkRow(section: name, label: "engine tick (budgets, alerts)", bytes: 0, items: 1, itemUnit: "ticks",
                          measurement: measurements[2], baseline: nil),

@@ -7,7 +7,8 @@ import GovTopUI
 /// Not `Sendable`: ncurses keeps global state and must be driven from one thread. `start` takes
 /// over the terminal; `stop` (also run by `deinit`) gives it back exactly as it was, and must be
 /// reached on every way out: quit keys, SIGINT/SIGTERM/SIGHUP (see `terminationSignal`) and
-/// errors (`defer`). While it is active nothing may write to stdout or stderr.
+/// errors (`defer`); crash signals restore the screen too (`CrashSignals`). While it is active
+/// nothing may write to stdout or stderr.
 public final class Terminal {
     /// Whether the locale's character set is UTF-8; when not, views draw with ASCII and any other
     /// character that reaches `draw` is shown as "?".
@@ -26,9 +27,7 @@ public final class Terminal {
     /// Takes over the terminal: locale, curses mode, keys, colours. Fails when stdin or stdout is
     /// not a terminal or the terminal type is unknown, with the terminal untouched.
     public static func start(environment: [String: String], escapeDelayMilliseconds: Int32 = 25) throws(TerminalError) -> Terminal {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw TerminalError("the dashboard needs a terminal on stdin and stdout; run with --headless to serve without one")
-        }
+        try requireTerminal()
         setlocale(LC_ALL, "")
         let codeset = govtop_codeset().map { String(cString: $0) } ?? ""
         let isUTF8 = codeset.uppercased().filter { $0 != "-" && $0 != "_" } == "UTF8"
@@ -40,7 +39,22 @@ public final class Terminal {
             throw TerminalError("cannot use the terminal type \"\(term)\" (TERM); set TERM to one your system knows, such as xterm-256color, or run with --headless")
         }
         set_term(screen)
+        guard govtop_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            var signals = signals
+            signals.restore()
+            throw TerminalError("the terminal type \"\(term)\" (TERM) cannot move the cursor; use a full-screen terminal, or run with --headless")
+        }
+        CrashSignals.install()
         return Terminal(screen: screen, isUTF8: isUTF8, environment: environment, escapeDelay: escapeDelayMilliseconds, signals: signals)
+    }
+
+    /// Fails unless stdin and stdout are a terminal, so callers can check before starting work.
+    public static func requireTerminal() throws(TerminalError) {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw TerminalError("the dashboard needs a terminal on stdin and stdout; run with --headless to serve without one")
+        }
     }
 
     private init(screen: OpaquePointer, isUTF8: Bool, environment: [String: String], escapeDelay: Int32,
@@ -89,6 +103,7 @@ public final class Terminal {
         curs_set(1)
         endwin()
         delscreen(screen)
+        CrashSignals.remove()
         signals.restore()
     }
 

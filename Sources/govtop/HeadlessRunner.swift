@@ -10,27 +10,18 @@ struct HeadlessRunner {
     let statusInterval: Double
 
     func run() async throws {
-        let receiver = configuration.receiverConfiguration
-        let engine = Engine(configuration: configuration.engine)
-        let server = GovTopServer(configuration: receiver, engine: engine)
-        let port = try await StartupError.describing(receiver) { try await server.start() }
-        StandardError.write("govtop: listening on http://\(receiver.displayHost):\(port) (OTLP/HTTP /v1/traces, API /api/v1, /metrics)")
+        let service = try await GovTopService.start(configuration)
+        let engine = service.engine
+        StandardError.write("govtop: listening on \(service.url) (OTLP/HTTP /v1/traces, API /api/v1, /metrics)")
         let status = Task {
             while !Task.isCancelled {
                 try await Task.sleep(for: .seconds(statusInterval))
                 StandardError.write(StatusLine.text(engine.summary()))
             }
         }
-        let ticker = Task {
-            while !Task.isCancelled {
-                try await Task.sleep(for: .seconds(1))
-                engine.tick()
-            }
-        }
         let signal = await SignalWaiter.waitForTermination()
         status.cancel()
-        ticker.cancel()
-        await server.stop()
+        await service.stop()
         StandardError.write("govtop: \(signal) received, stopped. \(StatusLine.text(engine.summary()))")
     }
 }

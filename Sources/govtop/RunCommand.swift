@@ -35,6 +35,15 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: .hidden)
     var statusInterval: Double = 10
 
+    @Option(name: .long, help: ArgumentHelp("Dashboard theme: a name (default, light, mono, high-contrast, solarized-dark, or NAME.yaml in $GOVTOP_THEMES) or a theme file's path. Press t to cycle.", valueName: "name|path"))
+    var theme: String?
+
+    @Flag(name: .long, help: "Ring the terminal bell when a critical alert fires or escalates.")
+    var bell = false
+
+    @Option(name: .long, help: ArgumentHelp("Where the dashboard logs (default $XDG_STATE_HOME/govtop/govtop.log, else /tmp/govtop-UID.log).", valueName: "file"))
+    var logFile: String?
+
     func validate() throws {
         if let httpPort, !(0...65535).contains(httpPort) {
             throw ValidationError("--http-port must be between 0 and 65535, not \(httpPort).")
@@ -65,10 +74,11 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try resolvedConfiguration()
-        guard headless else {
-            throw ValidationError("The terminal dashboard is not available in this build yet; run with --headless.")
+        if headless {
+            try await HeadlessRunner(configuration: configuration, statusInterval: statusInterval).run()
+        } else {
+            try await DashboardRunner(configuration: configuration, options: try dashboardOptions(configuration)).run()
         }
-        try await HeadlessRunner(configuration: configuration, statusInterval: statusInterval).run()
     }
 }
 

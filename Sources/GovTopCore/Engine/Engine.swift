@@ -228,8 +228,11 @@ struct EngineState {
                     }
                     return local.count
                 }
-                guard governance else { continue }
                 let contribution = result.contribution
+                guard governance else {
+                    ledger.addTotals(contribution)
+                    continue
+                }
                 ledger.add(contribution, facts: span.facts, attribution: result.effective,
                            durationSeconds: Double(span.record.durationNanos) / 1e9, at: now)
                 recordBudgets(contribution, facts: span.facts, attribution: result.effective, at: now)

@@ -12,8 +12,10 @@ public struct EngineConfiguration: Sendable {
     public var maxGroupsPerDimension: Int
     /// Prices for estimating the cost of spans that report tokens but no cost.
     public var pricing: PricingTable
-    /// When false, spans are only stored: no normalization, ledger, budgets, policies or alerts.
-    /// The baseline of the ingest benchmark, which shows what governance costs.
+    /// When false, govtop runs only its foundation: spans are decoded, normalized, stored and
+    /// counted in the exact running totals (reported costs only), without the governance engine —
+    /// pricing estimates, groups and rates, budgets, local policies, alerts. The baseline of the
+    /// ingest benchmark, which shows what the governance engine costs.
     public var governance: Bool
 
     public init(store: StoreLimits = StoreLimits(), budgets: [BudgetDefinition] = [], policies: [PolicyRule] = [],

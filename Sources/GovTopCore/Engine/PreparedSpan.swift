@@ -9,21 +9,18 @@ struct PreparedSpan {
     /// Pattern-rule violations (found before the lock; the clear text never reaches the store).
     let patternViolations: [LocalViolation]
 
+    /// Every span is normalized (the foundation's facts and exact totals need it); with governance
+    /// on it is also scanned by the pattern rules (and redacted) and priced from its tokens.
     init(record: SpanRecord, resourceFacts: FactValues, service: String, governance: Governance?) {
+        let scan = governance.map { $0.policies.hasPatternRules ? $0.policies.scan(record) : .clean } ?? .clean
+        let stored = scan.redactedSpan ?? record
+        self.record = stored
+        patternViolations = scan.violations
+        facts = Normalizer.facts(for: stored, resource: resourceFacts, service: service)
         if let governance {
-            let scan = governance.policies.hasPatternRules ? governance.policies.scan(record) : .clean
-            let stored = scan.redactedSpan ?? record
-            self.record = stored
-            patternViolations = scan.violations
-            facts = Normalizer.facts(for: stored, resource: resourceFacts, service: service)
             cost = PreparedSpan.cost(of: facts, estimator: governance.estimator)
         } else {
-            self.record = record
-            patternViolations = []
-            var plain = GovernanceFacts()
-            plain.service = service
-            facts = plain
-            cost = .none
+            cost = facts.reportedTotalCost.map(SpanCost.reported) ?? .none
         }
         payload = SpanPayload.encode(self.record)
     }
@@ -54,7 +51,7 @@ struct PreparedResource {
     let resource: Resource
     let groups: [(scope: InstrumentationScope, spans: [PreparedSpan])]
 
-    /// Without governance, spans are prepared for storage only.
+    /// Without governance, spans are normalized for storage and totals only.
     init(_ resourceSpans: ResourceSpans, governance: Governance?) {
         resource = resourceSpans.resource
         let resourceFacts = FactValues(resource.attributes)

@@ -9,6 +9,10 @@ public struct GroupTable: Sendable {
     private var stats: [GroupStats] = []
     /// Contributions that went to `(other)` because the table was full.
     public private(set) var foldedContributions = 0
+    /// The last key looked up and its position: consecutive spans of a batch usually share their
+    /// team, model, service, ..., and comparing strings is cheaper than hashing them.
+    private var lastKey: String?
+    private var lastPosition = 0
 
     public init(dimension: Dimension, capacity: Int) {
         self.dimension = dimension
@@ -39,8 +43,12 @@ public struct GroupTable: Sendable {
     mutating func add(_ contribution: Contribution, value: String?, at time: UInt64, sign: Int = 1) -> String {
         let key = value ?? Dimension.unattributed
         let position: Int
-        if let existing = index[key] {
+        if key == lastKey {
+            position = lastPosition
+        } else if let existing = index[key] {
             position = existing
+            lastKey = key
+            lastPosition = existing
         } else {
             let target = keys.count < capacity ? key : Dimension.other
             if target == Dimension.other && value != nil && sign > 0 { foldedContributions += 1 }

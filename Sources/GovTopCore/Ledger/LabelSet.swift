@@ -37,16 +37,43 @@ struct LabelCounters {
     }
 
     let capacity: Int
-    private(set) var series: [LabelSet: Counters] = [:]
+    private var index: [LabelSet: Int] = [:]
+    private var labels: [LabelSet] = []
+    private var counters: [Counters] = []
+    /// The last label set and its position (consecutive spans usually share theirs).
+    private var lastLabels: LabelSet?
+    private var lastPosition = 0
 
     init(capacity: Int) { self.capacity = max(1, capacity) }
 
-    mutating func add(_ contribution: Contribution, labels: LabelSet) {
+    /// Every label set with its counters.
+    var series: some Sequence<(key: LabelSet, value: Counters)> {
+        zip(labels, counters).lazy.map { (key: $0, value: $1) }
+    }
+
+    var count: Int { labels.count }
+
+    mutating func add(_ contribution: Contribution, labels set: LabelSet) {
         guard contribution.requests > 0 else { return }
-        let key = series[labels] != nil || series.count < capacity ? labels : LabelSet.other
-        series[key, default: Counters()].cost.add(contribution.cost.usd)
-        series[key, default: Counters()].inputTokens += contribution.inputTokens
-        series[key, default: Counters()].outputTokens += contribution.outputTokens
-        series[key, default: Counters()].requests += contribution.requests
+        let position: Int
+        if set == lastLabels {
+            position = lastPosition
+        } else {
+            let key = index[set] != nil || labels.count < capacity ? set : LabelSet.other
+            if let existing = index[key] {
+                position = existing
+            } else {
+                position = labels.count
+                index[key] = position
+                labels.append(key)
+                counters.append(Counters())
+            }
+            lastLabels = set
+            lastPosition = position
+        }
+        counters[position].cost.add(contribution.cost.usd)
+        counters[position].inputTokens += contribution.inputTokens
+        counters[position].outputTokens += contribution.outputTokens
+        counters[position].requests += contribution.requests
     }
 }

@@ -38,6 +38,11 @@ struct Ledger {
         }
     }
 
+    /// Only the exact running totals (the foundation's counters), without groups, rates or labels.
+    mutating func addTotals(_ contribution: Contribution) {
+        totals.add(contribution)
+    }
+
     /// Moves a span's contribution between the groups of the attribution dimensions that changed.
     /// Totals, rates and the other dimensions are untouched.
     mutating func move(_ move: AttributionMove) {
@@ -54,6 +59,6 @@ struct Ledger {
 
     var bytes: Int {
         tables.reduce(seconds.bytes + minutes.bytes) { $0 + $1.bytes }
-            + labelCounters.series.count * 160 + durations.count * 200
+            + labelCounters.count * 160 + durations.count * 200
     }
 }

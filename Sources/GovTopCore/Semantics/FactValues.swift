@@ -11,7 +11,7 @@ public struct FactValues: Sendable {
 
     public init(_ attributes: [Attribute]) {
         for attribute in attributes {
-            guard let (fact, rank) = SemanticAliases.index[attribute.key] else { continue }
+            guard let (fact, rank) = SemanticAliases.alias(attribute.key) else { continue }
             if case .empty = attribute.value { continue }
             if slots.isEmpty { slots = Array(repeating: Slot(), count: Fact.allCases.count) }
             if rank < slots[fact.rawValue].rank {

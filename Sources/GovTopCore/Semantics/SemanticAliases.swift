@@ -50,6 +50,30 @@ public enum SemanticAliases {
         return index
     }()
 
+    /// The alias a key is, found by hashing its bytes in the decoder's well-known key table (every
+    /// alias of 8 bytes or more is in it; the shorter ones are compared directly). Much cheaper
+    /// than hashing the String for a dictionary, and it runs for every attribute of every span.
+    @inline(__always)
+    static func alias(_ key: String) -> (fact: Fact, rank: Int)? {
+        var key = key
+        return key.withUTF8 { bytes -> (fact: Fact, rank: Int)? in
+            guard let base = bytes.baseAddress else { return nil }
+            if bytes.count < 8 { return shortAliases.first { $0.key.utf8.elementsEqual(bytes) }?.alias }
+            return WellKnownKeys.shared.entry(UnsafeRawPointer(base), count: bytes.count).flatMap { aliasByEntry[$0] }
+        }
+    }
+
+    private static let shortAliases: [(key: String, alias: (fact: Fact, rank: Int))] =
+        index.filter { $0.key.utf8.count < 8 }.map { ($0.key, $0.value) }
+
+    private static let aliasByEntry: [(fact: Fact, rank: Int)?] = {
+        let table = WellKnownKeys.shared.keys.map { index[$0] }
+        let covered = Set(WellKnownKeys.shared.keys)
+        precondition(index.keys.allSatisfy { $0.utf8.count < 8 || covered.contains($0) },
+                     "every alias of 8 bytes or more must be in WellKnownKeys.catalog")
+        return table
+    }()
+
     /// Legacy and vendor-specific provider names mapped to the current OpenTelemetry names.
     public static let providerRenames: [String: String] = [
         "az.ai.openai": "azure.ai.openai",

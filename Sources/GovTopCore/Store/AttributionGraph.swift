@@ -25,17 +25,26 @@ struct AttributionGraph {
     static let bytesPerAttribution = 160
 
     private var nodes: [SpanID: Node] = [:]
-    private var attributions: [Attribution] = [Attribution()]
-    private var attributionIndex: [Attribution: UInt16] = [Attribution(): 0]
+    /// Distinct non-empty attributions of the trace; index 0 stands for the empty one, index i for
+    /// `table[i - 1]`. Traces have one or two, so a linear search beats a dictionary; one is built
+    /// only for traces with many.
+    private var table: [Attribution] = []
+    private var tableIndex: [Attribution: UInt16]?
 
-    var estimatedBytes: Int { nodes.count * Self.bytesPerNode + attributions.count * Self.bytesPerAttribution }
+    var estimatedBytes: Int {
+        nodes.count * Self.bytesPerNode + table.count * Self.bytesPerAttribution + (tableIndex == nil ? 0 : table.count * 160)
+    }
+
+    private func attribution(at index: UInt16) -> Attribution {
+        index == 0 ? Attribution() : table[Int(index) - 1]
+    }
 
     /// Adds a span with its own attribution; returns its effective attribution and the earlier
     /// spans of the trace whose effective attribution changed because of it.
     mutating func insert(span spanID: SpanID, parent: SpanID, own: Attribution, sequence: UInt64) -> (effective: Attribution, changes: [Change]) {
         if let existing = nodes[spanID], existing.sequence != Self.absent {
             // A span id seen twice (an exporter retry): keep the first.
-            return (attributions[Int(existing.effective)], [])
+            return (attribution(at: existing.effective), [])
         }
         var node = nodes[spanID] ?? Node()
         node.parent = parent
@@ -47,7 +56,7 @@ struct AttributionGraph {
             node.nextSibling = parentNode.firstChild
             parentNode.firstChild = spanID
             nodes[parent] = parentNode
-            if parentNode.sequence != Self.absent { inherited = attributions[Int(parentNode.effective)] }
+            if parentNode.sequence != Self.absent { inherited = attribution(at: parentNode.effective) }
         }
         let effective = own.filling(from: inherited)
         node.effective = index(of: effective)
@@ -61,15 +70,15 @@ struct AttributionGraph {
         var stack = [root]
         while let current = stack.popLast() {
             guard let node = nodes[current] else { continue }
-            let inherited = attributions[Int(node.effective)]
+            let inherited = attribution(at: node.effective)
             var child = node.firstChild
             while !child.isNone, var childNode = nodes[child] {
                 let next = childNode.nextSibling
                 if childNode.sequence != Self.absent {
-                    let updated = attributions[Int(childNode.own)].filling(from: inherited)
+                    let updated = attribution(at: childNode.own).filling(from: inherited)
                     let updatedIndex = index(of: updated)
                     if updatedIndex != childNode.effective {
-                        changes.append(Change(sequence: childNode.sequence, old: attributions[Int(childNode.effective)], new: updated))
+                        changes.append(Change(sequence: childNode.sequence, old: attribution(at: childNode.effective), new: updated))
                         childNode.effective = updatedIndex
                         nodes[child] = childNode
                         stack.append(child)
@@ -83,11 +92,20 @@ struct AttributionGraph {
 
     /// The table index of an attribution, adding it if new (index 0, the empty one, when full).
     private mutating func index(of attribution: Attribution) -> UInt16 {
-        if let index = attributionIndex[attribution] { return index }
-        guard attributions.count < Int(UInt16.max) else { return 0 }
-        let index = UInt16(attributions.count)
-        attributions.append(attribution)
-        attributionIndex[attribution] = index
+        if attribution.isEmpty { return 0 }
+        if let tableIndex {
+            if let index = tableIndex[attribution] { return index }
+        } else if let position = table.firstIndex(of: attribution) {
+            return UInt16(position + 1)
+        }
+        guard table.count < Int(UInt16.max) - 1 else { return 0 }
+        table.append(attribution)
+        let index = UInt16(table.count)
+        if tableIndex != nil {
+            tableIndex?[attribution] = index
+        } else if table.count > 16 {
+            tableIndex = Dictionary(uniqueKeysWithValues: table.enumerated().map { ($1, UInt16($0 + 1)) })
+        }
         return index
     }
 }

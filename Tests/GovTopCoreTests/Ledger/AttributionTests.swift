@@ -73,6 +73,25 @@ import Testing
         #expect(engine.summary().costUSDTotal == 3)
     }
 
+    @Test func aTraceWithManyDistinctAttributionsKeepsEachOne() {
+        let engine = Engine()
+        let children = (2...31).map { id in
+            SpanFactory.llmCall(trace: 11, id: UInt64(id), parent: 1, team: "team-\(id % 20)", cost: 1)
+        }
+        let grandchildren = (2...31).map { id in
+            SpanFactory.llmCall(trace: 11, id: UInt64(100 + id), parent: UInt64(id), team: nil, cost: 0.5)
+        }
+        engine.ingest(SpanFactory.batch(grandchildren))
+        engine.ingest(SpanFactory.batch(children))
+        let teams = teams(engine)
+        for id in 2...31 {
+            let team = "team-\(id % 20)"
+            let expected = Double((2...31).filter { $0 % 20 == id % 20 }.count) * 1.5
+            #expect(teams[team] == expected, "\(team)")
+        }
+        #expect(teams[Dimension.unattributed] == 0)
+    }
+
     @Test func aRetriedSpanIdDoesNotCorruptTheTree() {
         let engine = Engine()
         let child = SpanFactory.llmCall(trace: 8, id: 2, parent: 1, team: nil, cost: 1)

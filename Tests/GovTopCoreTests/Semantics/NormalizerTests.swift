@@ -115,3 +115,19 @@ import Testing
         #expect(!facts([], status: .ok).isError)
     }
 }
+
+@Suite struct AliasLookupTests {
+    @Test func theByteTableAgreesWithTheAliasTable() {
+        for (fact, keys) in SemanticAliases.table {
+            for (rank, key) in keys.enumerated() {
+                let found = SemanticAliases.alias(key)
+                #expect(found?.fact == fact && found?.rank == rank, "\(key)")
+            }
+        }
+    }
+
+    @Test(arguments: ["", "x", "user.i", "user.idx", "genops.teams", "GENOPS.TEAM", "service.name", "gen_ai.usage.input_tokens.", "😀genops.team"])
+    func otherKeysAreNotAliases(key: String) {
+        #expect(SemanticAliases.alias(key) == nil)
+    }
+}

@@ -53,6 +53,13 @@ final class WellKnownKeys: Sendable {
     /// The shared string for these bytes, or nil when they are not a well-known key.
     @inline(__always)
     func lookup(_ start: UnsafeRawPointer, count: Int) -> String? {
+        entry(start, count: count).map { strings[$0] }
+    }
+
+    /// The table position of these bytes (an index into `keys`), or nil when they are not a
+    /// well-known key.
+    @inline(__always)
+    func entry(_ start: UnsafeRawPointer, count: Int) -> Int? {
         guard count >= minLength, count <= maxLength else { return nil }
         let hash = ByteHash.hash(start, count: count)
         var slot = Int(truncatingIfNeeded: hash >> slotShift)
@@ -61,9 +68,12 @@ final class WellKnownKeys: Sendable {
             if entry < 0 { return nil }
             if hashes[entry] == hash, lengths[entry] == count,
                storage.withUnsafeBytes({ ByteHash.equal($0.baseAddress! + offsets[entry], start, count: count) }) {
-                return strings[entry]
+                return entry
             }
             slot = (slot + 1) & slotMask
         }
     }
+
+    /// The keys in table order.
+    var keys: [String] { strings }
 }

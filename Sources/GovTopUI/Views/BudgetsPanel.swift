@@ -1,0 +1,108 @@
+import GovTopCore
+
+/// The Budgets panel: one row per budget with a gauge coloured by its level, consumed / limit,
+/// remaining, burn per hour, when it runs out ("runs out 14:32", "ok this period"), when it resets
+/// ("resets in 3h12m") and where it comes from (config or telemetry).
+///
+/// The table draws the text columns; the gauges are drawn over their column afterwards, so the
+/// selected row keeps its gauge colour.
+struct BudgetsPanel {
+    let snapshot: DashboardSnapshot
+    let state: NavigationState
+    let utcOffsetSeconds: Int
+    let ascii: Bool
+
+    enum Column: Int, CaseIterable {
+        case name, gauge, amounts, remaining, burn, projection, reset, source
+    }
+
+    func render(into canvas: inout Canvas, area: Rect, focused: Bool) {
+        let budgets = snapshot.budgets
+        let selection = state.selection(of: .budgets)
+        let trailing = budgets.isEmpty ? nil : "\(min(selection.index + 1, budgets.count))/\(budgets.count)"
+        let inner = Box(title: Panel.budgets.title, trailingTitle: trailing, focused: focused, ascii: ascii)
+            .render(into: &canvas, area: area)
+        let columns = PanelColumns(definitions, width: inner.width)
+        let table = columns.table(emptyMessage: "no budgets: define them in the configuration", ascii: ascii)
+        let listState = ListState(selection, rowCount: budgets.count)
+        table.render(into: &canvas, area: inner, state: listState, rowCount: budgets.count) { columns.pick(cells(budgets[$0])) }
+        guard let gauge = columns.placement(of: Column.gauge.rawValue), gauge.width > 0 else { return }
+        let visible = table.visibleRows(in: inner)
+        let shown = listState.scrolledToShow(rowCount: budgets.count, visibleRows: visible)
+        for (line, index) in shown.visibleRange(rowCount: budgets.count, visibleRows: visible).enumerated() {
+            let row = Rect(x: inner.x + gauge.x, y: inner.y + 1 + line, width: gauge.width, height: 1)
+            Self.gauge(budgets[index], ascii: ascii).render(into: &canvas, area: row)
+        }
+    }
+
+    /// The gauge of one budget: filled to its utilization, coloured by its level.
+    static func gauge(_ budget: BudgetStatus, ascii: Bool) -> Gauge {
+        let label = budget.utilization.map(ViewFormat.percent) ?? "?"
+        return Gauge(fraction: budget.utilization ?? 0, level: level(budget.level), label: label, labelPlacement: .inside, ascii: ascii)
+    }
+
+    static func level(_ level: BudgetLevel) -> GaugeLevel {
+        switch level {
+        case .ok: .ok
+        case .warning: .warning
+        case .critical, .exceeded: .critical
+        }
+    }
+
+    private var definitions: [PanelColumn] {
+        Column.allCases.map { column in
+            switch column {
+            case .name: PanelColumn("BUDGET", .min(10), priority: 0)
+            case .gauge: PanelColumn("USED", .min(8), priority: 1)
+            case .amounts: PanelColumn("CONSUMED/LIMIT", .fixed(17), .right, priority: 3)
+            case .remaining: PanelColumn("LEFT", .fixed(8), .right, priority: 4)
+            case .burn: PanelColumn("BURN", .fixed(9), .right, priority: 5)
+            case .projection: PanelColumn("PROJECTION", .fixed(16), priority: 2)
+            case .reset: PanelColumn("RESET", .fixed(16), priority: 6)
+            case .source: PanelColumn("SOURCE", .fixed(9), priority: 7)
+            }
+        }
+    }
+
+    private func cells(_ budget: BudgetStatus) -> [TableCell] {
+        Column.allCases.map { column in
+            switch column {
+            case .name: TableCell(budget.name)
+            case .gauge: TableCell("")
+            case .amounts:
+                TableCell((budget.consumedUSD.map(ViewFormat.usd) ?? "?") + "/" + (budget.limitUSD.map(ViewFormat.usd) ?? "?"))
+            case .remaining: TableCell(budget.remainingUSD.map(ViewFormat.usd) ?? "?", role: budget.remainingUSD == 0 ? .critical : .text)
+            case .burn: TableCell(budget.burnUSDPerHour.map { ViewFormat.usd($0) + "/h" } ?? "-", role: .muted)
+            case .projection: projection(budget)
+            case .reset: reset(budget)
+            case .source: TableCell(budget.source.rawValue, role: .muted)
+            }
+        }
+    }
+
+    /// `exceeded`, `runs out 14:32` (within a day), `runs out in 3d`, `ok this period`, or `-`
+    /// when nothing is known about the burn.
+    private func projection(_ budget: BudgetStatus) -> TableCell {
+        if budget.level == .exceeded {
+            let overage = budget.overageUSD.flatMap { $0 > 0 ? " +" + ViewFormat.usd($0) : nil } ?? ""
+            return TableCell("exceeded" + overage, role: .critical, attributes: .bold)
+        }
+        if let instant = budget.projectedExhaustion {
+            let now = snapshot.now
+            let soon = instant <= now || instant - now < 86_400_000_000_000
+            let text = soon ? "runs out " + ViewFormat.clock(instant, utcOffsetSeconds: utcOffsetSeconds, seconds: false)
+                : "runs out in " + ViewFormat.until(instant, now: now)
+            return TableCell(text, role: budget.level == .ok ? .warning : .critical)
+        }
+        guard budget.burnUSDPerHour != nil else { return TableCell("-", role: .muted) }
+        return TableCell("ok this period", role: .ok)
+    }
+
+    /// `resets in 3h12m`; for telemetry budgets, whose calendar govtop does not know, when the
+    /// latest report came.
+    private func reset(_ budget: BudgetStatus) -> TableCell {
+        if let resetsAt = budget.resetsAt { return TableCell("resets in " + ViewFormat.until(resetsAt, now: snapshot.now)) }
+        if let reportedAt = budget.reportedAt { return TableCell("reported " + ViewFormat.ago(reportedAt, now: snapshot.now), role: .muted) }
+        return TableCell(budget.period ?? "-", role: .muted)
+    }
+}
