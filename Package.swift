@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "GovTopRenderTests",
             dependencies: [
-                "GovTopRender", "GovTopCore", "GovTopDemo", "GovTopUI", "GovTopReceiver",
+                "GovTopRender", "GovTopCore", "GovTopDemo", "GovTopUI", "GovTopReceiver", "GovTopConfig",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -16,6 +16,9 @@ public struct DemoReplay: Sendable {
     public let clock: VirtualClock
     /// Spans ingested.
     public private(set) var spans = 0
+    /// Spans ingested per second over the last `rateWindow` virtual seconds (fewer at the start).
+    public private(set) var spansPerSecond = 0.0
+    static let rateWindow = 10
 
     /// - Throws: `RenderError` when `seconds` is out of range or a batch does not decode.
     public init(seconds: Int, seed: UInt64 = 42, rate: Double = DemoScenario.defaultRate,
@@ -27,6 +30,7 @@ public struct DemoReplay: Sendable {
         clock = VirtualClock(nanos: startTime)
         engine = Engine(configuration: configuration, clock: clock.govClock)
         var scenario = DemoScenario(seed: seed, startTime: startTime)
+        var recent: [Int] = []
         for second in 0..<seconds {
             let from = startTime + UInt64(second) * 1_000_000_000
             let to = from + 1_000_000_000
@@ -41,8 +45,11 @@ public struct DemoReplay: Sendable {
                 throw RenderError("the decoder refused \(batch.rejectedSpans) demo spans in second \(second + 1): \(batch.rejectionMessage ?? "")")
             }
             clock.set(to)
-            spans += engine.ingest(batch).accepted
+            let accepted = engine.ingest(batch).accepted
+            spans += accepted
+            recent = Array((recent + [accepted]).suffix(Self.rateWindow))
             engine.tick()
         }
+        spansPerSecond = recent.isEmpty ? 0 : Double(recent.reduce(0, +)) / Double(recent.count)
     }
 }
