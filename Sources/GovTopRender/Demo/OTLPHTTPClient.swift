@@ -1,0 +1,124 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import Synchronization
+
+/// A small HTTP/1.1 client that POSTs OTLP protobuf trace exports to one endpoint over one
+/// keep-alive connection, reconnecting when the connection breaks or the server closes it.
+///
+/// Meant for one sender at a time (the demo driver sends its batches in order); an export started
+/// while another waits fails with `connectionLost`. Every attempt ends: with a reply, or an
+/// `ExportFailure` after the connect or response timeout.
+public final class OTLPHTTPClient: Sendable {
+    public let endpoint: OTLPEndpoint
+    private let group: any EventLoopGroup
+    private let connectTimeout: TimeAmount
+    private let responseTimeout: TimeAmount
+    private let channel = Mutex<(any Channel)?>(nil)
+
+    public init(endpoint: OTLPEndpoint, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+                connectTimeout: Duration = .seconds(5), responseTimeout: Duration = .seconds(10)) {
+        self.endpoint = endpoint
+        self.group = group
+        self.connectTimeout = TimeAmount(connectTimeout)
+        self.responseTimeout = TimeAmount(responseTimeout)
+    }
+
+    /// Sends `body` (an encoded `ExportTraceServiceRequest`) and waits for the answer.
+    public func export(_ body: [UInt8]) async throws(ExportFailure) -> ExportReply {
+        let channel = try await connection()
+        var buffer = channel.allocator.buffer(capacity: body.count)
+        buffer.writeBytes(body)
+        var head = HTTPRequestHead(version: .http1_1, method: .POST, uri: endpoint.path)
+        head.headers.add(name: "Host", value: endpoint.hostHeader)
+        head.headers.add(name: "Content-Type", value: "application/x-protobuf")
+        head.headers.add(name: "Content-Length", value: String(body.count))
+        head.headers.add(name: "User-Agent", value: "govtop-demo")
+        let promise = channel.eventLoop.makePromise(of: RawResponse.self)
+        channel.writeAndFlush(PendingExport(head: head, body: buffer, timeout: responseTimeout, promise: promise), promise: nil)
+        let response: RawResponse
+        do {
+            response = try await promise.futureResult.get()
+        } catch {
+            drop(channel)
+            throw (error as? ExportFailure) ?? .connectionLost(reason: "\(error)")
+        }
+        if !response.head.isKeepAlive { drop(channel) }
+        return try Self.reply(response)
+    }
+
+    /// Closes the connection, if one is open.
+    public func close() async {
+        let open = channel.withLock { channel in
+            defer { channel = nil }
+            return channel
+        }
+        try? await open?.close()
+    }
+
+    static func reply(_ response: RawResponse) throws(ExportFailure) -> ExportReply {
+        let code = Int(response.head.status.code)
+        let contentType = response.head.headers.first(name: "Content-Type")?.lowercased() ?? ""
+        guard (200..<300).contains(code) else {
+            var message = ResponseBody.failureMessage(response.body, contentType: contentType)
+            if message.isEmpty { message = response.head.status.reasonPhrase }
+            let retryAfter = response.head.headers.first(name: "Retry-After").flatMap { Double($0.trimmingWhitespace()) }
+            throw .status(code: code, message: message, retryAfterSeconds: retryAfter.flatMap { $0 >= 0 && $0.isFinite ? $0 : nil })
+        }
+        let partial = ResponseBody.partialSuccess(response.body, contentType: contentType)
+        return ExportReply(status: code, rejectedSpans: partial.rejected, message: partial.message)
+    }
+
+    private func connection() async throws(ExportFailure) -> any Channel {
+        if let open = channel.withLock({ $0 }), open.isActive { return open }
+        let bootstrap = ClientBootstrap(group: group)
+            .connectTimeout(connectTimeout)
+            .channelOption(.socketOption(.so_keepalive), value: 1)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                    try channel.pipeline.syncOperations.addHandler(ExportResponseHandler())
+                }
+            }
+        let opened: any Channel
+        do {
+            opened = try await bootstrap.connect(host: endpoint.host, port: endpoint.port).get()
+        } catch {
+            throw .connect(endpoint: endpoint.description, reason: Self.connectReason(error))
+        }
+        let previous = channel.withLock { channel in
+            defer { channel = opened }
+            return channel
+        }
+        previous?.close(promise: nil)
+        return opened
+    }
+
+    /// Forgets `broken` (if it is still the current connection) and closes it.
+    private func drop(_ broken: any Channel) {
+        channel.withLock { channel in
+            if channel === broken { channel = nil }
+        }
+        broken.close(promise: nil)
+    }
+
+    /// NIO's connect errors, shortened to what a person needs.
+    static func connectReason(_ error: any Error) -> String {
+        if let connect = error as? NIOConnectionError {
+            if let first = connect.connectionErrors.first { return connectReason(first.error) }
+            if connect.dnsAError != nil || connect.dnsAAAAError != nil { return "the host name did not resolve" }
+            return "\(connect)"
+        }
+        if let io = error as? IOError {
+            switch io.errnoCode {
+            case ECONNREFUSED: return "connection refused (is the receiver running?)"
+            case ENETUNREACH, EHOSTUNREACH: return "the network or host is unreachable"
+            case ETIMEDOUT: return "the connection timed out"
+            default: return io.description
+            }
+        }
+        if error is ChannelError, case .connectTimeout = error as? ChannelError { return "the connection timed out" }
+        return "\(error)"
+    }
+}
