@@ -75,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "govtop-bench",
             dependencies: [
-                "GovTopCore", "OTLPProto",
+                "GovTopCore", "GovTopUI", "OTLPProto",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             path: "Sources/GovTopBench"

@@ -133,19 +133,32 @@ struct SpanStore {
     /// the trace entries, never over the spans.
     func tracePage(_ query: TraceQuery, countAll: Bool = true) -> TracePage {
         let wanted = max(0, query.offset) + max(0, query.limit)
+        // Without conditions every trace matches: the count is known, the time order stops at the
+        // page, and the other orders rank entries without building a summary for each.
+        let unfiltered = query.team == nil && query.model == nil && query.service == nil
+            && query.predicate == nil && query.attributePredicate == nil
         var matched = 0
         if query.order == .time {
             var newest: [TraceSummary] = []
             let positions: AnySequence<(id: TraceID, generation: UInt64)> =
                 query.ascending ? AnySequence(traceOrder.oldestFirst()) : AnySequence(traceOrder.reversed())
             for position in positions {
+                if unfiltered && newest.count >= wanted { break }
                 guard let entry = traces[position.id], entry.generation == position.generation else { continue }
                 let summary = entry.summary(id: position.id)
                 guard query.matches(summary), attributesMatch(query, summary) else { continue }
                 matched += 1
                 if newest.count < wanted { newest.append(summary) } else if !countAll { break }
             }
-            return TracePage(traces: Array(newest.dropFirst(max(0, query.offset))), matched: matched)
+            return TracePage(traces: Array(newest.dropFirst(max(0, query.offset))), matched: unfiltered ? traces.count : matched)
+        }
+        if unfiltered {
+            var top = BoundedTop<(key: Double, id: TraceID)>(capacity: wanted) { lhs, rhs in
+                query.ascending ? lhs.key > rhs.key : lhs.key < rhs.key
+            }
+            for (id, entry) in traces { top.insert((query.order.key(entry), id)) }
+            let page = top.sortedBestFirst().dropFirst(max(0, query.offset)).compactMap { traces[$0.id]?.summary(id: $0.id) }
+            return TracePage(traces: page, matched: traces.count)
         }
         var top = BoundedTop<TraceSummary>(capacity: wanted) { lhs, rhs in
             let left = query.order.key(lhs), right = query.order.key(rhs)

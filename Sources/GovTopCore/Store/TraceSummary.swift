@@ -72,11 +72,22 @@ public enum TraceOrder: String, CaseIterable, Sendable, Hashable {
 
     /// The sort key (for `time`, the caller's arrival order is used instead).
     func key(_ summary: TraceSummary) -> Double {
+        key(start: summary.startTimeUnixNano, cost: summary.costUSD, duration: summary.durationNanos, tokens: summary.tokens)
+    }
+
+    /// The same key read straight from the store's entry, without building a summary.
+    func key(_ entry: TraceEntry) -> Double {
+        let duration = entry.endTimeUnixNano >= entry.startTimeUnixNano ? entry.endTimeUnixNano - entry.startTimeUnixNano : 0
+        return key(start: entry.startTimeUnixNano, cost: entry.costUSD, duration: duration,
+                   tokens: entry.inputTokens + entry.outputTokens)
+    }
+
+    private func key(start: UInt64, cost: Double, duration: UInt64, tokens: Int64) -> Double {
         switch self {
-        case .time: Double(summary.startTimeUnixNano)
-        case .cost: summary.costUSD
-        case .duration: Double(summary.durationNanos)
-        case .tokens: Double(summary.tokens)
+        case .time: Double(start)
+        case .cost: cost
+        case .duration: Double(duration)
+        case .tokens: Double(tokens)
         }
     }
 }
