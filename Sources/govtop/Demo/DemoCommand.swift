@@ -58,7 +58,7 @@ struct DemoCommand: AsyncParsableCommand {
         let target = try OTLPEndpoint(parsing: endpoint)
         let driver = DemoDriver(endpoint: target, rate: rate, seed: seed, warmUp: .milliseconds(Int64((warmUp * 1000).rounded())))
         let printer = ProgressPrinter(duration: duration, interval: progressInterval)
-        StandardError.write("govtop demo: sending \(DemoProgress.grouped(Int(rate))) spans/s to \(target)"
+        StandardError.write("govtop demo: sending \(rate == rate.rounded() ? DemoProgress.grouped(Int(rate)) : String(rate)) spans/s to \(target)"
             + (duration.map { " for \(DemoProgress.durationText($0))" } ?? " until interrupted"))
         let runDuration = duration.map { Duration.milliseconds(Int64(($0 * 1000).rounded())) }
         let run = Task { await driver.run(duration: runDuration) { printer.show($0) } }
