@@ -57,29 +57,6 @@ public enum ConfigLoader {
     /// The file's text, with a clear error when it is missing, a directory, unreadable, too large
     /// or not UTF-8.
     static func text(ofFileAt path: String) throws(ConfigError) -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ConfigError(file: path, message: "no such file")
-        }
-        guard !isDirectory.boolValue else {
-            throw ConfigError(file: path, message: "is a directory, not a configuration file")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ConfigError(file: path, message: "cannot be opened for reading; check its permissions")
-        }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: maximumFileBytes + 1) ?? Data()
-        } catch {
-            throw ConfigError(file: path, message: "cannot be read: \(error.localizedDescription)")
-        }
-        guard data.count <= maximumFileBytes else {
-            throw ConfigError(file: path, message: "is larger than \(ByteSizeText.format(maximumFileBytes)); a configuration file is a few kilobytes")
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            throw ConfigError(file: path, message: "is not UTF-8 text")
-        }
-        return text
+        try TextFile.read(path, kind: "configuration file", missing: "no such file", maximumBytes: maximumFileBytes)
     }
 }

@@ -41,7 +41,6 @@ struct ColorMode: Sendable, Equatable {
                 depth = colors >= 256 ? .colors256 : .colors16
             }
         }
-        if depth == .colors16, colors < 16, encoding == .palette, colors < 8 { depth = .none }
         return ColorMode(depth: depth, encoding: encoding, terminalColors: colors, defaultColors: defaultColors)
     }
 

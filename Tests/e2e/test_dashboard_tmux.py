@@ -143,21 +143,21 @@ def attributes(values: dict) -> list:
     return [common_pb2.KeyValue(key=key, value=any_value(value)) for key, value in values.items()]
 
 
-def agent_trace() -> bytes:
+def agent_trace(trace_id: bytes = TRACE_ID, team: str = TEAM, root: str = ROOT_SPAN, cost: float = COST) -> bytes:
     """One agent trace as OTLP protobuf: a root for the team with an LLM call and a tool call."""
     start = time.time_ns() - 2_000_000_000
     root_id = bytes.fromhex("1111111111111111")
     spans = [
-        trace_pb2.Span(trace_id=TRACE_ID, span_id=root_id, name=ROOT_SPAN, kind=trace_pb2.Span.SPAN_KIND_SERVER,
+        trace_pb2.Span(trace_id=trace_id, span_id=root_id, name=root, kind=trace_pb2.Span.SPAN_KIND_SERVER,
                        start_time_unix_nano=start, end_time_unix_nano=start + 1_500_000_000,
-                       attributes=attributes({"genops.team": TEAM, "gen_ai.operation.name": "invoke_agent"})),
-        trace_pb2.Span(trace_id=TRACE_ID, span_id=bytes.fromhex("2222222222222222"), parent_span_id=root_id,
+                       attributes=attributes({"genops.team": team, "gen_ai.operation.name": "invoke_agent"})),
+        trace_pb2.Span(trace_id=trace_id, span_id=bytes.fromhex("2222222222222222"), parent_span_id=root_id,
                        name=CHILD_SPANS[0], kind=trace_pb2.Span.SPAN_KIND_CLIENT,
                        start_time_unix_nano=start + 100_000_000, end_time_unix_nano=start + 1_100_000_000,
                        attributes=attributes({"gen_ai.operation.name": "chat", "gen_ai.system": "openai",
                                               "gen_ai.request.model": "gpt-4o", "gen_ai.usage.input_tokens": 1200,
-                                              "gen_ai.usage.output_tokens": 300, "genops.cost.total": COST})),
-        trace_pb2.Span(trace_id=TRACE_ID, span_id=bytes.fromhex("3333333333333333"), parent_span_id=root_id,
+                                              "gen_ai.usage.output_tokens": 300, "genops.cost.total": cost})),
+        trace_pb2.Span(trace_id=trace_id, span_id=bytes.fromhex("3333333333333333"), parent_span_id=root_id,
                        name=CHILD_SPANS[1], kind=trace_pb2.Span.SPAN_KIND_INTERNAL,
                        start_time_unix_nano=start + 1_150_000_000, end_time_unix_nano=start + 1_400_000_000,
                        attributes=attributes({"gen_ai.operation.name": "execute_tool"})),
@@ -188,12 +188,12 @@ def session(tmp_path):
         pane.close()
 
 
-def start_dashboard(pane: Pane, config: str, extra: str = "") -> int:
+def start_dashboard(pane: Pane, config: str, extra: str = "", environment: str = "") -> int:
     """Saves the terminal settings, starts govtop in the pane and waits for its header and panels."""
     port = free_port()
     pane.run_shell("stty -g > stty-before.txt")
     log = os.path.join(pane.workdir, "govtop.log")
-    command = (f"{shlex.quote(BINARY)} --http-port {port} --config {shlex.quote(config)} --log-file {shlex.quote(log)} "
+    command = (f"{environment} {shlex.quote(BINARY)} --http-port {port} --config {shlex.quote(config)} --log-file {shlex.quote(log)} "
                f"{extra}; echo EXIT=$?; stty -g > stty-after.txt")
     pane.run_shell(command)
     pane.wait_for_text("govtop", f":{port}", "Traces", "Teams", "Budgets", "Alerts")
@@ -280,6 +280,64 @@ def test_theme_cycling_colours_and_pause(session):
     pane.wait_for(lambda text: "Help" not in text, "the help overlay to close")
     pane.keys("C-c")
     assert_terminal_restored(pane, workdir)
+
+
+def test_no_color_draws_attributes_only(session):
+    pane, workdir, config = session
+    start_dashboard(pane, config, environment="NO_COLOR=1")
+    screen = pane.screen_with_colours()
+    assert not has_colour(screen), "NO_COLOR=1 still drew colours"
+    assert re.search(r"\x1b\[(?:[0-9;]*;)?1(?:;[0-9;]*)?m", screen), "no bold text left without colours"
+    pane.keys("q")
+    assert_terminal_restored(pane, workdir)
+
+
+def test_filter_narrows_the_trace_list(session):
+    pane, workdir, config = session
+    port = start_dashboard(pane, config)
+    post_traces(port, agent_trace())
+    post_traces(port, agent_trace(bytes.fromhex("0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c"), "other-team", "agent other", 0.5))
+    pane.wait_for(lambda text: sum(1 for line in box(text, "Traces") if "agent " in line) == 2, "both traces")
+    pane.keys("/")
+    pane.wait_for_text("empty filter: Enter shows every trace")
+    pane.tmux("send-keys", "-t", "e2e", "-l", "team=other-team cost>")
+    pane.wait_for_text("^")
+    pane.keys(*["BSpace"] * len(" cost>"))
+    pane.wait_for_text("Enter applies, Esc keeps the current filter")
+    pane.keys("Enter")
+    screen = pane.wait_for_text("Traces [team=other-team]")
+    rows = [line for line in box(screen, "Traces [team=other-team]") if "agent " in line]
+    assert len(rows) == 1 and "agent other" in rows[0] and "$0.50" in rows[0], screen
+    pane.keys("q")
+    assert_terminal_restored(pane, workdir)
+
+
+@pytest.mark.parametrize("bell", [True, False])
+def test_bell_rings_on_a_critical_alert_only_with_the_flag(tmp_path, bell):
+    config = tmp_path / "tiny.yaml"
+    config.write_text(f"budgets:\n  - name: tiny\n    team: {TEAM}\n    limit: 1\n")
+    pane = Pane(str(tmp_path))
+    try:
+        pane.tmux("set-option", "-g", "monitor-bell", "on")
+        pane.tmux("set-option", "-g", "bell-action", "any")
+        port = start_dashboard(pane, str(config), "--bell" if bell else "")
+        pane.tmux("new-window", "-d", "-t", "e2e")
+        pane.tmux("select-window", "-t", "e2e:1")
+        post_traces(port, agent_trace())
+        pane.wait_for(lambda _: "CRIT" in pane.tmux("capture-pane", "-p", "-t", "e2e:0"), "a critical alert")
+        window_bell = lambda: pane.tmux("display-message", "-p", "-t", "e2e:0", "#{window_bell_flag}").strip()
+        if bell:
+            pane.wait_for(lambda _: window_bell() == "1", "the bell in govtop's window")
+        else:
+            deadline = time.monotonic() + 1.0
+            while time.monotonic() < deadline:
+                assert window_bell() == "0", "the bell rang without --bell"
+                time.sleep(0.05)
+        pane.tmux("select-window", "-t", "e2e:0")
+        pane.keys("q")
+        assert_terminal_restored(pane, tmp_path)
+    finally:
+        pane.close()
 
 
 def test_sigterm_and_resize_leave_a_clean_terminal(session):

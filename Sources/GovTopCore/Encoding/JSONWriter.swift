@@ -5,7 +5,6 @@ struct JSONWriter {
     private var needsComma = false
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
-    private static let base64Digits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     init(capacity: Int = 0) {
         bytes = []
@@ -141,29 +140,9 @@ struct JSONWriter {
     mutating func base64(_ data: [UInt8]) {
         separate()
         bytes.append(UInt8(ascii: "\""))
-        var index = 0
-        while index + 3 <= data.count {
-            let group = UInt32(data[index]) << 16 | UInt32(data[index + 1]) << 8 | UInt32(data[index + 2])
-            appendBase64(group, digits: 4)
-            index += 3
-        }
-        switch data.count - index {
-        case 1:
-            appendBase64(UInt32(data[index]) << 16, digits: 2)
-            bytes.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "=")])
-        case 2:
-            appendBase64(UInt32(data[index]) << 16 | UInt32(data[index + 1]) << 8, digits: 3)
-            bytes.append(UInt8(ascii: "="))
-        default: break
-        }
+        Base64.append(data, to: &bytes)
         bytes.append(UInt8(ascii: "\""))
         needsComma = true
-    }
-
-    private mutating func appendBase64(_ group: UInt32, digits: Int) {
-        for position in 0..<digits {
-            bytes.append(Self.base64Digits[Int((group >> UInt32(18 - 6 * position)) & 0x3F)])
-        }
     }
 
     private mutating func appendDecimal(_ value: UInt64) {

@@ -151,7 +151,8 @@ public final class Engine: Sendable {
         guard !stored.isEmpty else { return nil }
         let spans = stored.map { span in
             SpanView(record: span.record, origin: span.origin, costUSD: span.costUSD,
-                     inputTokens: Int64(span.inputTokens), outputTokens: Int64(span.outputTokens))
+                     inputTokens: Int64(span.inputTokens), outputTokens: Int64(span.outputTokens),
+                     policyViolations: Int(span.policyViolations), evalFailures: Int(span.evalFailures))
         }
         return TraceDetail(traceID: id, spans: spans)
     }

@@ -141,7 +141,7 @@ struct SpanStore {
             for position in positions {
                 guard let entry = traces[position.id], entry.generation == position.generation else { continue }
                 let summary = entry.summary(id: position.id)
-                guard query.matches(summary) else { continue }
+                guard query.matches(summary), attributesMatch(query, summary) else { continue }
                 matched += 1
                 if newest.count < wanted { newest.append(summary) } else if !countAll { break }
             }
@@ -153,11 +153,24 @@ struct SpanStore {
         }
         for (id, entry) in traces {
             let summary = entry.summary(id: id)
-            guard query.matches(summary) else { continue }
+            guard query.matches(summary), attributesMatch(query, summary) else { continue }
             matched += 1
             top.insert(summary)
         }
         return TracePage(traces: Array(top.sortedBestFirst().dropFirst(max(0, query.offset))), matched: matched)
+    }
+
+    /// The query's attribute condition on one trace, looking values up in its stored spans
+    /// (decoded once per trace, on the first lookup).
+    private func attributesMatch(_ query: TraceQuery, _ summary: TraceSummary) -> Bool {
+        guard let predicate = query.attributePredicate else { return true }
+        var records: [(SpanRecord, Resource)]?
+        return predicate(summary) { key in
+            if records == nil { records = spans(of: summary.traceID).map { ($0.record, $0.origin.resource) } }
+            return records!.flatMap { record, resource in
+                record.attributes.filter { $0.key == key }.map(\.value) + resource.attributes.filter { $0.key == key }.map(\.value)
+            }
+        }
     }
 
     func traceSummary(_ id: TraceID) -> TraceSummary? { traces[id]?.summary(id: id) }

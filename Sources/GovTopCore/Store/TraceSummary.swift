@@ -39,6 +39,10 @@ public struct TraceQuery: Sendable {
     public var ascending: Bool
     /// Any further condition (the dashboard's filter).
     public var predicate: (@Sendable (TraceSummary) -> Bool)?
+    /// A condition that also needs span attributes: it gets a lookup of the values an attribute
+    /// key has on the trace's stored spans (and their resources). Costs a decode of each
+    /// candidate trace's spans, so it is only set when the filter names attributes.
+    public var attributePredicate: (@Sendable (TraceSummary, (String) -> [AttributeValue]) -> Bool)?
 
     public init(limit: Int = 100, offset: Int = 0, team: String? = nil, model: String? = nil, service: String? = nil,
                 order: TraceOrder = .time, ascending: Bool = false, predicate: (@Sendable (TraceSummary) -> Bool)? = nil) {
@@ -96,6 +100,9 @@ public struct SpanView: Sendable {
     public var costUSD: Double
     public var inputTokens: Int64
     public var outputTokens: Int64
+    /// Policy violations of the span: reported in telemetry and found by local rules.
+    public var policyViolations: Int
+    public var evalFailures: Int
 
     public var resource: Resource { origin.resource }
     public var scope: InstrumentationScope { origin.scope }

@@ -23,7 +23,7 @@ struct BudgetsPanel {
         let inner = Box(title: Panel.budgets.title, trailingTitle: trailing, focused: focused, ascii: ascii)
             .render(into: &canvas, area: area)
         let columns = PanelColumns(definitions, width: inner.width)
-        let table = columns.table(emptyMessage: "no budgets: define them in the configuration", ascii: ascii)
+        let table = columns.table(emptyMessage: "no budgets configured or reported", ascii: ascii)
         let listState = ListState(selection, rowCount: budgets.count)
         table.render(into: &canvas, area: inner, state: listState, rowCount: budgets.count) { columns.pick(cells(budgets[$0])) }
         guard let gauge = columns.placement(of: Column.gauge.rawValue), gauge.width > 0 else { return }

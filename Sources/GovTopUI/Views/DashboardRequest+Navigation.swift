@@ -5,13 +5,17 @@ extension DashboardRequest {
     /// order that match the filter, and the Teams panel's dimension. The cursor moves within
     /// this page, so `traceLimit` bounds how far down the list one can go.
     ///
-    /// Only the filter's summary terms are applied here; attribute terms (`key=value` on span
-    /// attributes) need the spans, which the engine does not yet match on, so they do not narrow
-    /// the list.
+    /// Summary terms are checked on the trace summaries; attribute terms (`key=value` on span
+    /// attributes) make the engine look into the spans of the traces that pass the summary terms.
     public init(navigation state: NavigationState, traceLimit: Int = 1000, groupLimit: Int = 500, alertLimit: Int = 500) {
         var query = TraceQuery(limit: max(0, traceLimit), order: state.traceOrder, ascending: state.traceAscending)
-        if let filter = state.filter?.summaryOnly, !filter.isEmpty {
-            query.predicate = { filter.matches($0) }
+        if let summaryTerms = state.filter?.summaryOnly, !summaryTerms.isEmpty {
+            query.predicate = { summaryTerms.matches($0) }
+        }
+        if let filter = state.filter, filter.needsAttributes {
+            query.attributePredicate = { summary, lookup in
+                withoutActuallyEscaping(lookup) { filter.matches(FilterSubject(summary, attributeValues: $0)) }
+            }
         }
         self.init(traces: query, groupDimension: state.teamsDimension, groupLimit: groupLimit, alertLimit: alertLimit)
     }

@@ -4,7 +4,8 @@ import GovTopCore
 /// siblings by start time. Built without recursion, so any depth and any input is safe:
 /// - a span whose parent is not in the trace (not arrived, evicted) is a root;
 /// - a span that is its own parent is a root;
-/// - spans that only reach each other (a parent cycle) hang under the earliest of them, as a root;
+/// - spans that only reach each other (a parent cycle) come after all other roots, the earliest of
+///   them as a root and the rest under it;
 /// - a repeated span id keeps its first span as the parent of its children; the repeats get
 ///   distinct keys (`<id>#2`, `<id>#3`, ...) so every row can be selected.
 public struct TraceTree: Sendable {
@@ -65,7 +66,7 @@ public struct TraceTree: Sendable {
             while let (span, depth) = stack.popLast() {
                 let record = spans[span].record
                 nodes.append(Node(span: span, depth: depth, hasChildren: false, key: keys[span],
-                                  isError: record.statusCode == .error, isViolation: Self.isViolation(record)))
+                                  isError: record.statusCode == .error, isViolation: spans[span].policyViolations > 0))
                 for child in children[span].reversed() where !placed[child] {
                     placed[child] = true
                     stack.append((child, depth + 1))
@@ -103,17 +104,5 @@ public struct TraceTree: Sendable {
         let visible = visibleNodes(state)
         guard !visible.isEmpty else { return nil }
         return nodes[visible[min(max(0, state.selection.index), visible.count - 1)]]
-    }
-
-    /// A policy result other than `allowed` on the span or on one of its events (SEMANTICS.md).
-    static func isViolation(_ record: SpanRecord) -> Bool {
-        if violates(record.attributes) { return true }
-        return record.events.contains { violates($0.attributes) }
-    }
-
-    private static func violates(_ attributes: [Attribute]) -> Bool {
-        guard let result = attributes[key: "genops.policy.result"]?.string else { return false }
-        let normalized = result.lowercased()
-        return !normalized.isEmpty && normalized != "allowed"
     }
 }

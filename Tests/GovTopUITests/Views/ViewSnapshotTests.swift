@@ -1,3 +1,4 @@
+import GovTopCore
 import Testing
 @testable import GovTopUI
 
@@ -13,6 +14,11 @@ import Testing
 
     @Test(arguments: sizes) func dashboard(width: Int, height: Int) {
         check(ViewDriver(width: width, height: height), "dashboard")
+    }
+
+    /// Nothing received yet: every panel says what it is waiting for.
+    @Test(arguments: sizes) func emptyDashboard(width: Int, height: Int) {
+        check(ViewDriver(width: width, height: height, engine: Engine(clock: ViewTestClock(ViewFixture.start).clock)), "dashboard-empty")
     }
 
     @Test(arguments: sizes) func dashboardASCII(width: Int, height: Int) {

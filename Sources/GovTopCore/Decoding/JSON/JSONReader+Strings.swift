@@ -80,26 +80,10 @@ extension JSONReader {
 
     /// Length of the well-formed multi-byte UTF-8 sequence at `position` (Unicode table 3-7).
     private func utf8SequenceLength(at position: Int) throws(OTLPDecodeError) -> Int {
+        if let length = UTF8Validation.sequenceLength(bytes, at: position) { return length }
         let lead = bytes[position]
-        let length: Int
-        var secondRange: ClosedRange<UInt8> = 0x80...0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; secondRange = 0xA0...0xBF
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; secondRange = 0x80...0x9F
-        case 0xF0: length = 4; secondRange = 0x90...0xBF
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; secondRange = 0x80...0x8F
-        default: throw error("invalid UTF-8: unexpected byte 0x\(String(lead, radix: 16, uppercase: true))", at: position)
-        }
-        guard position + length <= bytes.count, secondRange.contains(bytes[position + 1]) else {
-            throw error("invalid UTF-8: malformed sequence starting with 0x\(String(lead, radix: 16, uppercase: true))", at: position)
-        }
-        for index in (position + 2)..<(position + length) where bytes[index] & 0xC0 != 0x80 {
-            throw error("invalid UTF-8: malformed sequence starting with 0x\(String(lead, radix: 16, uppercase: true))", at: position)
-        }
-        return length
+        let problem = (0xC2...0xF4).contains(lead) ? "malformed sequence starting with" : "unexpected byte"
+        throw error("invalid UTF-8: \(problem) 0x\(String(lead, radix: 16, uppercase: true))", at: position)
     }
 
     // MARK: Reading content

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import GovTopReceiver
+import GovTopCore
 
 @Suite struct Base64Tests {
     @Test(arguments: [

@@ -1,0 +1,120 @@
+"""The command line as the README documents it: check-config, --config, --listen, --http-port,
+--max-body, --max-spans, --max-memory, --headless, and the port-in-use message.
+
+GOVTOP_BIN names the binary (default .build/debug/govtop).
+"""
+import json
+import os
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BINARY = os.environ.get("GOVTOP_BIN", os.path.join(ROOT, ".build", "debug", "govtop"))
+EXAMPLE = os.path.join(ROOT, "Sources", "GovTopConfig", "example-config.yaml")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def request(port, path, body=None, content_type="application/json"):
+    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=body,
+                                 headers={"Content-Type": content_type} if body is not None else {})
+    try:
+        with urllib.request.urlopen(req, timeout=5) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def start(*arguments):
+    process = subprocess.Popen([BINARY, *arguments], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return process
+
+
+def wait_healthy(port, process):
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise AssertionError("govtop exited: " + process.stderr.read().decode())
+        try:
+            if request(port, "/healthz")[0] == 200:
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError("govtop did not become healthy")
+
+
+def stop(process):
+    process.terminate()
+    assert process.wait(timeout=10) == 0
+
+
+def spans_json(count: int) -> bytes:
+    spans = [{"traceId": f"{i + 1:032x}", "spanId": f"{i + 1:016x}", "name": "chat",
+              "startTimeUnixNano": "1700000000000000000", "endTimeUnixNano": "1700000000100000000",
+              "attributes": [{"key": "genops.team", "value": {"stringValue": "ml"}},
+                             {"key": "gen_ai.request.model", "value": {"stringValue": "gpt-4o"}},
+                             {"key": "genops.cost.total", "value": {"doubleValue": 0.5}}]}
+             for i in range(count)]
+    return json.dumps({"resourceSpans": [{"scopeSpans": [{"spans": spans}]}]}).encode()
+
+
+def test_check_config_accepts_the_example_and_names_the_first_mistake():
+    ok = subprocess.run([BINARY, "check-config", EXAMPLE], capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    assert "OK" in ok.stdout
+    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as handle:
+        handle.write("budget:\n  - {team: ml, limit: 10}\n")
+    bad = subprocess.run([BINARY, "check-config", handle.name], capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert f'{handle.name}:1:1: unknown key "budget"; did you mean "budgets"?' in bad.stderr
+
+
+def test_limits_and_listen_flags_take_effect():
+    port = free_port()
+    process = start("--headless", "--listen", f"127.0.0.1:{port}", "--max-body", "4KiB",
+                    "--max-spans", "5", "--max-memory", "8MiB")
+    try:
+        wait_healthy(port, process)
+        status, body = request(port, "/v1/traces", spans_json(40))
+        assert status == 413, body
+        status, _ = request(port, "/v1/traces", spans_json(8))
+        assert status == 200
+        summary = json.loads(request(port, "/api/v1/summary")[1])
+        assert summary["spans_received"] == 8
+        assert summary["spans_stored"] == 5
+        assert summary["spans_evicted"] == 3
+        assert summary["cost_usd_total"] == 4.0
+    finally:
+        stop(process)
+
+
+def test_config_file_budgets_and_http_port_flag():
+    port = free_port()
+    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as handle:
+        handle.write("budgets:\n  - {team: ml, limit: 10.0, period: daily}\n")
+    process = start("--headless", "--config", handle.name, "--http-port", str(port))
+    try:
+        wait_healthy(port, process)
+        request(port, "/v1/traces", spans_json(3))
+        budgets = json.loads(request(port, "/api/v1/budgets")[1])["budgets"]
+        assert [(b["name"], b["consumed_usd"], b["status"]) for b in budgets] == [("team:ml", 1.5, "ok")]
+    finally:
+        stop(process)
+
+
+def test_a_port_in_use_is_reported_clearly():
+    with socket.socket() as blocker:
+        blocker.bind(("127.0.0.1", 0))
+        blocker.listen()
+        port = blocker.getsockname()[1]
+        result = subprocess.run([BINARY, "--headless", "--http-port", str(port)], capture_output=True, text=True, timeout=30)
+        assert result.returncode != 0
+        assert "in use" in result.stderr, result.stderr
