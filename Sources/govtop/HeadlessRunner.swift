@@ -8,11 +8,14 @@ import GovTopReceiver
 struct HeadlessRunner {
     let configuration: GovTopConfiguration
     let statusInterval: Double
+    /// Send the demo fleet's traffic to the receiver (`--demo`).
+    var demo = false
 
     func run() async throws {
         let service = try await GovTopService.start(configuration)
         let engine = service.engine
         StandardError.write("govtop: listening on \(service.url) (OTLP/HTTP /v1/traces, API /api/v1, /metrics)")
+        let traffic = demo ? DemoTraffic.start(for: service) : nil
         let status = Task {
             while !Task.isCancelled {
                 try await Task.sleep(for: .seconds(statusInterval))
@@ -21,6 +24,7 @@ struct HeadlessRunner {
         }
         let signal = await SignalWaiter.waitForTermination()
         status.cancel()
+        if let traffic { StandardError.write("govtop: demo traffic: " + (await traffic.stop()).line(duration: nil)) }
         await service.stop()
         StandardError.write("govtop: \(signal) received, stopped. \(StatusLine.text(engine.summary()))")
     }

@@ -32,6 +32,9 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Run without the terminal UI; print a status line to stderr every 10 seconds.")
     var headless = false
 
+    @Flag(name: .long, help: "Feed the dashboard with a built-in demo fleet sent over OTLP/HTTP to govtop's own receiver, with the demo's budgets and policies (replacing the configured ones).")
+    var demo = false
+
     @Option(name: .long, help: .hidden)
     var statusInterval: Double = 10
 
@@ -69,15 +72,16 @@ struct RunCommand: AsyncParsableCommand {
         if let maxBody { resolved.maxBodyBytes = maxBody.bytes }
         if let maxSpans { resolved.engine.store.maxSpans = maxSpans }
         if let maxMemory { resolved.engine.store.maxMemoryBytes = maxMemory.bytes }
+        if demo { resolved.useDemoGovernance() }
         return resolved
     }
 
     func run() async throws {
         let configuration = try resolvedConfiguration()
         if headless {
-            try await HeadlessRunner(configuration: configuration, statusInterval: statusInterval).run()
+            try await HeadlessRunner(configuration: configuration, statusInterval: statusInterval, demo: demo).run()
         } else {
-            try await DashboardRunner(configuration: configuration, options: try dashboardOptions(configuration)).run()
+            try await DashboardRunner(configuration: configuration, options: try dashboardOptions(configuration), demo: demo).run()
         }
     }
 }

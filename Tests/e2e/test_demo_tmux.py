@@ -1,5 +1,5 @@
-"""End to end: `govtop --demo` in a real terminal (tmux, 120x40), read back with capture-pane, and
-`govtop demo --endpoint` against a headless govtop.
+"""End to end: `govtop --demo` in a real terminal (tmux, 120x40), read back with capture-pane;
+`govtop demo --endpoint` against a headless govtop; `govtop render` against the committed screenshots.
 
 The demo story (see GovTopDemo's DemoScenario): traces and all five teams with costs within seconds;
 team growth's daily budget passes 80% after 30-45 s and runs out after 135-150 s.
@@ -9,6 +9,7 @@ GOVTOP_BIN names the binary (default .build/debug/govtop). Needs tmux.
 import json
 import os
 import re
+import shlex
 import shutil
 import socket
 import subprocess
@@ -36,17 +37,20 @@ def get_json(port: int, path: str):
 
 
 class Pane:
-    """One tmux session running a command at a fixed size, isolated on its own tmux server."""
+    """One 120x40 tmux window on a private tmux server running one command under `sh`, which
+    prints the command's exit status when it ends (tmux's own pane_dead_status is not reliable)."""
 
-    def __init__(self, command, width=120, height=40):
-        self.socket = f"govtop-e2e-{uuid.uuid4().hex[:8]}"
+    EXITED = re.compile(r"^govtop exited with (\d+)$", re.MULTILINE)
+
+    def __init__(self, command, home, width=120, height=40):
+        self.socket = f"govtop-e2e-{uuid.uuid4().hex[:12]}"
         self.session = "demo"
-        env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-        env.pop("NO_COLOR", None)
-        self.tmux("new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height),
-                  "-e", "TERM=xterm-256color", "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8",
-                  " ".join(command), env=env)
-        self.tmux("set-option", "-t", self.session, "remain-on-exit", "on")
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+               "TERM": "xterm-256color"}
+        quoted = " ".join(shlex.quote(part) for part in command)
+        script = f'{quoted}; status=$?; clear; echo "govtop exited with $status"; sleep 600'
+        self.tmux("-f", "/dev/null", "new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height),
+                  "-c", home, "-e", "TERM=tmux-256color", "sh -c " + shlex.quote(script), env=env)
 
     def tmux(self, *arguments, env=None):
         return subprocess.run(["tmux", "-L", self.socket, *arguments], check=True, capture_output=True,
@@ -58,10 +62,10 @@ class Pane:
     def send(self, *keys):
         self.tmux("send-keys", "-t", self.session, *keys)
 
-    def dead(self):
-        """(dead, exit status) of the pane's process."""
-        fields = self.tmux("display-message", "-p", "-t", self.session, "#{pane_dead} #{pane_dead_status}").split()
-        return fields[0] == "1", (int(fields[1]) if len(fields) > 1 and fields[1].lstrip("-").isdigit() else None)
+    def exit_status(self):
+        """The command's exit status once it has ended, else None."""
+        match = self.EXITED.search(self.screen())
+        return int(match.group(1)) if match else None
 
     def wait_for(self, what, predicate, timeout):
         """Polls the screen until `predicate(screen)` holds; fails with the last screen otherwise."""
@@ -71,7 +75,7 @@ class Pane:
             screen = self.screen()
             if predicate(screen):
                 return screen
-            if self.dead()[0]:
+            if self.exit_status() is not None:
                 break
             time.sleep(0.5)
         pytest.fail(f"{what} not on screen within {timeout} s; last screen:\n{screen}")
@@ -82,6 +86,12 @@ class Pane:
 
 def teams_with_costs(screen: str):
     return {team for team in TEAMS for line in screen.splitlines() if re.search(rf"\b{team}\b", line) and COST.search(line)}
+
+
+def trace_rows(screen: str) -> int:
+    """Rows of the Traces panel: a start time, then one of the demo's services."""
+    return sum(1 for line in screen.splitlines()
+               if re.search(r"\d\d:\d\d:\d\d\s+(chat-gateway|agent-runtime|doc-pipeline)\b", line))
 
 
 def growth_budget_percent(screen: str):
@@ -95,7 +105,8 @@ def growth_budget_percent(screen: str):
 
 def budget_warning(screen: str) -> bool:
     percent = growth_budget_percent(screen)
-    threshold_alert = any("growth" in line and "budget threshold" in line for line in screen.splitlines())
+    threshold_alert = any("growth" in line and "budget threshold" in line and re.search(r"\b(WARN|CRIT)\b", line)
+                          for line in screen.splitlines())
     return threshold_alert or (percent is not None and percent >= 80)
 
 
@@ -104,33 +115,39 @@ def budget_exceeded(screen: str) -> bool:
 
 
 @pytest.fixture()
-def demo():
+def demo(tmp_path):
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed")
     port = free_port()
-    pane = Pane([BINARY, "--demo", "--http-port", str(port)])
+    pane = Pane([BINARY, "--demo", "--http-port", str(port), "--log-file", str(tmp_path / "govtop.log")], str(tmp_path))
     pane.port = port
     yield pane
     pane.close()
 
 
-def test_demo_tells_its_story_and_quits_cleanly(demo):
+def test_demo_tells_its_story_and_quits_cleanly(demo, tmp_path):
     started = time.monotonic()
     demo.wait_for("traces and at least 5 teams with costs",
-                  lambda screen: len(teams_with_costs(screen)) >= 5 and "invoke_agent" in screen, timeout=10)
+                  lambda screen: len(teams_with_costs(screen)) >= 5 and trace_rows(screen) >= 5, timeout=10)
     summary = get_json(demo.port, "/api/v1/summary")
     assert summary["spans_received"] > 0, summary
 
+    print(f"traces and teams after {time.monotonic() - started:.1f} s")
     demo.wait_for("a warning on team growth's budget", budget_warning, timeout=max(1, 70 - (time.monotonic() - started)))
+    print(f"budget warning after {time.monotonic() - started:.1f} s")
     demo.wait_for("team growth's budget exceeded", budget_exceeded, timeout=max(1, 200 - (time.monotonic() - started)))
+    print(f"budget exceeded after {time.monotonic() - started:.1f} s")
 
     demo.send("q")
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and not demo.dead()[0]:
+    while time.monotonic() < deadline and demo.exit_status() is None:
         time.sleep(0.2)
-    dead, status = demo.dead()
-    assert dead, "govtop still runs 10 s after q"
+    status = demo.exit_status()
+    assert status is not None, f"govtop still runs 10 s after q:\n{demo.screen()}"
     assert status == 0, f"govtop exited with {status}"
+    log = (tmp_path / "govtop.log").read_text()
+    traffic = [line for line in log.splitlines() if "demo traffic: " in line]
+    assert traffic and " 0 errors" in traffic[-1], log
 
 
 @pytest.fixture()
@@ -169,3 +186,24 @@ def test_demo_command_reports_an_unreachable_endpoint():
     assert result.returncode == 1, result.stderr
     assert "connection refused" in result.stderr
     assert "batches were not delivered" in result.stderr
+
+
+@pytest.mark.parametrize("view,theme", [("dashboard", "high-contrast"), ("trace", "default")])
+def test_render_command_draws_the_committed_screenshots(tmp_path, view, theme):
+    name = f"{view}.svg" if theme == "default" else f"{view}-{theme}.svg"
+    output = tmp_path / name
+    command = [BINARY, "render", "--view", view, "--theme", theme, "--size", "120x40", "--seconds", "150",
+               "--seed", "42", "--output", str(output)]
+    subprocess.run(command, check=True, cwd=tmp_path, timeout=60)
+    with open(os.path.join(ROOT, "screenshots", name), "rb") as committed:
+        assert output.read_bytes() == committed.read(), f"{' '.join(command)} differs from screenshots/{name}"
+    again = subprocess.run(command[:-2] + ["--format", "svg"], check=True, capture_output=True, timeout=60)
+    assert again.stdout == output.read_bytes()
+
+
+def test_render_command_explains_bad_arguments(tmp_path):
+    for arguments, message in [(["--size", "12x4"], "--size"), (["--theme", "nope"], "no theme named"),
+                               (["--view", "trace", "--seconds", "0"], "no finished agent trace"),
+                               (["--output", "x.png"], "--format")]:
+        result = subprocess.run([BINARY, "render", *arguments], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+        assert result.returncode != 0 and message in result.stderr, (arguments, result.stderr)

@@ -19,6 +19,8 @@ public final class DemoDriver: Sendable {
     public let seed: UInt64
     public let interval: Duration
     public let retry: RetryPolicy
+    /// How long the fleet has been running when the driver starts (see `init`).
+    public let warmUp: Duration
     private let clock: GovClock
     private let client: OTLPHTTPClient
     private let state = Mutex(DemoProgress())
@@ -27,14 +29,18 @@ public final class DemoDriver: Sendable {
     /// - Parameters:
     ///   - rate: spans per second (see `DemoScenario.defaultRate`, clamped to `maximumRate`).
     ///   - interval: time between sends; each send carries the spans that ended since the last.
+    ///   - warmUp: the fleet starts this long before the driver, and the first send (right away)
+    ///     carries the spans that ended meanwhile, so a dashboard fills at once; the scenario's
+    ///     story runs that much ahead. At most `DemoScenario.maximumInterval`.
     public init(endpoint: OTLPEndpoint, rate: Double = DemoScenario.defaultRate, seed: UInt64 = 42,
-                interval: Duration = .seconds(1), retry: RetryPolicy = RetryPolicy(), clock: GovClock = .system,
+                interval: Duration = .seconds(1), warmUp: Duration = .zero, retry: RetryPolicy = RetryPolicy(), clock: GovClock = .system,
                 group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, responseTimeout: Duration = .seconds(10)) {
         self.endpoint = endpoint
         self.rate = rate
         self.seed = seed
         self.interval = interval > .zero ? interval : .seconds(1)
         self.retry = retry
+        self.warmUp = min(max(warmUp, .zero), .nanoseconds(Int64(DemoScenario.maximumInterval)))
         self.clock = clock
         client = OTLPHTTPClient(endpoint: endpoint, group: group, responseTimeout: responseTimeout)
     }
@@ -67,10 +73,11 @@ public final class DemoDriver: Sendable {
     public func run(duration: Duration? = nil, onProgress: @Sendable (DemoProgress) -> Void = { _ in }) async -> DemoProgress {
         let monotonic = ContinuousClock()
         let began = monotonic.now
-        let startTime = clock.now()
+        let wallClock = clock.now()
+        let startTime = wallClock - min(wallClock, Self.nanoseconds(warmUp))
         var scenario = DemoScenario(seed: seed, startTime: startTime)
         var sentUntil = startTime
-        var tick = 1
+        var tick = warmUp > .zero ? 0 : 1
         while !Task.isCancelled {
             var target = began + interval * tick
             let last = duration.map { target >= began + $0 } ?? false
@@ -78,7 +85,7 @@ public final class DemoDriver: Sendable {
             try? await Task.sleep(until: target, clock: monotonic)
             if Task.isCancelled { break }
             let elapsed = monotonic.now - began
-            let now = startTime &+ Self.nanoseconds(elapsed)
+            let now = startTime &+ Self.nanoseconds(warmUp + elapsed)
             let batch = scenario.traffic(from: sentUntil, to: now, rate: rate)
             sentUntil = now
             // Retries may run a little past the end of a timed run, not indefinitely.

@@ -7,16 +7,20 @@ import GovTopTerminal
 struct DashboardRunner {
     let configuration: GovTopConfiguration
     let options: DashboardOptions
+    /// Send the demo fleet's traffic to the receiver (`--demo`).
+    var demo = false
 
     func run() async throws {
         try Terminal.requireTerminal()
         let logger = try FileLogger(path: options.logFile)
         let service = try await GovTopService.start(configuration)
         logger.log("govtop listening on \(service.url); theme \(options.theme.name); config \(configuration.source ?? "defaults")")
+        let traffic = demo ? DemoTraffic.start(for: service) : nil
         let options = options
         let outcome: Result<String, any Error> = await MainActor.run {
             Result { try DashboardLoop(service: service, options: options, logger: logger).run() }
         }
+        if let traffic { logger.log("demo traffic: " + (await traffic.stop()).line(duration: nil)) }
         await service.stop()
         switch outcome {
         case .success(let reason):

@@ -28,6 +28,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seed of the generator: the same seed sends the same fleet.", valueName: "n"))
     var seed: UInt64 = 42
 
+    @Option(name: .long, help: ArgumentHelp("Start the fleet this many seconds earlier and send what it did meanwhile at once (0–60).", valueName: "seconds"))
+    var warmUp: Double = 0
+
     @Option(name: .long, help: ArgumentHelp("Seconds between progress lines when stderr is not a terminal.", valueName: "seconds"))
     var progressInterval: Double = 10
 
@@ -43,6 +46,9 @@ struct DemoCommand: AsyncParsableCommand {
         if let duration, !(duration.isFinite && duration > 0 && duration <= 366 * 86_400) {
             throw ValidationError("--duration must be a positive number of seconds (at most a year), not \(duration).")
         }
+        guard warmUp.isFinite, (0...60).contains(warmUp) else {
+            throw ValidationError("--warm-up must be from 0 to 60 seconds, not \(warmUp).")
+        }
         guard progressInterval.isFinite, progressInterval > 0 else {
             throw ValidationError("--progress-interval must be a positive number of seconds.")
         }
@@ -50,9 +56,9 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let target = try OTLPEndpoint(parsing: endpoint)
-        let driver = DemoDriver(endpoint: target, rate: rate, seed: seed)
+        let driver = DemoDriver(endpoint: target, rate: rate, seed: seed, warmUp: .milliseconds(Int64((warmUp * 1000).rounded())))
         let printer = ProgressPrinter(duration: duration, interval: progressInterval)
-        StandardError.write("govtop demo: sending \(DemoProgress.grouped(Int(rate))) spans/s to \(target)"
+        StandardError.write("govtop demo: sending \(rate == rate.rounded() ? DemoProgress.grouped(Int(rate)) : String(rate)) spans/s to \(target)"
             + (duration.map { " for \(DemoProgress.durationText($0))" } ?? " until interrupted"))
         let runDuration = duration.map { Duration.milliseconds(Int64(($0 * 1000).rounded())) }
         let run = Task { await driver.run(duration: runDuration) { printer.show($0) } }

@@ -16,7 +16,7 @@ struct RenderCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("What to draw: \(RenderView.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "view"))
+    @Option(name: .long, help: ArgumentHelp("What to draw: the dashboard, one panel zoomed, the trace detail or the help overlay.", valueName: "view"))
     var view: RenderView = .dashboard
 
     @Option(name: .long, help: ArgumentHelp("Screen size in cells.", valueName: "WxH"))

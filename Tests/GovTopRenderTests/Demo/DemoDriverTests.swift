@@ -22,6 +22,18 @@ import Testing
         #expect(progress.elapsedSeconds >= 1.5)
     }
 
+    @Test func warmUpSendsWhatTheFleetDidBeforeTheStartAtOnce() async throws {
+        let server = try await StubOTLPServer(script: [])
+        let endpoint = OTLPEndpoint(host: "127.0.0.1", port: server.port)
+        let cold = await DemoDriver(endpoint: endpoint, rate: 200, interval: .seconds(5)).run(duration: .milliseconds(300))
+        let warm = await DemoDriver(endpoint: endpoint, rate: 200, interval: .seconds(5), warmUp: .seconds(10)).run(duration: .milliseconds(300))
+        await server.stop()
+        #expect(cold.spansSent * 5 < warm.spansSent)
+        #expect(warm.batchesSent == 2)
+        #expect(warm.spansSent > 500)
+        #expect(server.requests.count == cold.batchesSent + 2)
+    }
+
     @Test func countsLostBatchesWhenNothingListens() async throws {
         let stub = try await StubOTLPServer(script: [])
         let port = stub.port
