@@ -19,15 +19,7 @@ public enum ConfigLoader {
     /// An empty document (or one with only comments) gives the defaults. A leading byte order
     /// mark is ignored.
     public static func load(yaml: String, source: String) throws(ConfigError) -> GovTopConfiguration {
-        let yaml = yaml.hasPrefix("\u{FEFF}") ? String(yaml.unicodeScalars.dropFirst()) : yaml
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw YAMLErrorMessage.configError(error, file: source, yaml: yaml)
-        } catch {
-            throw ConfigError(file: source, message: "is not valid YAML: \(error)")
-        }
+        let root = try YAMLDocument.compose(yaml, source: source)
         var configuration = GovTopConfiguration()
         if let root {
             configuration = try ConfigDocument.read(ConfigNode(node: root, path: "", document: DocumentContext(file: source)))

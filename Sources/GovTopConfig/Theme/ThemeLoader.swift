@@ -18,15 +18,7 @@ public enum ThemeLoader {
     /// Validates a theme document; `source` names it in errors and, without a `name:` key, gives
     /// the theme its name.
     public static func load(yaml: String, source: String) throws(ConfigError) -> Theme {
-        let yaml = yaml.hasPrefix("\u{FEFF}") ? String(yaml.unicodeScalars.dropFirst()) : yaml
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw YAMLErrorMessage.configError(error, file: source, yaml: yaml)
-        } catch {
-            throw ConfigError(file: source, message: "is not valid YAML: \(error)")
-        }
+        let root = try YAMLDocument.compose(yaml, source: source)
         let fallbackName = ((source as NSString).lastPathComponent as NSString).deletingPathExtension
         guard let root else { return Theme.make(name: fallbackName, palette: [:], roles: [:]) }
         return try ThemeDocument.read(ConfigNode(node: root, path: "", document: DocumentContext(file: source)),
