@@ -78,7 +78,11 @@ import Testing
         let driver = DemoDriver(endpoint: OTLPEndpoint(host: "127.0.0.1", port: server.port), rate: 1_000, interval: .milliseconds(100))
         driver.start()
         driver.start()
-        try await Task.sleep(for: .milliseconds(700))
+        // Wait for three batches rather than a fixed time, so a loaded machine cannot flake it.
+        let deadline = ContinuousClock.now + .seconds(30)
+        while driver.progress.batchesSent < 3 && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         let final = await driver.stop()
         let afterStop = server.requests.count
         try await Task.sleep(for: .milliseconds(300))
