@@ -9,7 +9,10 @@ enum GenAIBatchFixture {
     typealias KeyValue = Opentelemetry_Proto_Common_V1_KeyValue
     typealias Span = Opentelemetry_Proto_Trace_V1_Span
 
-    static func request(spanCount: Int = 512, seed: UInt64 = 0x5EED_0F_6E4A1) -> Request {
+    /// - Parameter onlyGatewayReportsCost: when true, only `chat-gateway` reports `genops.cost.total`;
+    ///   `rag-worker`'s spans carry tokens alone (as plain OpenTelemetry GenAI instrumentation
+    ///   exports them), so govtop prices them from its table.
+    static func request(spanCount: Int = 512, seed: UInt64 = 0x5EED_0F_6E4A1, onlyGatewayReportsCost: Bool = false) -> Request {
         var random = SplitMix64(seed: seed)
         var request = Request()
         let services = ["chat-gateway", "rag-worker"]
@@ -25,7 +28,8 @@ enum GenAIBatchFixture {
             scopeSpans.scope.name = "opentelemetry.instrumentation.openai_v2"
             scopeSpans.scope.version = "2.1b0"
             let count = spanCount / services.count + (serviceIndex < spanCount % services.count ? 1 : 0)
-            scopeSpans.spans = (0..<count).map { index in span(index: index, random: &random) }
+            let reportsCost = !onlyGatewayReportsCost || serviceIndex == 0
+            scopeSpans.spans = (0..<count).map { index in span(index: index, reportsCost: reportsCost, random: &random) }
             resourceSpans.scopeSpans = [scopeSpans]
             request.resourceSpans.append(resourceSpans)
         }
@@ -37,7 +41,7 @@ enum GenAIBatchFixture {
     private static let teams = ["ml-platform", "search-quality", "customer-support", "growth-experiments"]
     private static let projects = ["assistant-v2", "semantic-search", "ticket-triage", "onboarding-bot"]
 
-    private static func span(index: Int, random: inout SplitMix64) -> Span {
+    private static func span(index: Int, reportsCost: Bool, random: inout SplitMix64) -> Span {
         let model = Int(random.next() % UInt64(models.count))
         let team = Int(random.next() % UInt64(teams.count))
         let inputTokens = Int64(200 + random.next() % 6000)
@@ -67,9 +71,13 @@ enum GenAIBatchFixture {
             string("genops.project", projects[team]),
             string("genops.customer_id", "cust-" + String(random.next() % 5000)),
             string("genops.environment", "production"),
-            double("genops.cost.total", Double(inputTokens) * 2.5e-6 + Double(outputTokens) * 1e-5),
-            string("genops.cost.currency", "USD"),
         ]
+        if reportsCost {
+            span.attributes += [
+                double("genops.cost.total", Double(inputTokens) * 2.5e-6 + Double(outputTokens) * 1e-5),
+                string("genops.cost.currency", "USD"),
+            ]
+        }
         span.events = [
             event("gen_ai.content.prompt", start + 1_000, [string("gen_ai.prompt", "Summarize the customer ticket in two sentences.")]),
             event("gen_ai.content.completion", start + 290_000_000, [string("gen_ai.completion", "The customer cannot log in after the update.")]),

@@ -29,10 +29,6 @@ public struct BudgetDefinition: Sendable, Hashable {
         return parts.isEmpty ? "all" : parts.joined(separator: ",")
     }
 
-    /// Whether spend with these dimension values counts against this budget.
-    public func covers(_ value: (Dimension) -> String?) -> Bool {
-        scope.allSatisfy { dimension, wanted in value(dimension) == wanted }
-    }
 }
 
 /// Calendar-aligned budget periods.

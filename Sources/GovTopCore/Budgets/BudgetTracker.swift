@@ -17,6 +17,8 @@ public struct BudgetTracker: Sendable {
     /// Records left out because the amount was NaN or infinite.
     public private(set) var invalidRecords = 0
     private let calendar: Calendar
+    /// The scope as a list in dimension order, checked for every priced span.
+    private let scope: [(dimension: Dimension, value: String)]
     private var consumed = CompensatedSum()
     private var burn: BurnRateMeter
 
@@ -28,6 +30,7 @@ public struct BudgetTracker: Sendable {
         self.definition = definition
         self.timeZone = timeZone
         self.calendar = BudgetPeriod.calendar(in: timeZone)
+        self.scope = definition.scope.map { (dimension: $0.key, value: $0.value) }.sorted { $0.dimension.index < $1.dimension.index }
         self.window = definition.period.window(containing: startedAt, calendar: calendar)
         self.burn = BurnRateMeter(observedSince: startedAt)
         if definition.initialConsumedUSD.isFinite {
@@ -36,6 +39,13 @@ public struct BudgetTracker: Sendable {
     }
 
     public var name: String { definition.name }
+
+    /// Whether spend of a span with these facts and attribution counts against this budget: every
+    /// dimension of the scope must match.
+    public func covers(_ facts: GovernanceFacts, attribution: Attribution) -> Bool {
+        for entry in scope where entry.dimension.value(in: facts, attribution: attribution) != entry.value { return false }
+        return true
+    }
 
     /// Adds spend (negative when the engine moves spend to another scope) at an instant.
     ///
@@ -59,6 +69,11 @@ public struct BudgetTracker: Sendable {
         }
         consumed.add(amount)
         return true
+    }
+
+    /// Records spend when the budget covers a span with these facts and attribution.
+    mutating func record(costUSD amount: Double, at instant: UInt64, ifCovering facts: GovernanceFacts, attribution: Attribution) {
+        if covers(facts, attribution: attribution) { record(costUSD: amount, at: instant) }
     }
 
     /// Consumption in the period containing `now`.

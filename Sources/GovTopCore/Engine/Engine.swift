@@ -15,14 +15,15 @@ public final class Engine: Sendable {
         self.startedAt = clock.now()
         let policies = Engine.compilePolicies(configuration.policies)
         self.governance = configuration.governance
-            ? Governance(estimator: CostEstimator(table: configuration.pricing), policies: policies) : nil
+            ? Governance(pricing: configuration.pricing, policies: policies) : nil
         self.state = Mutex(EngineState(configuration: configuration, startedAt: startedAt, policies: policies))
     }
 
     /// Normalizes, stores and counts a decoded batch.
     @discardableResult
     public func ingest(_ batch: TraceBatch) -> IngestResult {
-        let prepared = batch.resourceSpans.map { PreparedResource($0, governance: governance) }
+        var pass = governance.map(GovernancePass.init)
+        let prepared = batch.resourceSpans.map { PreparedResource($0, governance: &pass) }
         let accepted = prepared.reduce(0) { $0 + $1.spanCount }
         let now = clock.now()
         state.withLock { state in
@@ -51,7 +52,7 @@ public final class Engine: Sendable {
         let uptime = Double(clock.now() &- startedAt) / 1e9
         return state.withLock { state in
             MetricsSnapshot(summary: state.summary(uptime: uptime), series: state.ledger.metricSeries(),
-                            durations: state.ledger.durations.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+                            durations: state.ledger.durations)
         }
     }
 

@@ -4,8 +4,8 @@ extension EngineState {
     mutating func recordBudgets(_ contribution: Contribution, facts: GovernanceFacts, attribution: Attribution, at now: UInt64) {
         let cost = contribution.cost.usd
         if cost != 0 {
-            for index in budgets.indices where budgets[index].definition.covers({ $0.value(in: facts, attribution: attribution) }) {
-                budgets[index].record(costUSD: cost, at: now)
+            for index in budgets.indices {
+                budgets[index].record(costUSD: cost, at: now, ifCovering: facts, attribution: attribution)
             }
         }
         if let report = facts.budget {
@@ -18,9 +18,8 @@ extension EngineState {
         let cost = move.contribution.cost.usd
         guard cost != 0 else { return }
         for index in budgets.indices {
-            let definition = budgets[index].definition
-            let before = definition.covers { $0.value(in: move.facts, attribution: move.old) }
-            let after = definition.covers { $0.value(in: move.facts, attribution: move.new) }
+            let before = budgets[index].covers(move.facts, attribution: move.old)
+            let after = budgets[index].covers(move.facts, attribution: move.new)
             if before != after { budgets[index].record(costUSD: after ? cost : -cost, at: move.receivedAt) }
         }
     }

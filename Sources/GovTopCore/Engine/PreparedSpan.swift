@@ -11,14 +11,15 @@ struct PreparedSpan {
 
     /// Every span is normalized (the foundation's facts and exact totals need it); with governance
     /// on it is also scanned by the pattern rules (and redacted) and priced from its tokens.
-    init(record: SpanRecord, resourceFacts: FactValues, service: String, governance: Governance?) {
-        let scan = governance.map { $0.policies.hasPatternRules ? $0.policies.scan(record) : .clean } ?? .clean
+    init(record: SpanRecord, resourceFacts: FactValues, service: String, governance: inout GovernancePass?) {
+        // Optional chaining works on the pass in place; `map` or `if let` would copy its cache.
+        let scan = governance?.policies.hasPatternRules == true ? governance?.policies.scan(record) ?? .clean : .clean
         let stored = scan.redactedSpan ?? record
         self.record = stored
         patternViolations = scan.violations
         facts = Normalizer.facts(for: stored, resource: resourceFacts, service: service)
-        if let governance {
-            cost = PreparedSpan.cost(of: facts, estimator: governance.estimator)
+        if governance != nil {
+            cost = PreparedSpan.cost(of: facts, prices: &governance!.prices)
         } else {
             cost = facts.reportedTotalCost.map(SpanCost.reported) ?? .none
         }
@@ -27,14 +28,14 @@ struct PreparedSpan {
 
     /// A reported cost wins; else tokens × the pricing table; tokens of an unknown model (or of no
     /// model) are unpriced, never $0.
-    static func cost(of facts: GovernanceFacts, estimator: CostEstimator) -> SpanCost {
+    static func cost(of facts: GovernanceFacts, prices: inout PriceLookupCache) -> SpanCost {
         if let reported = facts.reportedTotalCost { return .reported(reported) }
         guard facts.inputTokens != nil || facts.outputTokens != nil else { return .none }
         guard let model = facts.model else { return .unpriced }
         let usage = TokenUsage(input: facts.inputTokens ?? 0, output: facts.outputTokens ?? 0,
                                cachedInput: facts.cachedInputTokens ?? 0, cacheWrite: facts.cacheWriteInputTokens ?? 0,
                                reasoning: facts.reasoningTokens ?? 0)
-        switch estimator.estimate(model: model, provider: facts.provider, usage: usage) {
+        switch prices.estimate(model: model, provider: facts.provider, usage: usage) {
         case .priced(let usd): return .estimated(usd)
         case .unpriced: return .unpriced
         }
@@ -52,13 +53,13 @@ struct PreparedResource {
     let groups: [(scope: InstrumentationScope, spans: [PreparedSpan])]
 
     /// Without governance, spans are normalized for storage and totals only.
-    init(_ resourceSpans: ResourceSpans, governance: Governance?) {
+    init(_ resourceSpans: ResourceSpans, governance: inout GovernancePass?) {
         resource = resourceSpans.resource
         let resourceFacts = FactValues(resource.attributes)
         let service = resource.serviceName
         groups = resourceSpans.scopeSpans.map { scopeSpans in
             (scopeSpans.scope, PreparedResource.parentsFirst(scopeSpans.spans).map {
-                PreparedSpan(record: $0, resourceFacts: resourceFacts, service: service, governance: governance)
+                PreparedSpan(record: $0, resourceFacts: resourceFacts, service: service, governance: &governance)
             })
         }
     }
@@ -97,6 +98,19 @@ struct PreparedResource {
 /// The parts of governance that work on a span before the engine's lock: pricing and the local
 /// policy rules, compiled once.
 struct Governance: Sendable {
-    let estimator: CostEstimator
+    let pricing: PricingTable
     let policies: PolicyEvaluator
+}
+
+/// Governance for the spans of one batch: the engine's rules, and a price cache of the batch's own
+/// (spans repeat a handful of model names; the cache resolves each name once per batch, and needs
+/// no lock because no other batch sees it).
+struct GovernancePass {
+    let policies: PolicyEvaluator
+    var prices: PriceLookupCache
+
+    init(_ governance: Governance) {
+        policies = governance.policies
+        prices = PriceLookupCache(table: governance.pricing)
+    }
 }

@@ -9,10 +9,11 @@ public struct GroupTable: Sendable {
     private var stats: [GroupStats] = []
     /// Contributions that went to `(other)` because the table was full.
     public private(set) var foldedContributions = 0
-    /// The last key looked up and its position: consecutive spans of a batch usually share their
-    /// team, model, service, ..., and comparing strings is cheaper than hashing them.
-    private var lastKey: String?
-    private var lastPosition = 0
+    /// The keys looked up last and their positions (-1: unused): the spans of a batch share a few
+    /// teams, models, services, ..., and comparing strings is cheaper than hashing them.
+    private var recentKeys = InlineArray<4, String>(repeating: "")
+    private var recentPositions = InlineArray<4, Int>(repeating: -1)
+    private var nextRecent = 0
 
     public init(dimension: Dimension, capacity: Int) {
         self.dimension = dimension
@@ -30,32 +31,37 @@ public struct GroupTable: Sendable {
         index[key].map { stats[$0] }
     }
 
-    /// The key a value is counted under: the value itself, `(unattributed)` for none, or `(other)`
-    /// when the table is full.
-    func key(for value: String?) -> String {
-        let key = value ?? Dimension.unattributed
-        if index[key] != nil || keys.count < capacity { return key }
-        return Dimension.other
+    /// The key of the group at a position `add` returned.
+    func key(at position: Int) -> String { keys[position] }
+
+    /// Counts a contribution under `value`'s group: the value itself, `(unattributed)` for none, or
+    /// `(other)` when the table is full. Returns the group's position (stable: groups are never removed).
+    @discardableResult
+    mutating func add(_ contribution: Contribution, value: String?, at time: UInt64, sign: Int = 1) -> Int {
+        let position = position(of: value, counting: sign > 0)
+        stats[position].add(contribution, at: time, sign: sign)
+        return position
     }
 
-    /// Counts a contribution under `value`'s group; returns the key it was counted under.
-    @discardableResult
-    mutating func add(_ contribution: Contribution, value: String?, at time: UInt64, sign: Int = 1) -> String {
+    private mutating func position(of value: String?, counting: Bool) -> Int {
         let key = value ?? Dimension.unattributed
-        let position: Int
-        if key == lastKey {
-            position = lastPosition
-        } else if let existing = index[key] {
-            position = existing
-            lastKey = key
-            lastPosition = existing
-        } else {
-            let target = keys.count < capacity ? key : Dimension.other
-            if target == Dimension.other && value != nil && sign > 0 { foldedContributions += 1 }
-            position = slot(for: target)
+        for slot in recentPositions.indices where recentPositions[slot] >= 0 && recentKeys[slot] == key {
+            return recentPositions[slot]
         }
-        stats[position].add(contribution, at: time, sign: sign)
-        return keys[position]
+        let position: Int
+        if let existing = index[key] {
+            position = existing
+        } else if keys.count < capacity {
+            position = slot(for: key)
+        } else {
+            if value != nil && counting { foldedContributions += 1 }
+            // A full table's fold is not cached: the next lookup of this value must fold (and count) again.
+            return slot(for: Dimension.other)
+        }
+        recentKeys[nextRecent] = key
+        recentPositions[nextRecent] = position
+        nextRecent = (nextRecent + 1) % recentPositions.count
+        return position
     }
 
     private mutating func slot(for key: String) -> Int {

@@ -14,12 +14,6 @@ public struct LabelSet: Sendable, Hashable {
         self.model = model
     }
 
-    init(facts: GovernanceFacts, attribution: Attribution) {
-        let none = Dimension.unattributed
-        self.init(team: attribution.team ?? none, project: attribution.project ?? none,
-                  environment: attribution.environment ?? none, provider: facts.provider ?? none, model: facts.model ?? none)
-    }
-
     /// Where combinations beyond the cap are counted.
     public static let other = LabelSet(team: Dimension.other, project: Dimension.other, environment: Dimension.other,
                                        provider: Dimension.other, model: Dimension.other)
@@ -27,7 +21,9 @@ public struct LabelSet: Sendable, Hashable {
 
 /// Monotonic counters per label combination, for `/metrics`. Labels are fixed when a span arrives
 /// (Prometheus counters must never go down), so unlike the groups they are not moved when a late
-/// parent re-attributes a span. Capped: further combinations fold into `LabelSet.other`.
+/// parent re-attributes a span. A combination is keyed by the positions of its values in the group
+/// tables (so counting a span hashes two integers, not five strings); values folded into a table's
+/// `(other)` group are labelled `(other)`. Capped: further combinations fold into `LabelSet.other`.
 struct LabelCounters {
     struct Counters: Sendable, Hashable {
         var cost = CompensatedSum()
@@ -36,12 +32,26 @@ struct LabelCounters {
         var requests = 0
     }
 
+    /// Group-table positions of team, project, environment, provider and model, 21 bits each
+    /// (tables hold at most 1,000,001 groups).
+    struct Key: Hashable {
+        let attribution: UInt64
+        let model: UInt64
+
+        init(team: Int, project: Int, environment: Int, provider: Int, model: Int) {
+            attribution = UInt64(team) | UInt64(project) << 21 | UInt64(environment) << 42
+            self.model = UInt64(provider) | UInt64(model) << 21
+        }
+
+        static let other = Key(team: 0x1F_FFFF, project: 0x1F_FFFF, environment: 0x1F_FFFF, provider: 0x1F_FFFF, model: 0x1F_FFFF)
+    }
+
     let capacity: Int
-    private var index: [LabelSet: Int] = [:]
+    private var index: [Key: Int] = [:]
     private var labels: [LabelSet] = []
     private var counters: [Counters] = []
-    /// The last label set and its position (consecutive spans usually share theirs).
-    private var lastLabels: LabelSet?
+    /// The last key and its position (consecutive spans often share theirs).
+    private var lastKey: Key?
     private var lastPosition = 0
 
     init(capacity: Int) { self.capacity = max(1, capacity) }
@@ -53,27 +63,33 @@ struct LabelCounters {
 
     var count: Int { labels.count }
 
-    mutating func add(_ contribution: Contribution, labels set: LabelSet) {
+    /// Counts a request span under a combination; `labels` spells it out the first time it is seen.
+    mutating func add(_ contribution: Contribution, key: Key, labels makeLabels: () -> LabelSet) {
         guard contribution.requests > 0 else { return }
         let position: Int
-        if set == lastLabels {
+        if key == lastKey {
             position = lastPosition
         } else {
-            let key = index[set] != nil || labels.count < capacity ? set : LabelSet.other
             if let existing = index[key] {
                 position = existing
+            } else if labels.count < capacity {
+                position = append(key, makeLabels())
             } else {
-                position = labels.count
-                index[key] = position
-                labels.append(key)
-                counters.append(Counters())
+                position = index[Key.other] ?? append(Key.other, LabelSet.other)
             }
-            lastLabels = set
+            lastKey = key
             lastPosition = position
         }
         counters[position].cost.add(contribution.cost.usd)
         counters[position].inputTokens += contribution.inputTokens
         counters[position].outputTokens += contribution.outputTokens
         counters[position].requests += contribution.requests
+    }
+
+    private mutating func append(_ key: Key, _ set: LabelSet) -> Int {
+        index[key] = labels.count
+        labels.append(set)
+        counters.append(Counters())
+        return labels.count - 1
     }
 }

@@ -3,14 +3,14 @@
 struct Ledger {
     private(set) var totals = Totals()
     /// Per second over the last 2 minutes.
-    private(set) var seconds = RateSeries(resolutionSeconds: 1, buckets: 120)
+    private(set) var seconds = RateSeries(resolutionSeconds: 1)
     /// Per minute over the last 2 hours.
-    private(set) var minutes = RateSeries(resolutionSeconds: 60, buckets: 120)
+    private(set) var minutes = RateSeries(resolutionSeconds: 60)
     private(set) var tables: [GroupTable]
     /// Prometheus counters by label combination (labels fixed at arrival).
     private(set) var labelCounters: LabelCounters
-    /// Request durations per model (capped like the model groups).
-    private(set) var durations: [String: DurationHistogram] = [:]
+    /// Request durations per model, by position in the model table (capped like the model groups).
+    private var modelDurations: [DurationHistogram] = []
 
     init(maxGroupsPerDimension: Int) {
         tables = Dimension.allCases.map { GroupTable(dimension: $0, capacity: maxGroupsPerDimension) }
@@ -28,14 +28,38 @@ struct Ledger {
         totals.add(contribution)
         seconds.add(contribution, at: time)
         minutes.add(contribution, at: time)
-        labelCounters.add(contribution, labels: LabelSet(facts: facts, attribution: attribution))
+        var team = 0, project = 0, environment = 0, provider = 0, model = 0
         for index in tables.indices {
-            let value = tables[index].dimension.value(in: facts, attribution: attribution)
-            let key = tables[index].add(contribution, value: value, at: time)
-            if index == Dimension.model.index, contribution.requests > 0 {
-                durations[key, default: DurationHistogram()].observe(seconds: durationSeconds)
+            let dimension = tables[index].dimension
+            let position = tables[index].add(contribution, value: dimension.value(in: facts, attribution: attribution), at: time)
+            switch dimension {
+            case .team: team = position
+            case .project: project = position
+            case .environment: environment = position
+            case .provider: provider = position
+            case .model: model = position
+            case .customer, .costCenter, .feature, .service: break
             }
         }
+        guard contribution.requests > 0 else { return }
+        labelCounters.add(contribution, key: LabelCounters.Key(team: team, project: project, environment: environment,
+                                                               provider: provider, model: model)) {
+            LabelSet(team: tables[Dimension.team.index].key(at: team), project: tables[Dimension.project.index].key(at: project),
+                     environment: tables[Dimension.environment.index].key(at: environment),
+                     provider: tables[Dimension.provider.index].key(at: provider), model: tables[Dimension.model.index].key(at: model))
+        }
+        if model >= modelDurations.count {
+            modelDurations.append(contentsOf: repeatElement(DurationHistogram(), count: model + 1 - modelDurations.count))
+        }
+        modelDurations[model].observe(seconds: durationSeconds)
+    }
+
+    /// Request durations per model, by model name.
+    var durations: [(model: String, histogram: DurationHistogram)] {
+        let models = table(.model)
+        return modelDurations.indices.filter { modelDurations[$0].count > 0 }
+            .map { (model: models.key(at: $0), histogram: modelDurations[$0]) }
+            .sorted { $0.model < $1.model }
     }
 
     /// Only the exact running totals (the foundation's counters), without groups, rates or labels.
@@ -59,6 +83,6 @@ struct Ledger {
 
     var bytes: Int {
         tables.reduce(seconds.bytes + minutes.bytes) { $0 + $1.bytes }
-            + labelCounters.count * 160 + durations.count * 200
+            + labelCounters.count * 160 + modelDurations.count * 200
     }
 }

@@ -1,12 +1,13 @@
-/// Cost, tokens, requests and errors over time at one resolution, for rates and sparklines.
-public struct RateSeries: Sendable, Hashable {
-    public var cost: TimeSeries
-    public var tokens: TimeSeries
-    public var requests: TimeSeries
-    public var errors: TimeSeries
+/// Cost, tokens, requests and errors over time at one resolution (120 buckets), for rates and
+/// sparklines.
+public struct RateSeries: Sendable {
+    public var cost: TimeSeries<120>
+    public var tokens: TimeSeries<120>
+    public var requests: TimeSeries<120>
+    public var errors: TimeSeries<120>
 
-    public init(resolutionSeconds: Double, buckets: Int) {
-        cost = TimeSeries(resolutionSeconds: resolutionSeconds, buckets: buckets)
+    public init(resolutionSeconds: Double) {
+        cost = TimeSeries(resolutionSeconds: resolutionSeconds)
         tokens = cost
         requests = cost
         errors = cost
@@ -26,11 +27,11 @@ public struct RateSeries: Sendable, Hashable {
 
 /// One group's exact totals and recent activity: cost and requests per 5 seconds over the last
 /// minute (the 1-minute rates), and cost per minute over the last hour (the trend).
-public struct GroupStats: Sendable, Hashable {
+public struct GroupStats: Sendable {
     public var totals = Totals()
-    public var recentCost = TimeSeries(resolutionSeconds: 5, buckets: 12)
-    public var recentRequests = TimeSeries(resolutionSeconds: 5, buckets: 12)
-    public var minuteCost = TimeSeries(resolutionSeconds: 60, buckets: 60)
+    public var recentCost = TimeSeries<12>(resolutionSeconds: 5)
+    public var recentRequests = TimeSeries<12>(resolutionSeconds: 5)
+    public var minuteCost = TimeSeries<60>(resolutionSeconds: 60)
 
     public init() {}
 
@@ -44,5 +45,5 @@ public struct GroupStats: Sendable, Hashable {
         if contribution.requests != 0 { recentRequests.add(Double(sign * contribution.requests), at: time) }
     }
 
-    static let estimatedBytes = MemoryLayout<GroupStats>.stride + 12 * 16 * 2 + 60 * 16 + 3 * 64
+    static let estimatedBytes = MemoryLayout<GroupStats>.stride
 }

@@ -6,7 +6,6 @@ public struct Totals: Sendable, Hashable {
     public var outputTokens: Int64 = 0
     public var cachedInputTokens: Int64 = 0
     public var reasoningTokens: Int64 = 0
-    public var cost = CompensatedSum()
     public var reportedCost = CompensatedSum()
     public var estimatedCost = CompensatedSum()
     public var unpricedRequests = 0
@@ -16,7 +15,8 @@ public struct Totals: Sendable, Hashable {
 
     public init() {}
 
-    public var costUSD: Double { cost.value }
+    /// Reported plus estimated cost (kept apart, so each span's cost is summed once, not twice).
+    public var costUSD: Double { reportedCost.value + estimatedCost.value }
 
     /// Adds (sign +1) or removes (sign −1) one span's contribution.
     public mutating func add(_ contribution: Contribution, sign: Int = 1) {
@@ -31,10 +31,8 @@ public struct Totals: Sendable, Hashable {
         evalFailures += sign * contribution.evalFailures
         switch contribution.cost {
         case .reported(let usd):
-            cost.add(scale * usd)
             reportedCost.add(scale * usd)
         case .estimated(let usd):
-            cost.add(scale * usd)
             estimatedCost.add(scale * usd)
         case .unpriced:
             unpricedRequests += sign

@@ -9,7 +9,10 @@ import Foundation
 public struct PriceLookupCache: Sendable {
     public let table: PricingTable
     public let capacity: Int
-    private var resolved: [Key: ModelPrice?] = [:]
+    /// Position in `entries` of each name's entry; nil for names the table does not know.
+    private var resolved: [Key: Int?] = [:]
+    /// The entries resolved so far, read in place (copying an entry would retain its strings).
+    private var entries: [ModelPrice] = []
 
     private struct Key: Hashable {
         let model: String
@@ -25,17 +28,27 @@ public struct PriceLookupCache: Sendable {
     public var count: Int { resolved.count }
 
     public mutating func price(forModel model: String, provider: String? = nil) -> ModelPrice? {
-        guard model.utf8.count <= ModelNameNormalizer.maxLength else { return nil }
-        let key = Key(model: model, provider: provider)
-        if let known = resolved[key] { return known }
-        let entry = table.price(forModel: model, provider: provider)
-        if resolved.count >= capacity { resolved.removeAll(keepingCapacity: true) }
-        resolved[key] = entry
-        return entry
+        position(forModel: model, provider: provider).map { entries[$0] }
     }
 
     public mutating func estimate(model: String, provider: String? = nil, usage: TokenUsage) -> CostEstimate {
-        guard let entry = price(forModel: model, provider: provider) else { return .unpriced }
-        return .priced(usd: CostEstimator.cost(of: usage, at: entry))
+        guard let position = position(forModel: model, provider: provider) else { return .unpriced }
+        return .priced(usd: CostEstimator.cost(of: usage, at: entries[position]))
+    }
+
+    private mutating func position(forModel model: String, provider: String?) -> Int? {
+        guard model.utf8.count <= ModelNameNormalizer.maxLength else { return nil }
+        let key = Key(model: model, provider: provider)
+        if let known = resolved[key] { return known }
+        if resolved.count >= capacity {
+            resolved.removeAll(keepingCapacity: true)
+            entries.removeAll(keepingCapacity: true)
+        }
+        let position = table.price(forModel: model, provider: provider).map { entry in
+            entries.append(entry)
+            return entries.count - 1
+        }
+        resolved[key] = position
+        return position
     }
 }

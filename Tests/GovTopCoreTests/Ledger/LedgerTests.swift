@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct LedgerTests {
     @Test func timeSeriesWindowsAndHistory() {
-        var series = TimeSeries(resolutionSeconds: 1, buckets: 5)
+        var series = TimeSeries<5>(resolutionSeconds: 1)
         let t0: UInt64 = 1_000 * 1_000_000_000
         series.add(1, at: t0)
         series.add(2, at: t0 + 1_000_000_000)
@@ -53,6 +53,45 @@ import Testing
         #expect(teams.first { $0.key == Dimension.other }?.totals.costUSD == 7)
         #expect(engine.foldedContributions()[.team] == 7)
         #expect(teams.reduce(0) { $0 + $1.totals.costUSD } == 10)
+        // The Prometheus counters label the folded teams `(other)` too, and keep every dollar.
+        let series = engine.metrics().series
+        #expect(series.map(\.labels.team) == ["(other)", "team-1", "team-2", "team-3"])
+        #expect(series.first { $0.labels.team == Dimension.other }?.costUSD == 7)
+        #expect(series.first { $0.labels.team == Dimension.other }?.requests == 7)
+    }
+
+    @Test func labelCombinationsBeyondTheirCapFoldIntoOneOtherSeries() {
+        // 2 groups per dimension allow 4 label combinations.
+        let engine = Engine(configuration: EngineConfiguration(maxGroupsPerDimension: 2))
+        var id: UInt64 = 0
+        for team in ["a", "b"] {
+            for model in ["gpt-4o", "o3", "gpt-4o", "o3"] {
+                id += 1
+                engine.ingest(SpanFactory.batch([SpanFactory.llmCall(trace: id, id: id, team: team, cost: 1, model: model)]))
+            }
+        }
+        // A fifth combination (a new project): counted under LabelSet.other.
+        var fifth = SpanFactory.llmCall(trace: 99, id: 99, team: "a", cost: 0.5, model: "gpt-4o")
+        fifth.attributes.append(Attribute("genops.project", .string("p")))
+        engine.ingest(SpanFactory.batch([fifth]))
+        let series = engine.metrics().series
+        #expect(series.count == 5)
+        #expect(series.map(\.requests).reduce(0, +) == 9)
+        #expect(series.map(\.costUSD).reduce(0, +) == 8.5)
+        #expect(series.first { $0.labels == LabelSet.other }?.costUSD == 0.5)
+        #expect(series.first { $0.labels.team == "a" && $0.labels.model == "o3" }?.requests == 2)
+    }
+
+    @Test func requestDurationsArePerModel() {
+        let engine = Engine()
+        engine.ingest(SpanFactory.batch([
+            SpanFactory.llmCall(trace: 1, id: 1, team: "ml", cost: 1, model: "o3"),
+            SpanFactory.llmCall(trace: 2, id: 2, team: "ml", cost: 1, model: "gpt-4o"),
+            SpanFactory.llmCall(trace: 3, id: 3, team: "ml", cost: 1, model: "o3"),
+        ]))
+        let durations = engine.metrics().durations
+        #expect(durations.map(\.model) == ["gpt-4o", "o3"])
+        #expect(durations.map(\.histogram.count) == [1, 2])
     }
 
     @Test func plainSpansAddNoRequestsButCountErrors() {
