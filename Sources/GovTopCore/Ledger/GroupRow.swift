@@ -9,12 +9,12 @@ public struct GroupRow: Sendable, Hashable {
     /// Cost per minute over the last 15 minutes, oldest first (for a trend sparkline).
     public var trend: [Double]
 
-    init(key: String, stats: GroupStats, now: UInt64) {
+    init(key: String, totals: Totals, costUSDPerMinute: Double, requestsPerMinute: Double, trend: [Double]) {
         self.key = key
-        totals = stats.totals
-        costUSDPerMinute = stats.recentCost.sum(lastSeconds: 60, now: now)
-        requestsPerMinute = stats.recentRequests.sum(lastSeconds: 60, now: now)
-        trend = stats.minuteCost.buckets(15, now: now)
+        self.totals = totals
+        self.costUSDPerMinute = costUSDPerMinute
+        self.requestsPerMinute = requestsPerMinute
+        self.trend = trend
     }
 }
 
@@ -34,7 +34,7 @@ public struct Rates: Sendable, Hashable {
 
 extension Ledger {
     func rows(_ dimension: Dimension, now: UInt64) -> [GroupRow] {
-        table(dimension).rows.map { GroupRow(key: $0.key, stats: $0.stats, now: now) }
+        table(dimension).rows(now: now)
             .sorted { ($0.totals.costUSD, $1.key) > ($1.totals.costUSD, $0.key) }
     }
 

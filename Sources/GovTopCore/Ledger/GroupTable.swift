@@ -1,34 +1,38 @@
 /// The groups of one dimension, capped in number: values beyond the cap fold into `(other)`.
 /// Stats live in an array indexed through a dictionary, so an update mutates in place and never
-/// copies a group's series.
-public struct GroupTable: Sendable {
-    public let dimension: Dimension
-    public let capacity: Int
+/// copies a group's series. All groups share the table's two bucket rings (5-second and 1-minute
+/// buckets), so a group holds only its values.
+struct GroupTable: Sendable {
+    let dimension: Dimension
+    let capacity: Int
     private var index: [String: Int] = [:]
     private var keys: [String] = []
     private var stats: [GroupStats] = []
+    private var recentRing = BucketRing<12>(resolutionSeconds: 5)
+    private var minuteRing = BucketRing<60>(resolutionSeconds: 60)
     /// Contributions that went to `(other)` because the table was full.
-    public private(set) var foldedContributions = 0
+    private(set) var foldedContributions = 0
     /// The keys looked up last and their positions (-1: unused): the spans of a batch share a few
     /// teams, models, services, ..., and comparing strings is cheaper than hashing them.
     private var recentKeys = InlineArray<4, String>(repeating: "")
     private var recentPositions = InlineArray<4, Int>(repeating: -1)
     private var nextRecent = 0
 
-    public init(dimension: Dimension, capacity: Int) {
+    init(dimension: Dimension, capacity: Int) {
         self.dimension = dimension
         self.capacity = max(1, capacity)
     }
 
-    public var count: Int { keys.count }
+    var count: Int { keys.count }
 
-    /// Every group with its stats, in order of first appearance.
-    public var rows: some Sequence<(key: String, stats: GroupStats)> {
-        zip(keys, stats).lazy.map { (key: $0, stats: $1) }
-    }
-
-    public subscript(key: String) -> GroupStats? {
-        index[key].map { stats[$0] }
+    /// Every group as the API shows it, in order of first appearance.
+    func rows(now: UInt64) -> [GroupRow] {
+        zip(keys, stats).map { key, stats in
+            GroupRow(key: key, totals: stats.totals,
+                     costUSDPerMinute: recentRing.sum(stats.recentCost, lastSeconds: 60, now: now),
+                     requestsPerMinute: recentRing.sum(stats.recentRequests, lastSeconds: 60, now: now),
+                     trend: minuteRing.buckets(stats.minuteCost, last: 15, now: now))
+        }
     }
 
     /// The key of the group at a position `add` returned.
@@ -39,8 +43,24 @@ public struct GroupTable: Sendable {
     @discardableResult
     mutating func add(_ contribution: Contribution, value: String?, at time: UInt64, sign: Int = 1) -> Int {
         let position = position(of: value, counting: sign > 0)
-        stats[position].add(contribution, at: time, sign: sign)
+        stats[position].totals.add(contribution, sign: sign)
+        let cost = Double(sign) * contribution.cost.usd
+        let requests = Double(sign * contribution.requests)
+        if cost != 0 || requests != 0, let (slot, reused) = recentRing.place(time) {
+            if reused { clear { $0.recentCost[slot] = 0; $0.recentRequests[slot] = 0 } }
+            stats[position].recentCost[slot] += cost
+            stats[position].recentRequests[slot] += requests
+        }
+        if cost != 0, let (slot, reused) = minuteRing.place(time) {
+            if reused { clear { $0.minuteCost[slot] = 0 } }
+            stats[position].minuteCost[slot] += cost
+        }
         return position
+    }
+
+    /// Zeroes a slot a ring has reused in every group: once per bucket (every 5 s or 1 min), O(groups).
+    private mutating func clear(_ zero: (inout GroupStats) -> Void) {
+        for position in stats.indices { zero(&stats[position]) }
     }
 
     private mutating func position(of value: String?, counting: Bool) -> Int {

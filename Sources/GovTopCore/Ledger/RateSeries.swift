@@ -24,26 +24,3 @@ public struct RateSeries: Sendable {
 
     var bytes: Int { cost.bytes + tokens.bytes + requests.bytes + errors.bytes }
 }
-
-/// One group's exact totals and recent activity: cost and requests per 5 seconds over the last
-/// minute (the 1-minute rates), and cost per minute over the last hour (the trend).
-public struct GroupStats: Sendable {
-    public var totals = Totals()
-    public var recentCost = TimeSeries<12>(resolutionSeconds: 5)
-    public var recentRequests = TimeSeries<12>(resolutionSeconds: 5)
-    public var minuteCost = TimeSeries<60>(resolutionSeconds: 60)
-
-    public init() {}
-
-    mutating func add(_ contribution: Contribution, at time: UInt64, sign: Int = 1) {
-        totals.add(contribution, sign: sign)
-        let cost = contribution.cost.usd
-        if cost != 0 {
-            recentCost.add(Double(sign) * cost, at: time)
-            minuteCost.add(Double(sign) * cost, at: time)
-        }
-        if contribution.requests != 0 { recentRequests.add(Double(sign * contribution.requests), at: time) }
-    }
-
-    static let estimatedBytes = MemoryLayout<GroupStats>.stride
-}

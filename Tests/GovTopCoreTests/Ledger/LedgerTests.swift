@@ -43,6 +43,27 @@ import Testing
         #expect(engine.groups(by: .team).first { $0.key == "ml" }?.totals.costUSD == 0.75)
     }
 
+    @Test func aGroupsOldBucketsDoNotLeakIntoAnotherGroupsReusedSlot() {
+        // The groups of a table share their bucket rings: when "web" takes over the slot "ml" wrote
+        // a minute (and then an hour) earlier, "ml"'s old amount must not count in the new bucket.
+        let clock = ManualClock()
+        let engine = Engine(clock: clock.clock)
+        engine.ingest(SpanFactory.batch([SpanFactory.llmCall(trace: 1, id: 1, team: "ml", cost: 0.5)]))
+        clock.advance(seconds: 60)
+        engine.ingest(SpanFactory.batch([SpanFactory.llmCall(trace: 2, id: 2, team: "web", cost: 2)]))
+        var teams = engine.groups(by: .team)
+        #expect(teams.map(\.key) == ["web", "ml"])
+        #expect(teams.map(\.costUSDPerMinute) == [2, 0])
+        #expect(teams.map(\.requestsPerMinute) == [1, 0])
+        #expect(teams.map { $0.trend.suffix(2) } == [[0, 2], [0.5, 0]])
+        clock.advance(seconds: 3600)
+        engine.ingest(SpanFactory.batch([SpanFactory.llmCall(trace: 3, id: 3, team: "web", cost: 1)]))
+        teams = engine.groups(by: .team)
+        #expect(teams.map(\.costUSDPerMinute) == [1, 0])
+        #expect(teams.map { $0.trend.reduce(0, +) } == [1, 0])
+        #expect(teams.map(\.totals.costUSD) == [3, 0.5])
+    }
+
     @Test func cardinalityIsCappedAndTheFoldIsCounted() {
         let engine = Engine(configuration: EngineConfiguration(maxGroupsPerDimension: 3))
         for index in 1...10 {
