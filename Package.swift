@@ -29,6 +29,8 @@ let package = Package(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // glibc's <malloc.h>, for govtop-bench's heap measurement (part of libc: nothing to install).
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "OTLPProto",
             dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")]
@@ -75,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "govtop-bench",
             dependencies: [
-                "GovTopCore", "GovTopUI", "OTLPProto",
+                "GovTopCore", "GovTopUI", "OTLPProto", "CMalloc",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             path: "Sources/GovTopBench"

@@ -71,13 +71,10 @@ enum GenAIBatchFixture {
             string("genops.project", projects[team]),
             string("genops.customer_id", "cust-" + String(random.next() % 5000)),
             string("genops.environment", "production"),
+            double("genops.cost.total", Double(inputTokens) * 2.5e-6 + Double(outputTokens) * 1e-5),
+            string("genops.cost.currency", "USD"),
         ]
-        if reportsCost {
-            span.attributes += [
-                double("genops.cost.total", Double(inputTokens) * 2.5e-6 + Double(outputTokens) * 1e-5),
-                string("genops.cost.currency", "USD"),
-            ]
-        }
+        if !reportsCost { span.attributes.removeLast(2) }
         span.events = [
             event("gen_ai.content.prompt", start + 1_000, [string("gen_ai.prompt", "Summarize the customer ticket in two sentences.")]),
             event("gen_ai.content.completion", start + 290_000_000, [string("gen_ai.completion", "The customer cannot log in after the update.")]),

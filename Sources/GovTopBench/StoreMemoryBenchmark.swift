@@ -1,11 +1,9 @@
+import CMalloc
 import Foundation
 import GovTopCore
 import SwiftProtobuf
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// Bytes held per stored span: the heap growth measured by malloc while the store fills, next to
+/// Bytes held per stored span: the heap growth malloc reports while the store fills, next to
 /// the store's own estimate (which drives `--max-memory`).
 enum StoreMemoryBenchmark {
     static func run(spans: Int = 100_000) -> String {
@@ -27,26 +25,25 @@ enum StoreMemoryBenchmark {
         let stored = batches.reduce(0) { $0 + $1.spanCount }
         let wireBytes = batches.reduce(0) { $0 + OTLPProtobufEncoder.encode($1).count }
         let engine = Engine(configuration: EngineConfiguration(store: StoreLimits(maxSpans: stored, maxMemoryBytes: 4 << 30)))
-        let before = residentBytes()
+        let before = heapBytesInUse()
         for batch in batches { engine.ingest(batch) }
-        let after = residentBytes()
+        let after = heapBytesInUse()
         let summary = engine.summary()
         guard summary.spansStored == stored else { fatalError("stored \(summary.spansStored) of \(stored)") }
         func perSpan(_ bytes: Int) -> String { String(format: "%5.0f", Double(bytes) / Double(stored)) }
         return """
         store-memory: \(stored) \(title)
           store's estimate of bytes held  \(perSpan(summary.storeBytes)) bytes per span
-          resident memory growth          \(perSpan(after - before)) bytes per span (includes the ledger and allocator slack)
+          heap growth (malloc, in use)    \(perSpan(after - before)) bytes per span (includes the ledger and malloc's chunk headers)
           OTLP protobuf encoding          \(perSpan(wireBytes)) bytes per span
         """
     }
 
-    /// Resident memory of the process (from /proc/self/statm). The growth while the store fills
-    /// includes the engine's ledger and allocator slack, so it is an upper bound for the store alone.
-    private static func residentBytes() -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-        let fields = text.split(separator: " ")
-        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
-        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    /// Bytes malloc has handed out and not had back (arenas and mmapped chunks). Unlike resident
+    /// memory it does not depend on what earlier sections freed, so the growth while the store fills
+    /// is the engine's own: the store, its indexes and the ledger.
+    private static func heapBytesInUse() -> Int {
+        let info = mallinfo2()
+        return Int(info.uordblks) + Int(info.hblkhd)
     }
 }
