@@ -35,8 +35,13 @@ import Testing
             #expect(groups?.first?["cost_usd_per_minute"] as? Double == 1.5)
             let expectedKeys: Set = ["key", "requests", "input_tokens", "output_tokens", "cost_usd", "cost_usd_reported",
                                      "cost_usd_estimated", "unpriced_requests", "errors", "policy_violations", "eval_failures",
-                                     "cost_usd_per_minute"]
+                                     "cost_usd_per_minute", "rates"]
             #expect(groups?.first.map { Set($0.keys) } == expectedKeys)
+            // Per-minute averages over each window: 1.5 USD and 110 tokens in one request.
+            let rates = groups?.first?["rates"] as? [String: [String: Double]]
+            #expect(rates?["1m"] == ["cost_usd_per_minute": 1.5, "tokens_per_minute": 110, "requests_per_minute": 1])
+            #expect(rates?["5m"] == ["cost_usd_per_minute": 0.3, "tokens_per_minute": 22, "requests_per_minute": 0.2])
+            #expect(rates?["1h"] == ["cost_usd_per_minute": 0.025, "tokens_per_minute": 110.0 / 60, "requests_per_minute": 1.0 / 60])
             for dimension in Dimension.allCases {
                 #expect(try await client.get("/api/v1/groups?by=\(dimension.rawValue)").status == 200)
             }

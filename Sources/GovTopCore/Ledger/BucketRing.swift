@@ -39,22 +39,21 @@ public struct BucketRing<let count: Int>: Sendable {
         return (slot, reused)
     }
 
-    /// The last `wanted` bucket values, oldest first, ending with the bucket that holds `now`;
-    /// buckets the ring no longer (or never) held are 0.
-    public func buckets(_ values: InlineArray<count, Double>, last wanted: Int, now: UInt64) -> [Double] {
+    /// The slots of the last `wanted` buckets, oldest first, ending with the bucket that holds
+    /// `now`; nil for a bucket the ring no longer (or never) held.
+    public func slots(last wanted: Int, now: UInt64) -> [Int?] {
         let current = now / resolutionNanos
         let wanted = min(wanted, count)
         return (0..<wanted).map { back in
             let bucket = current &- UInt64(wanted - 1 - back)
-            guard bucket <= current else { return 0 }
+            guard bucket <= current else { return nil }
             let slot = Int(bucket % UInt64(count))
-            return ids[slot] == bucket ? values[slot] : 0
+            return ids[slot] == bucket ? slot : nil
         }
     }
 
-    /// Sum of the values over the last `seconds` up to and including the bucket that holds `now`.
-    public func sum(_ values: InlineArray<count, Double>, lastSeconds seconds: Double, now: UInt64) -> Double {
-        let wanted = max(1, Int((seconds * 1e9 / Double(resolutionNanos)).rounded(.up)))
-        return buckets(values, last: wanted, now: now).reduce(0, +)
+    /// How many buckets cover the last `seconds` (including the one that holds `now`).
+    public func bucketCount(lastSeconds seconds: Double) -> Int {
+        max(1, Int((seconds * 1e9 / Double(resolutionNanos)).rounded(.up)))
     }
 }

@@ -2,20 +2,26 @@
 public struct GroupRow: Sendable, Hashable {
     public var key: String
     public var totals: Totals
-    /// Cost over the last minute.
-    public var costUSDPerMinute: Double
-    /// Requests over the last minute.
-    public var requestsPerMinute: Double
+    /// Cost, tokens and requests per minute over the last minute, 5 minutes and hour.
+    public var lastMinute: RateSlot
+    public var last5Minutes: RateSlot
+    public var lastHour: RateSlot
     /// Cost per minute over the last 15 minutes, oldest first (for a trend sparkline).
     public var trend: [Double]
 
-    init(key: String, totals: Totals, costUSDPerMinute: Double, requestsPerMinute: Double, trend: [Double]) {
+    init(key: String, totals: Totals, lastMinute: RateSlot, last5Minutes: RateSlot, lastHour: RateSlot, trend: [Double]) {
         self.key = key
         self.totals = totals
-        self.costUSDPerMinute = costUSDPerMinute
-        self.requestsPerMinute = requestsPerMinute
+        self.lastMinute = lastMinute
+        self.last5Minutes = last5Minutes
+        self.lastHour = lastHour
         self.trend = trend
     }
+
+    /// Cost over the last minute.
+    public var costUSDPerMinute: Double { lastMinute.costUSD }
+    /// Requests over the last minute.
+    public var requestsPerMinute: Double { lastMinute.requests }
 }
 
 /// Live rates of all spend.

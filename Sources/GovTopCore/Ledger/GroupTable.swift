@@ -1,15 +1,17 @@
 /// The groups of one dimension, capped in number: values beyond the cap fold into `(other)`.
-/// Stats live in an array indexed through a dictionary, so an update mutates in place and never
-/// copies a group's series. All groups share the table's two bucket rings (5-second and 1-minute
-/// buckets), so a group holds only its values.
+/// A group's totals and recent activity live in arrays at the group's position (found through a
+/// dictionary), so an update mutates in place. Recent activity is kept at three resolutions, each
+/// sharing one ring across the table's groups: 5-second buckets for the last minute, 1-minute
+/// buckets for the last 5 minutes (and the 15-minute trend), 5-minute buckets for the last hour.
 struct GroupTable: Sendable {
     let dimension: Dimension
     let capacity: Int
     private var index: [String: Int] = [:]
     private var keys: [String] = []
-    private var stats: [GroupStats] = []
-    private var recentRing = BucketRing<12>(resolutionSeconds: 5)
-    private var minuteRing = BucketRing<60>(resolutionSeconds: 60)
+    private var totals: [Totals] = []
+    private var seconds = GroupRates<12>(resolutionSeconds: 5)
+    private var minutes = GroupRates<15>(resolutionSeconds: 60)
+    private var fiveMinutes = GroupRates<12>(resolutionSeconds: 300)
     /// Contributions that went to `(other)` because the table was full.
     private(set) var foldedContributions = 0
     /// The keys looked up last and their positions (-1: unused): the spans of a batch share a few
@@ -27,11 +29,12 @@ struct GroupTable: Sendable {
 
     /// Every group as the API shows it, in order of first appearance.
     func rows(now: UInt64) -> [GroupRow] {
-        zip(keys, stats).map { key, stats in
-            GroupRow(key: key, totals: stats.totals,
-                     costUSDPerMinute: recentRing.sum(stats.recentCost, lastSeconds: 60, now: now),
-                     requestsPerMinute: recentRing.sum(stats.recentRequests, lastSeconds: 60, now: now),
-                     trend: minuteRing.buckets(stats.minuteCost, last: 15, now: now))
+        keys.indices.map { group in
+            GroupRow(key: keys[group], totals: totals[group],
+                     lastMinute: seconds.perMinute(group: group, lastSeconds: 60, now: now),
+                     last5Minutes: minutes.perMinute(group: group, lastSeconds: 300, now: now),
+                     lastHour: fiveMinutes.perMinute(group: group, lastSeconds: 3600, now: now),
+                     trend: minutes.costs(group: group, last: 15, now: now))
         }
     }
 
@@ -43,24 +46,16 @@ struct GroupTable: Sendable {
     @discardableResult
     mutating func add(_ contribution: Contribution, value: String?, at time: UInt64, sign: Int = 1) -> Int {
         let position = position(of: value, counting: sign > 0)
-        stats[position].totals.add(contribution, sign: sign)
-        let cost = Double(sign) * contribution.cost.usd
-        let requests = Double(sign * contribution.requests)
-        if cost != 0 || requests != 0, let (slot, reused) = recentRing.place(time) {
-            if reused { clear { $0.recentCost[slot] = 0; $0.recentRequests[slot] = 0 } }
-            stats[position].recentCost[slot] += cost
-            stats[position].recentRequests[slot] += requests
-        }
-        if cost != 0, let (slot, reused) = minuteRing.place(time) {
-            if reused { clear { $0.minuteCost[slot] = 0 } }
-            stats[position].minuteCost[slot] += cost
+        totals[position].add(contribution, sign: sign)
+        let delta = RateSlot(costUSD: Double(sign) * contribution.cost.usd,
+                             tokens: Double(Int64(sign) * (contribution.inputTokens + contribution.outputTokens)),
+                             requests: Double(sign * contribution.requests))
+        if !delta.isZero {
+            seconds.add(delta, group: position, at: time)
+            minutes.add(delta, group: position, at: time)
+            fiveMinutes.add(delta, group: position, at: time)
         }
         return position
-    }
-
-    /// Zeroes a slot a ring has reused in every group: once per bucket (every 5 s or 1 min), O(groups).
-    private mutating func clear(_ zero: (inout GroupStats) -> Void) {
-        for position in stats.indices { zero(&stats[position]) }
     }
 
     private mutating func position(of value: String?, counting: Bool) -> Int {
@@ -88,9 +83,14 @@ struct GroupTable: Sendable {
         if let existing = index[key] { return existing }
         index[key] = keys.count
         keys.append(key)
-        stats.append(GroupStats())
+        totals.append(Totals())
+        seconds.appendGroup()
+        minutes.appendGroup()
+        fiveMinutes.appendGroup()
         return keys.count - 1
     }
 
-    var bytes: Int { keys.count * (GroupStats.estimatedBytes + 96) }
+    var bytes: Int {
+        keys.count * (MemoryLayout<Totals>.stride + 96) + seconds.bytes + minutes.bytes + fiveMinutes.bytes
+    }
 }

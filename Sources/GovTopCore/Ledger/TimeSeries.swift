@@ -22,12 +22,12 @@ public struct TimeSeries<let count: Int>: Sendable {
 
     /// Sum over the last `seconds` up to and including the bucket that holds `now`.
     public func sum(lastSeconds seconds: Double, now: UInt64) -> Double {
-        ring.sum(values, lastSeconds: seconds, now: now)
+        buckets(ring.bucketCount(lastSeconds: seconds), now: now).reduce(0, +)
     }
 
     /// The last `wanted` buckets, oldest first, ending with the one that holds `now`; empty buckets are 0.
     public func buckets(_ wanted: Int, now: UInt64) -> [Double] {
-        ring.buckets(values, last: wanted, now: now)
+        ring.slots(last: wanted, now: now).map { $0.map { values[$0] } ?? 0 }
     }
 
     /// Approximate bytes held.

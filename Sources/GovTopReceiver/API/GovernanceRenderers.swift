@@ -25,6 +25,16 @@ enum GroupsRenderer {
             ("policy_violations", .int(Int64(totals.policyViolations))),
             ("eval_failures", .int(Int64(totals.evalFailures))),
             ("cost_usd_per_minute", .double(row.costUSDPerMinute)),
+            ("rates", .object([("1m", rates(row.lastMinute)), ("5m", rates(row.last5Minutes)), ("1h", rates(row.lastHour))])),
+        ])
+    }
+
+    /// Per-minute averages over one window.
+    private static func rates(_ rates: RateSlot) -> JSONValue {
+        .object([
+            ("cost_usd_per_minute", .double(rates.costUSD)),
+            ("tokens_per_minute", .double(rates.tokens)),
+            ("requests_per_minute", .double(rates.requests)),
         ])
     }
 }

@@ -64,6 +64,29 @@ import Testing
         #expect(teams.map(\.totals.costUSD) == [3, 0.5])
     }
 
+    @Test func groupRatesOverOneFiveAndSixtyMinutes() {
+        let clock = ManualClock()
+        let engine = Engine(clock: clock.clock)
+        // 500 + 200 tokens per call; 1 USD at t, 2 USD 2 minutes later, 4 USD 30 minutes later.
+        engine.ingest(SpanFactory.batch([SpanFactory.llmCall(trace: 1, id: 1, team: "ml", cost: 1)]))
+        clock.advance(seconds: 120)
+        engine.ingest(SpanFactory.batch([SpanFactory.llmCall(trace: 2, id: 2, team: "ml", cost: 2)]))
+        var row = engine.groups(by: .team)[0]
+        #expect(row.lastMinute == RateSlot(costUSD: 2, tokens: 700, requests: 1))
+        #expect(row.last5Minutes == RateSlot(costUSD: 3.0 / 5, tokens: 1400.0 / 5, requests: 2.0 / 5))
+        #expect(row.lastHour == RateSlot(costUSD: 3.0 / 60, tokens: 1400.0 / 60, requests: 2.0 / 60))
+        clock.advance(seconds: 1800)
+        engine.ingest(SpanFactory.batch([SpanFactory.llmCall(trace: 3, id: 3, team: "ml", cost: 4)]))
+        row = engine.groups(by: .team)[0]
+        #expect(row.last5Minutes == RateSlot(costUSD: 4.0 / 5, tokens: 700.0 / 5, requests: 1.0 / 5))
+        #expect(row.lastHour == RateSlot(costUSD: 7.0 / 60, tokens: 2100.0 / 60, requests: 3.0 / 60))
+        // An hour after the last call every window is empty again; the totals stay.
+        clock.advance(seconds: 3600)
+        row = engine.groups(by: .team)[0]
+        #expect(row.lastMinute == RateSlot() && row.last5Minutes == RateSlot() && row.lastHour == RateSlot())
+        #expect(row.totals.costUSD == 7)
+    }
+
     @Test func cardinalityIsCappedAndTheFoldIsCounted() {
         let engine = Engine(configuration: EngineConfiguration(maxGroupsPerDimension: 3))
         for index in 1...10 {
