@@ -41,4 +41,42 @@ import Testing
             #expect(engine.policies().policies.first { $0.name == "pii-detection" }?.violations == 1)
         }
     }
+
+    /// Protobuf bodies are screened as a whole (strings are verbatim in them); JSON strings may be
+    /// escaped, so a JSON body is never taken for clean: `\u0053SN` is still "SSN" and still masked.
+    @Test func escapedTextInAJSONBodyIsStillFoundAndMasked() async throws {
+        let engine = Engine(configuration: EngineConfiguration(policies: [
+            PolicyRule(name: "pii-detection", check: .pattern(".*SSN.*", keys: nil), action: .redact),
+        ]))
+        let body = Array(#"""
+        {"resourceSpans":[{"scopeSpans":[{"spans":[
+          {"traceId":"0102030405060708090a0b0c0d0e0f10","spanId":"1112131415161718","name":"chat",
+           "attributes":[{"key":"gen_ai.prompt","value":{"stringValue":"my \u0053SN 123-45-6789"}}]}]}]}]}
+        """#.utf8)
+        try await withServer(engine: engine) { port, engine in
+            let response = try await blocking {
+                try HTTPTestClient(port: port).exchange("POST", "/v1/traces", headers: [OTLPFixtures.contentTypeJSON], body: body)
+            }
+            #expect(response.status == 200)
+            let id = try #require(TraceID(hex: "0102030405060708090a0b0c0d0e0f10"))
+            let prompt = try #require(engine.trace(id)?.spans.first?.record.attributes.first?.value.string)
+            #expect(prompt == "[REDACTED:pii-detection]")
+            #expect(engine.summary().policyViolationsTotal == 1)
+        }
+    }
+
+    /// A literal that occurs in the protobuf body only outside any scanned string (here in an
+    /// attribute key) makes the screen look at the spans, which then find nothing to mask.
+    @Test func aLiteralOnlyInAKeyMasksNothing() async throws {
+        let engine = Engine(configuration: EngineConfiguration(policies: [
+            PolicyRule(name: "pii-detection", check: .pattern(".*SSN.*", keys: nil), action: .redact),
+        ]))
+        let span = OTLPFixtures.span(trace: 9, id: 9, name: "chat", attributes: [OTLPFixtures.string("app.SSN_lookup", "disabled")])
+        try await withServer(engine: engine) { port, engine in
+            #expect(try await APIClient(port: port).post(OTLPFixtures.traceRequest([span])).status == 200)
+            let id = try #require(TraceID(hex: "0102030405060708" + "0000000000000009"))
+            #expect(engine.trace(id)?.spans.first?.record.attributes.first?.value.string == "disabled")
+            #expect(engine.summary().policyViolationsTotal == 0)
+        }
+    }
 }

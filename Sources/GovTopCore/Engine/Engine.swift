@@ -20,9 +20,16 @@ public final class Engine: Sendable {
     }
 
     /// Normalizes, stores and counts a decoded batch.
+    ///
+    /// - Parameter verbatimSource: bytes in which every string of the batch appears verbatim (the
+    ///   OTLP/protobuf body it was decoded from; not JSON, whose strings may be escaped). When none
+    ///   of the pattern rules' literals occurs in them, the spans are not screened one by one.
     @discardableResult
-    public func ingest(_ batch: TraceBatch) -> IngestResult {
-        var pass = governance.map(GovernancePass.init)
+    public func ingest(_ batch: TraceBatch, verbatimSource: UnsafeRawBufferPointer? = nil) -> IngestResult {
+        var pass = governance.map { governance in
+            GovernancePass(governance, scanPatterns: verbatimSource.map { governance.policies.mightMatch(verbatim: $0) }
+                                                      ?? governance.policies.hasPatternRules)
+        }
         let prepared = batch.resourceSpans.map { PreparedResource($0, governance: &pass) }
         let accepted = prepared.reduce(0) { $0 + $1.spanCount }
         let now = clock.now()

@@ -13,7 +13,7 @@ struct PreparedSpan {
     /// on it is also scanned by the pattern rules (and redacted) and priced from its tokens.
     init(record: SpanRecord, resourceFacts: FactValues, service: String, governance: inout GovernancePass?) {
         // Optional chaining works on the pass in place; `map` or `if let` would copy its cache.
-        let scan = governance?.policies.hasPatternRules == true ? governance?.policies.scan(record) ?? .clean : .clean
+        let scan = governance?.scanPatterns == true ? governance?.policies.scan(record) ?? .clean : .clean
         let stored = scan.redactedSpan ?? record
         self.record = stored
         patternViolations = scan.violations
@@ -107,10 +107,13 @@ struct Governance: Sendable {
 /// no lock because no other batch sees it).
 struct GovernancePass {
     let policies: PolicyEvaluator
+    /// False when no pattern rule can match any span of the batch (see `Engine.ingest`).
+    let scanPatterns: Bool
     var prices: PriceLookupCache
 
-    init(_ governance: Governance) {
+    init(_ governance: Governance, scanPatterns: Bool) {
         policies = governance.policies
+        self.scanPatterns = scanPatterns
         prices = PriceLookupCache(table: governance.pricing)
     }
 }

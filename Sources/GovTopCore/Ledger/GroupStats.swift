@@ -17,47 +17,32 @@ public struct RateSlot: Sendable, Hashable {
         tokens += other.tokens
         requests += other.requests
     }
+
+    static func + (lhs: RateSlot, rhs: RateSlot) -> RateSlot {
+        var sum = lhs
+        sum.add(rhs)
+        return sum
+    }
 }
 
-/// The recent activity of every group of a table at one resolution: `count` buckets per group,
-/// all sharing one ring (which bucket each slot holds is kept once, not per group).
-struct GroupRates<let count: Int>: Sendable {
-    private var ring: BucketRing<count>
-    private var groups: [InlineArray<count, RateSlot>] = []
+/// One group's exact totals and recent activity at three resolutions: 5-second buckets (the last
+/// minute), 1-minute buckets (the last 5 minutes and the 15-minute trend) and 5-minute buckets (the
+/// last hour). Bucket values only: which bucket each slot holds is kept once per table, in rings
+/// shared by all its groups (`GroupTable`).
+struct GroupStats: Sendable {
+    var totals = Totals()
+    var seconds = InlineArray<12, RateSlot>(repeating: RateSlot())
+    var minutes = InlineArray<15, RateSlot>(repeating: RateSlot())
+    var fiveMinutes = InlineArray<12, RateSlot>(repeating: RateSlot())
+}
 
-    init(resolutionSeconds: Double) {
-        ring = BucketRing(resolutionSeconds: resolutionSeconds)
-    }
-
-    /// Adds a group with empty buckets; its position is the number of groups before it.
-    mutating func appendGroup() {
-        groups.append(InlineArray(repeating: RateSlot()))
-    }
-
-    /// Adds to a group's bucket holding `time` (dropped when older than the history). When the
-    /// ring reuses a slot, the slot is zeroed in every group first: once per bucket, O(groups).
-    mutating func add(_ delta: RateSlot, group: Int, at time: UInt64) {
-        guard let (slot, reused) = ring.place(time) else { return }
-        if reused {
-            for index in groups.indices { groups[index][slot] = RateSlot() }
-        }
-        groups[group][slot].add(delta)
-    }
-
-    /// A group's cost, tokens and requests per minute, averaged over the last `seconds`.
-    func perMinute(group: Int, lastSeconds seconds: Double, now: UInt64) -> RateSlot {
-        var sum = RateSlot()
-        for slot in ring.slots(last: ring.bucketCount(lastSeconds: seconds), now: now) {
-            if let slot { sum.add(groups[group][slot]) }
+extension BucketRing {
+    /// Per-minute averages over the last `seconds` of one group's buckets in this ring.
+    func perMinute(_ buckets: InlineArray<count, RateSlot>, lastSeconds seconds: Double, now: UInt64) -> RateSlot {
+        let sum = slots(last: bucketCount(lastSeconds: seconds), now: now).reduce(RateSlot()) { sum, slot in
+            slot.map { sum + buckets[$0] } ?? sum
         }
         let minutes = seconds / 60
         return RateSlot(costUSD: sum.costUSD / minutes, tokens: sum.tokens / minutes, requests: sum.requests / minutes)
     }
-
-    /// A group's cost per bucket over the last `wanted` buckets, oldest first.
-    func costs(group: Int, last wanted: Int, now: UInt64) -> [Double] {
-        ring.slots(last: wanted, now: now).map { $0.map { groups[group][$0].costUSD } ?? 0 }
-    }
-
-    var bytes: Int { groups.count * MemoryLayout<InlineArray<count, RateSlot>>.stride }
 }

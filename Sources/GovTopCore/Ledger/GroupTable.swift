@@ -1,17 +1,15 @@
 /// The groups of one dimension, capped in number: values beyond the cap fold into `(other)`.
-/// A group's totals and recent activity live in arrays at the group's position (found through a
-/// dictionary), so an update mutates in place. Recent activity is kept at three resolutions, each
-/// sharing one ring across the table's groups: 5-second buckets for the last minute, 1-minute
-/// buckets for the last 5 minutes (and the 15-minute trend), 5-minute buckets for the last hour.
+/// A group's stats live in an array at the group's position (found through a dictionary), so an
+/// update mutates in place. The table keeps one ring per resolution, shared by all its groups.
 struct GroupTable: Sendable {
     let dimension: Dimension
     let capacity: Int
     private var index: [String: Int] = [:]
     private var keys: [String] = []
-    private var totals: [Totals] = []
-    private var seconds = GroupRates<12>(resolutionSeconds: 5)
-    private var minutes = GroupRates<15>(resolutionSeconds: 60)
-    private var fiveMinutes = GroupRates<12>(resolutionSeconds: 300)
+    private var stats: [GroupStats] = []
+    private var seconds = BucketRing<12>(resolutionSeconds: 5)
+    private var minutes = BucketRing<15>(resolutionSeconds: 60)
+    private var fiveMinutes = BucketRing<12>(resolutionSeconds: 300)
     /// Contributions that went to `(other)` because the table was full.
     private(set) var foldedContributions = 0
     /// The keys looked up last and their positions (-1: unused): the spans of a batch share a few
@@ -29,12 +27,12 @@ struct GroupTable: Sendable {
 
     /// Every group as the API shows it, in order of first appearance.
     func rows(now: UInt64) -> [GroupRow] {
-        keys.indices.map { group in
-            GroupRow(key: keys[group], totals: totals[group],
-                     lastMinute: seconds.perMinute(group: group, lastSeconds: 60, now: now),
-                     last5Minutes: minutes.perMinute(group: group, lastSeconds: 300, now: now),
-                     lastHour: fiveMinutes.perMinute(group: group, lastSeconds: 3600, now: now),
-                     trend: minutes.costs(group: group, last: 15, now: now))
+        zip(keys, stats).map { key, stats in
+            GroupRow(key: key, totals: stats.totals,
+                     lastMinute: seconds.perMinute(stats.seconds, lastSeconds: 60, now: now),
+                     last5Minutes: minutes.perMinute(stats.minutes, lastSeconds: 300, now: now),
+                     lastHour: fiveMinutes.perMinute(stats.fiveMinutes, lastSeconds: 3600, now: now),
+                     trend: minutes.slots(last: 15, now: now).map { $0.map { stats.minutes[$0].costUSD } ?? 0 })
         }
     }
 
@@ -46,14 +44,24 @@ struct GroupTable: Sendable {
     @discardableResult
     mutating func add(_ contribution: Contribution, value: String?, at time: UInt64, sign: Int = 1) -> Int {
         let position = position(of: value, counting: sign > 0)
-        totals[position].add(contribution, sign: sign)
+        stats[position].totals.add(contribution, sign: sign)
         let delta = RateSlot(costUSD: Double(sign) * contribution.cost.usd,
                              tokens: Double(Int64(sign) * (contribution.inputTokens + contribution.outputTokens)),
                              requests: Double(sign * contribution.requests))
-        if !delta.isZero {
-            seconds.add(delta, group: position, at: time)
-            minutes.add(delta, group: position, at: time)
-            fiveMinutes.add(delta, group: position, at: time)
+        guard !delta.isZero else { return position }
+        // When a ring reuses a slot for a newer bucket, the slot is zeroed in every group first:
+        // once per bucket (every 5 s, 1 min, 5 min), O(groups).
+        if let (slot, reused) = seconds.place(time) {
+            if reused { for group in stats.indices { stats[group].seconds[slot] = RateSlot() } }
+            stats[position].seconds[slot].add(delta)
+        }
+        if let (slot, reused) = minutes.place(time) {
+            if reused { for group in stats.indices { stats[group].minutes[slot] = RateSlot() } }
+            stats[position].minutes[slot].add(delta)
+        }
+        if let (slot, reused) = fiveMinutes.place(time) {
+            if reused { for group in stats.indices { stats[group].fiveMinutes[slot] = RateSlot() } }
+            stats[position].fiveMinutes[slot].add(delta)
         }
         return position
     }
@@ -83,14 +91,9 @@ struct GroupTable: Sendable {
         if let existing = index[key] { return existing }
         index[key] = keys.count
         keys.append(key)
-        totals.append(Totals())
-        seconds.appendGroup()
-        minutes.appendGroup()
-        fiveMinutes.appendGroup()
+        stats.append(GroupStats())
         return keys.count - 1
     }
 
-    var bytes: Int {
-        keys.count * (MemoryLayout<Totals>.stride + 96) + seconds.bytes + minutes.bytes + fiveMinutes.bytes
-    }
+    var bytes: Int { keys.count * (MemoryLayout<GroupStats>.stride + 96) }
 }

@@ -39,6 +39,13 @@ struct LiteralSet: Sendable {
 
     var isEmpty: Bool { literals.isEmpty && !matchesAnything }
 
+    /// Whether some literal occurs anywhere in these bytes (which may hold many strings).
+    func mightMatch(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        if matchesAnything { return !bytes.isEmpty }
+        if literals.isEmpty || bytes.count < shortest { return false }
+        return contains(bytes.assumingMemoryBound(to: UInt8.self))
+    }
+
     func mightMatch(_ text: String) -> Bool {
         if matchesAnything { return !text.isEmpty }
         if literals.isEmpty || text.utf8.count < shortest { return false }

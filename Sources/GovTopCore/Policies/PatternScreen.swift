@@ -17,6 +17,12 @@ struct PatternScreen: Sendable {
         self.byKey = byKey.mapValues(LiteralSet.init)
     }
 
+    /// Whether any literal of any rule occurs in bytes that hold a batch's strings verbatim: when
+    /// none does, no span of the batch can match and none needs screening.
+    func mightMatch(verbatim bytes: UnsafeRawBufferPointer) -> Bool {
+        everywhere.mightMatch(bytes) || byKey.values.contains { $0.mightMatch(bytes) }
+    }
+
     func mightMatch(_ span: SpanRecord) -> Bool {
         if everywhere.mightMatch(span.name) || everywhere.mightMatch(span.statusMessage) { return true }
         if mightMatch(span.attributes) { return true }

@@ -72,6 +72,14 @@ public struct PolicyEvaluator: Sendable {
         return evaluation
     }
 
+    /// Whether some pattern rule might match a string of a batch, judged from bytes in which every
+    /// string of the batch appears verbatim (the OTLP/protobuf body it was decoded from). False
+    /// means no span of the batch needs scanning. One pass over the body with `memchr` per literal
+    /// instead of a screen of every string of every span: most batches carry no sensitive text.
+    public func mightMatch(verbatim bytes: UnsafeRawBufferPointer) -> Bool {
+        hasPatternRules && screen.mightMatch(verbatim: bytes)
+    }
+
     /// The pattern rules: their violations and, when a redact rule matched, the masked span.
     public func scan(_ span: SpanRecord) -> PolicyEvaluation {
         if patternRules.isEmpty || !screen.mightMatch(span) { return .clean }

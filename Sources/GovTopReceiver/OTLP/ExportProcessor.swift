@@ -42,10 +42,16 @@ struct ExportProcessor: Sendable {
         do throws(OTLPDecodeError) {
             switch request.signal {
             case .traces:
-                let batch = try request.format == .protobuf
-                    ? OTLPProtobufDecoder.decodeTraces(payload, limits: decodeLimits)
-                    : OTLPJSONDecoder.decodeTraces(payload, limits: decodeLimits)
-                let result = engine.ingest(batch)
+                let result: IngestResult
+                let batch: TraceBatch
+                if request.format == .protobuf {
+                    batch = try OTLPProtobufDecoder.decodeTraces(payload, limits: decodeLimits)
+                    // Protobuf strings are verbatim UTF-8 in the body: the policy screen can read them there.
+                    result = engine.ingest(batch, verbatimSource: payload)
+                } else {
+                    batch = try OTLPJSONDecoder.decodeTraces(payload, limits: decodeLimits)
+                    result = engine.ingest(batch)
+                }
                 return Self.outcome(batch: batch, result: result)
             case .metrics:
                 let points = try request.format == .protobuf

@@ -61,6 +61,22 @@ import Testing
         #expect(LiteralSet([]).isEmpty)
     }
 
+    @Test func aBatchBodyIsScreenedForTheLiteralsOfEveryRule() throws {
+        func evaluator(_ rules: [PolicyRule]) throws -> PolicyEvaluator { try PolicyEvaluator(rules: rules) }
+        func body(_ text: String) -> [UInt8] { [0x0A, 0x12] + Array(text.utf8) + [0x1A, 0x00] }
+        let everywhere = try evaluator([PolicyRule(name: "pii", check: .pattern(".*SSN.*|.*credit_card.*", keys: nil), action: .redact)])
+        let keyed = try evaluator([PolicyRule(name: "email", check: .pattern("@corp", keys: ["user.email"]), action: .alert)])
+        let opaque = try evaluator([PolicyRule(name: "any", check: .pattern("(?i)ssn", keys: nil), action: .log)])
+        let limitsOnly = try evaluator([PolicyRule(name: "cap", check: .limits(maxCostUSD: 1, maxTokens: nil), action: .alert)])
+        for (evaluator, text, expected) in [
+            (everywhere, "a prompt with SSN inside", true), (everywhere, "pay by credit_card", true),
+            (everywhere, "credit card, S S N", false), (keyed, "mail x@corp.com", true), (keyed, "mail x@home", false),
+            (opaque, "no literal to look for", true), (limitsOnly, "SSN", false),
+        ] {
+            #expect(body(text).withUnsafeBytes { evaluator.mightMatch(verbatim: $0) } == expected, "\(text)")
+        }
+    }
+
     /// Patterns, each with fragments that make matches (and near misses) likely in generated text.
     static let differentialPatterns: [(String, [String])] = [
         (".*SSN.*|.*credit_card.*", ["SSN", "credit_card", "SN", "credit"]),
