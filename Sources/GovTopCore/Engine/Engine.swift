@@ -37,6 +37,7 @@ public final class Engine: Sendable {
             state.received += accepted + batch.rejectedSpans
             state.rejected += batch.rejectedSpans
             for resource in prepared { state.insert(resource, at: now) }
+            state.ledger.finishBatch()
         }
         return IngestResult(accepted: accepted, rejected: batch.rejectedSpans)
     }

@@ -10,6 +10,10 @@ struct GroupTable: Sendable {
     private var seconds = BucketRing<12>(resolutionSeconds: 5)
     private var minutes = BucketRing<15>(resolutionSeconds: 60)
     private var fiveMinutes = BucketRing<12>(resolutionSeconds: 300)
+    /// The rates of the current run of adds to one group at one instant (the spans of a batch
+    /// share their environment, service, team, ...): summed here, put into the buckets once, when
+    /// the run ends or the ledger finishes a batch (`flushRun`), before anything reads them.
+    private var run = (position: -1, time: UInt64(0), delta: RateSlot())
     /// Contributions that went to `(other)` because the table was full.
     private(set) var foldedContributions = 0
     /// The keys looked up last and their positions (-1: unused): the spans of a batch share a few
@@ -27,7 +31,8 @@ struct GroupTable: Sendable {
 
     /// Every group as the API shows it, in order of first appearance.
     func rows(now: UInt64) -> [GroupRow] {
-        zip(keys, stats).map { key, stats in
+        assert(run.position < 0, "rates read before the ledger flushed its batch")
+        return zip(keys, stats).map { key, stats in
             GroupRow(key: key, totals: stats.totals,
                      lastMinute: seconds.perMinute(stats.seconds, lastSeconds: 60, now: now),
                      last5Minutes: minutes.perMinute(stats.minutes, lastSeconds: 300, now: now),
@@ -49,8 +54,21 @@ struct GroupTable: Sendable {
                              tokens: Double(Int64(sign) * (contribution.inputTokens + contribution.outputTokens)),
                              requests: Double(sign * contribution.requests))
         guard !delta.isZero else { return position }
-        // When a ring reuses a slot for a newer bucket, the slot is zeroed in every group first:
-        // once per bucket (every 5 s, 1 min, 5 min), O(groups).
+        if position == run.position && time == run.time {
+            run.delta.add(delta)
+        } else {
+            flushRun()
+            run = (position, time, delta)
+        }
+        return position
+    }
+
+    /// Puts the current run's rates into the group's buckets. When a ring reuses a slot for a newer
+    /// bucket, the slot is zeroed in every group first: once per bucket (5 s, 1 min, 5 min), O(groups).
+    mutating func flushRun() {
+        guard run.position >= 0 else { return }
+        let (position, time, delta) = run
+        run.position = -1
         if let (slot, reused) = seconds.place(time) {
             if reused { for group in stats.indices { stats[group].seconds[slot] = RateSlot() } }
             stats[position].seconds[slot].add(delta)
@@ -63,7 +81,6 @@ struct GroupTable: Sendable {
             if reused { for group in stats.indices { stats[group].fiveMinutes[slot] = RateSlot() } }
             stats[position].fiveMinutes[slot].add(delta)
         }
-        return position
     }
 
     private mutating func position(of value: String?, counting: Bool) -> Int {

@@ -62,6 +62,12 @@ struct Ledger {
             .sorted { $0.model < $1.model }
     }
 
+    /// Ends a batch of adds: puts the groups' pending rates into their buckets. The engine calls it
+    /// before releasing its lock, so readers always see every span counted.
+    mutating func finishBatch() {
+        for index in tables.indices { tables[index].flushRun() }
+    }
+
     /// Only the exact running totals (the foundation's counters), without groups, rates or labels.
     mutating func addTotals(_ contribution: Contribution) {
         totals.add(contribution)
@@ -71,6 +77,7 @@ struct Ledger {
     /// Totals, rates and the other dimensions are untouched.
     mutating func move(_ move: AttributionMove) {
         guard !move.contribution.isEmpty else { return }
+        finishBatch()
         for index in tables.indices {
             guard let fact = tables[index].dimension.attributionFact else { continue }
             let old = move.old[fact]

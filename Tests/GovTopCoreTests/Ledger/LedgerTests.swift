@@ -87,6 +87,28 @@ import Testing
         #expect(row.totals.costUSD == 7)
     }
 
+    @Test func runsOfSpansInOneGroupAreAllCountedInTheRates() {
+        let clock = ManualClock()
+        let engine = Engine(clock: clock.clock)
+        let costs: [(String, Double)] = [("ml", 1), ("ml", 2), ("web", 4), ("ml", 8), ("ml", 16), ("web", 32)]
+        engine.ingest(SpanFactory.batch(costs.enumerated().map { index, entry in
+            SpanFactory.llmCall(trace: UInt64(index + 1), id: UInt64(index + 1), team: entry.0, cost: entry.1)
+        }))
+        let rows = engine.groups(by: .team)
+        #expect(rows.map(\.key) == ["web", "ml"])
+        #expect(rows.map(\.lastMinute.costUSD) == [36, 27])
+        #expect(rows.map(\.lastMinute.requests) == [2, 4])
+        #expect(rows.map { $0.trend.last } == [36, 27])
+        // A late parent moves its child's spend (counted a minute earlier) to the parent's team.
+        engine.ingest(SpanFactory.batch([SpanFactory.llmCall(trace: 50, id: 2, parent: 1, team: nil, cost: 64)]))
+        clock.advance(seconds: 61)
+        engine.ingest(SpanFactory.batch([SpanFactory.llmCall(trace: 50, id: 1, team: "web", cost: 128)]))
+        let later = engine.groups(by: .team)
+        #expect(later.first { $0.key == "web" }?.lastMinute.costUSD == 128)
+        #expect(later.first { $0.key == "web" }?.last5Minutes.costUSD == Double(36 + 64 + 128) / 5)
+        #expect(later.first { $0.key == "(unattributed)" }?.last5Minutes.costUSD == 0)
+    }
+
     @Test func cardinalityIsCappedAndTheFoldIsCounted() {
         let engine = Engine(configuration: EngineConfiguration(maxGroupsPerDimension: 3))
         for index in 1...10 {
