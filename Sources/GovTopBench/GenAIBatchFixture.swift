@@ -1,4 +1,5 @@
 import Foundation
+import GovTopCore
 import OTLPProto
 
 /// A deterministic `ExportTraceServiceRequest` shaped like what a GenAI fleet exports: two
@@ -143,20 +144,5 @@ enum GenAIBatchFixture {
     private static func hex(_ word: UInt64) -> String {
         let text = String(word, radix: 16)
         return String(repeating: "0", count: 16 - text.count) + text
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so every run benchmarks the same bytes.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
     }
 }

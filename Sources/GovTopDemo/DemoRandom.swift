@@ -1,20 +1,16 @@
+import GovTopCore
+
 /// The demo's random numbers: SplitMix64, seeded, so a seed always replays the same traffic.
 ///
 /// Everything derived from it uses only integer arithmetic and IEEE `+ − × ÷` (no `log`, `exp` or
 /// `pow`, whose last bits differ between C libraries), so the same seed gives the same bytes on every
 /// platform. Skewed distributions come from quantile tables (`quantile(_:)`).
 struct DemoRandom {
-    private var state: UInt64
+    private var source: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { source = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
+    mutating func next() -> UInt64 { source.next() }
 
     /// A non-zero value, for span and trace ids.
     mutating func nonZero() -> UInt64 {
@@ -24,9 +20,7 @@ struct DemoRandom {
     }
 
     /// Uniform in [0, 1), with 53 random bits.
-    mutating func unit() -> Double {
-        Double(next() >> 11) * 0x1p-53
-    }
+    mutating func unit() -> Double { source.unit() }
 
     /// Uniform in `range`.
     mutating func uniform(_ range: ClosedRange<Double>) -> Double {

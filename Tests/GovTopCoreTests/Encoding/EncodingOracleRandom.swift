@@ -1,22 +1,5 @@
 import GovTopCore
 
-/// Seeded SplitMix64 for the encoder tests, so a failing case can be replayed from its seed.
-struct EncodingOracleGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-
-    mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
-}
-
 /// Random `TraceBatch`es covering every field, every attribute form, awkward strings and numbers,
 /// values at the edges of their types, and empty messages. Ids are valid (the decoders would drop
 /// invalid ones); doubles are never NaN, so batches compare with `==` (NaN has its own test).
@@ -26,7 +9,7 @@ enum EncodingOracleRandom {
         "é", "中", "😀", "\u{2028}", "\u{FFFD}", "𝄞", "{", "]", ",", ":",
     ]
 
-    static func batch(_ random: inout EncodingOracleGenerator) -> TraceBatch {
+    static func batch(_ random: inout SplitMix64) -> TraceBatch {
         var batch = TraceBatch()
         for _ in 0..<Int.random(in: 0...3, using: &random) {
             var resourceSpans = ResourceSpans()
@@ -50,7 +33,7 @@ enum EncodingOracleRandom {
         return batch
     }
 
-    static func span(_ random: inout EncodingOracleGenerator) -> SpanRecord {
+    static func span(_ random: inout SplitMix64) -> SpanRecord {
         SpanRecord(
             traceID: traceID(&random), spanID: SpanID(UInt64.random(in: 1...UInt64.max, using: &random)),
             parentSpanID: random.chance(0.5) ? SpanID(UInt64.random(in: 1...UInt64.max, using: &random)) : .none,
@@ -76,11 +59,11 @@ enum EncodingOracleRandom {
             statusMessage: random.chance(0.3) ? text(&random) : "")
     }
 
-    private static func traceID(_ random: inout EncodingOracleGenerator) -> TraceID {
+    private static func traceID(_ random: inout SplitMix64) -> TraceID {
         TraceID(high: random.chance(0.2) ? 0 : random.next(), low: UInt64.random(in: 1...UInt64.max, using: &random))
     }
 
-    private static func time(_ random: inout EncodingOracleGenerator) -> UInt64 {
+    private static func time(_ random: inout SplitMix64) -> UInt64 {
         switch Int.random(in: 0...3, using: &random) {
         case 0: 0
         case 1: UInt64.max
@@ -88,7 +71,7 @@ enum EncodingOracleRandom {
         }
     }
 
-    private static func count(_ random: inout EncodingOracleGenerator) -> UInt32 {
+    private static func count(_ random: inout SplitMix64) -> UInt32 {
         switch Int.random(in: 0...3, using: &random) {
         case 0, 1: 0
         case 2: UInt32.random(in: 1...200, using: &random)
@@ -96,18 +79,18 @@ enum EncodingOracleRandom {
         }
     }
 
-    static func text(_ random: inout EncodingOracleGenerator) -> String {
+    static func text(_ random: inout SplitMix64) -> String {
         let length = random.chance(0.05) ? Int.random(in: 100...300, using: &random) : Int.random(in: 0...12, using: &random)
         return String((0..<length).map { _ in characters.randomElement(using: &random) ?? "a" })
     }
 
-    static func attributes(_ random: inout EncodingOracleGenerator, depth: Int) -> [Attribute] {
+    static func attributes(_ random: inout SplitMix64, depth: Int) -> [Attribute] {
         (0..<Int.random(in: 0...4, using: &random)).map { _ in
             Attribute(random.chance(0.95) ? text(&random) : "", value(&random, depth: depth))
         }
     }
 
-    static func value(_ random: inout EncodingOracleGenerator, depth: Int) -> AttributeValue {
+    static func value(_ random: inout SplitMix64, depth: Int) -> AttributeValue {
         switch Int.random(in: 0...(depth < 4 ? 8 : 6), using: &random) {
         case 0: .string(text(&random))
         case 1: .bool(random.chance(0.5))
@@ -122,7 +105,7 @@ enum EncodingOracleRandom {
         }
     }
 
-    private static func double(_ random: inout EncodingOracleGenerator) -> Double {
+    private static func double(_ random: inout SplitMix64) -> Double {
         [0, -0.0, 1, -1.5, 0.1, 1e-300, .leastNonzeroMagnitude, .greatestFiniteMagnitude, .infinity, -.infinity, 123456789.125, 1e21, 1e-7,
          Double(bitPattern: random.next() & 0x7FEF_FFFF_FFFF_FFFF),
          Double.random(in: -1e6...1e6, using: &random)].randomElement(using: &random) ?? 0

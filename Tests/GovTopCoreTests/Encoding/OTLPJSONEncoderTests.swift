@@ -5,7 +5,7 @@ import Testing
 @Suite struct OTLPJSONEncoderTests {
     @Test(arguments: 0..<300 as Range<UInt64>)
     func randomBatchesDecodeBackToTheSameBatch(seed: UInt64) throws {
-        var random = EncodingOracleGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         let batch = EncodingOracleRandom.batch(&random)
         let encoded = OTLPJSONEncoder.encode(batch)
         let decoded = try OTLPJSONDecoder.decodeTraces(encoded)

@@ -7,7 +7,7 @@ import Testing
 @Suite struct OTLPProtobufEncoderTests {
     @Test(arguments: 0..<300 as Range<UInt64>)
     func randomBatchesDecodeToTheMessageBuiltWithSwiftProtobuf(seed: UInt64) throws {
-        var random = EncodingOracleGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         let batch = EncodingOracleRandom.batch(&random)
         let encoded = OTLPProtobufEncoder.encode(batch)
         let expected = EncodingOracleMapping.request(batch)

@@ -1,22 +1,6 @@
 import Foundation
+import GovTopCore
 import OTLPProto
-
-/// A seeded generator (SplitMix64), so a failing differential case can be replayed.
-struct JSONTestRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-
-    mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
-}
 
 /// Random OTLP trace requests built with the generated swift-protobuf types, covering every
 /// field, every AnyValue form, awkward strings and numbers, and some invalid ids.
@@ -28,7 +12,7 @@ enum JSONRandomSpans {
         "\u{2028}", "\u{FFFD}", "𝄞", "{", "]", ",", ":",
     ]
 
-    static func request(_ random: inout JSONTestRandom) -> Request {
+    static func request(_ random: inout SplitMix64) -> Request {
         var request = Request()
         for _ in 0..<Int.random(in: 0...3, using: &random) {
             var resourceSpans = Opentelemetry_Proto_Trace_V1_ResourceSpans()
@@ -54,7 +38,7 @@ enum JSONRandomSpans {
         return request
     }
 
-    private static func span(_ random: inout JSONTestRandom) -> Opentelemetry_Proto_Trace_V1_Span {
+    private static func span(_ random: inout SplitMix64) -> Opentelemetry_Proto_Trace_V1_Span {
         var span = Opentelemetry_Proto_Trace_V1_Span()
         span.traceID = id(&random, length: 16)
         span.spanID = id(&random, length: 8)
@@ -95,22 +79,22 @@ enum JSONRandomSpans {
     }
 
     /// Mostly a valid id; sometimes all zero or of the wrong length, which the contract rejects.
-    private static func id(_ random: inout JSONTestRandom, length: Int) -> Data {
+    private static func id(_ random: inout SplitMix64, length: Int) -> Data {
         let roll = Double.random(in: 0..<1, using: &random)
         let count = roll < 0.03 ? length - 1 : roll < 0.05 ? length + 1 : length
         if roll >= 0.05 && roll < 0.07 { return Data(count: length) }
         return Data((0..<count).map { _ in UInt8.random(in: 0...255, using: &random) })
     }
 
-    private static func smallOrHuge(_ random: inout JSONTestRandom) -> UInt32 {
+    private static func smallOrHuge(_ random: inout SplitMix64) -> UInt32 {
         random.chance(0.5) ? 0 : random.chance(0.8) ? UInt32.random(in: 1...100, using: &random) : UInt32.random(in: 0...UInt32.max, using: &random)
     }
 
-    static func text(_ random: inout JSONTestRandom) -> String {
+    static func text(_ random: inout SplitMix64) -> String {
         String((0..<Int.random(in: 0...12, using: &random)).map { _ in characters.randomElement(using: &random) ?? "a" })
     }
 
-    private static func attributes(_ random: inout JSONTestRandom, depth: Int) -> [Opentelemetry_Proto_Common_V1_KeyValue] {
+    private static func attributes(_ random: inout SplitMix64, depth: Int) -> [Opentelemetry_Proto_Common_V1_KeyValue] {
         (0..<Int.random(in: 0...(depth == 1 ? 5 : 3), using: &random)).map { _ in
             var keyValue = Opentelemetry_Proto_Common_V1_KeyValue()
             keyValue.key = text(&random)
@@ -119,7 +103,7 @@ enum JSONRandomSpans {
         }
     }
 
-    private static func value(_ random: inout JSONTestRandom, depth: Int) -> Opentelemetry_Proto_Common_V1_AnyValue {
+    private static func value(_ random: inout SplitMix64, depth: Int) -> Opentelemetry_Proto_Common_V1_AnyValue {
         var value = Opentelemetry_Proto_Common_V1_AnyValue()
         let kinds = depth >= 4 ? 6 : 8
         switch Int.random(in: 0..<kinds, using: &random) {
@@ -143,7 +127,7 @@ enum JSONRandomSpans {
 
     /// Any double but NaN (which never equals itself): ordinary values, extremes, infinities,
     /// subnormals, negative zero, and random bit patterns.
-    private static func double(_ random: inout JSONTestRandom) -> Double {
+    private static func double(_ random: inout SplitMix64) -> Double {
         let specials: [Double] = [0, -0.0, 0.1, 1e-7, 123.45, .infinity, -.infinity, .greatestFiniteMagnitude,
                                   -.greatestFiniteMagnitude, .leastNonzeroMagnitude, .leastNormalMagnitude, 9_007_199_254_740_992, 1e21]
         if random.chance(0.4) { return specials.randomElement(using: &random) ?? 0 }

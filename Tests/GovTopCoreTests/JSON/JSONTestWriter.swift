@@ -1,4 +1,5 @@
 import Foundation
+import GovTopCore
 import OTLPProto
 
 /// A tiny test-only OTLP/JSON writer for the differential test. It varies every choice the
@@ -6,11 +7,11 @@ import OTLPProto
 /// numbers, enums as numbers or names, hex ids in either case, base64 alphabets and padding,
 /// `\u` escapes, whitespace, explicit defaults or `null`, and unknown fields anywhere.
 struct JSONTestWriter {
-    private var random: JSONTestRandom
+    private var random: SplitMix64
     private(set) var output = ""
 
     init(seed: UInt64) {
-        random = JSONTestRandom(seed: seed)
+        random = SplitMix64(seed: seed)
     }
 
     static func json(_ request: JSONRandomSpans.Request, seed: UInt64) -> String {

@@ -8,7 +8,7 @@ import SwiftProtobuf
 @Suite struct OTLPJSONDifferentialTests {
     @Test(arguments: 1...8)
     func jsonDecodingMatchesTheProtobufOracle(seed: UInt64) throws {
-        var random = JSONTestRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         var spansSeen = 0
         var rejectionsSeen = 0
         for round in 0..<40 {

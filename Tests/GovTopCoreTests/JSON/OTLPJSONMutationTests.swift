@@ -15,7 +15,7 @@ import GovTopCore
     @Test(arguments: 1...4)
     func corruptedBytesFailWithAPosition(seed: UInt64) throws {
         let original = try JSONFixtures.bytes("genai-python-sdk-batch")
-        var random = JSONTestRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let replacements: [UInt8] = [0x00, 0x22, 0x5C, 0x7B, 0x7D, 0x5B, 0x5D, 0x2C, 0x3A, 0x80, 0xFF, 0xC3, 0x30, 0x2D, 0x6E]
         var failures = 0
         for _ in 0..<300 {

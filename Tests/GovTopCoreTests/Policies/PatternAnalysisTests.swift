@@ -102,7 +102,7 @@ import Testing
         let compiled = try #require(CompiledPattern(pattern))
         let reference = try NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
         let alphabet = Array("SNabcxy-._12 \n\u{e9}").map(String.init) + fragments
-        var generator = SeededGenerator(seed: UInt64(pattern.utf8.count) &* 7919)
+        var generator = SplitMix64(seed: UInt64(pattern.utf8.count) &* 7919)
         var sawMatch = false
         for _ in 0..<1500 {
             let length = Int.random(in: 0...8, using: &generator)
@@ -115,20 +115,5 @@ import Testing
             #expect((compiled.firstMatch(in: text) != nil) == !expected.isEmpty)
         }
         #expect(sawMatch, "the corpus never exercised a match of \(pattern)")
-    }
-}
-
-/// SplitMix64: reproducible pseudo-random numbers for generated test inputs.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -24,7 +24,7 @@ typealias ProtoMetric = Opentelemetry_Proto_Metrics_V1_Metric
     }
 
     static func randomMetrics(seed: UInt64) -> ProtoMetricsRequest {
-        var random = TestRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         var request = ProtoMetricsRequest()
         for _ in 0..<random.int(0...3) {
             var resourceMetrics = Opentelemetry_Proto_Metrics_V1_ResourceMetrics()
@@ -40,7 +40,7 @@ typealias ProtoMetric = Opentelemetry_Proto_Metrics_V1_Metric
         return request
     }
 
-    private static func metric(index: Int, random: inout TestRandom) -> ProtoMetric {
+    private static func metric(index: Int, random: inout SplitMix64) -> ProtoMetric {
         var metric = ProtoMetric()
         metric.name = "gen_ai.client.token.usage.\(index)"
         metric.unit = "{token}"
@@ -91,7 +91,7 @@ typealias ProtoMetric = Opentelemetry_Proto_Metrics_V1_Metric
     }
 
     static func randomLogs(seed: UInt64) -> (ProtoLogsRequest, Int) {
-        var random = TestRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         var request = ProtoLogsRequest()
         var count = 0
         for _ in 0..<random.int(0...3) {

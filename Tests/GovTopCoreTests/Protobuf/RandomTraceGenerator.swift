@@ -1,15 +1,16 @@
 import Foundation
+import GovTopCore
 import OTLPProto
 
 /// Seeded random OTLP trace requests built with the generated types: every attribute form,
 /// nested arrays and lists, unicode, extreme numbers, events, links, status, flags, dropped
 /// counts, several resources and scopes, and now and then a span or link with bad ids.
 struct RandomTraceGenerator {
-    private var random: TestRandom
+    private var random: SplitMix64
     /// Probability (0...1) that a span or link gets an invalid id.
     var invalidIDRate = 0.03
 
-    init(seed: UInt64) { random = TestRandom(seed: seed) }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     mutating func request() -> ProtoTraceRequest {
         var request = ProtoTraceRequest()
@@ -149,31 +150,4 @@ struct RandomTraceGenerator {
     private static let repeatedValues = [
         "gpt-4o-2024-08-06", "gpt-4o-2024-08-07", "claude-3-5-sonnet-20241022", "customer-support", "ml-platform",
     ]
-}
-
-/// SplitMix64: small, seedable, identical on every platform.
-struct TestRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
-
-    mutating func chance(_ probability: Double) -> Bool {
-        Double(next() >> 11) / Double(1 << 53) < probability
-    }
-
-    mutating func pick<T>(_ values: [T]) -> T {
-        values[int(0...(values.count - 1))]
-    }
 }
