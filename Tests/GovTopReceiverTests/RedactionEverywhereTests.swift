@@ -1,5 +1,6 @@
 import Foundation
 import GovTopCore
+import GovTopReceiver
 import Testing
 
 /// A `redact` rule masks the matched text before anything can see it: the clear text appears in no
@@ -62,6 +63,33 @@ import Testing
             let prompt = try #require(engine.trace(id)?.spans.first?.record.attributes.first?.value.string)
             #expect(prompt == "[REDACTED:pii-detection]")
             #expect(engine.summary().policyViolationsTotal == 1)
+        }
+    }
+
+    /// A receiver that accepts values nested deeper than the pattern scanner looks screens every
+    /// span: such a value is masked whole by a redact rule whatever it holds, which no literal in
+    /// the body can tell.
+    @Test func valuesNestedDeeperThanTheScannerLooksAreMaskedWithALargerDecodeDepth() async throws {
+        let engine = Engine(configuration: EngineConfiguration(policies: [
+            PolicyRule(name: "pii-detection", check: .pattern("SSN", keys: nil), action: .redact),
+        ]))
+        var value = ProtoAnyValue()
+        value.stringValue = "secret"
+        for _ in 0...(PolicyEvaluator.maxValueDepth + 1) {
+            var outer = ProtoAnyValue()
+            outer.arrayValue.values = [value]
+            value = outer
+        }
+        let nested = value
+        let span = OTLPFixtures.span(trace: 11, id: 11, name: "chat", attributes: [OTLPFixtures.keyValue("deep") { $0 = nested }])
+        var configuration = ReceiverConfiguration.forTests()
+        configuration.decodeLimits = DecodeLimits(maxValueDepth: PolicyEvaluator.maxValueDepth + 8)
+        try await withServer(configuration, engine: engine) { port, engine in
+            #expect(try await APIClient(port: port).post(OTLPFixtures.traceRequest([span])).status == 200)
+            let id = try #require(TraceID(hex: "0102030405060708" + "000000000000000b"))
+            let stored = try #require(engine.trace(id)?.spans.first?.record)
+            #expect(!String(describing: stored).contains("secret"))
+            #expect(String(describing: stored).contains("[REDACTED:pii-detection]"))
         }
     }
 

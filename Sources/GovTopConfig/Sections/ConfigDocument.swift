@@ -17,7 +17,7 @@ enum ConfigDocument {
     }
 
     static let maxBodyRange = 1024...(1 << 30)
-    static let maxGroupsRange = 1...1_000_000
+    static let maxGroupsRange = 1...EngineConfiguration.groupLimit
 
     static func read(_ root: ConfigNode) throws(ConfigError) -> GovTopConfiguration {
         var configuration = GovTopConfiguration()

@@ -8,8 +8,11 @@ public struct EngineConfiguration: Sendable {
     public var alerts: AlertSettings
     /// Time zone budget periods align to.
     public var timeZone: TimeZone
-    /// Most distinct values per dimension; further values fold into `(other)`.
+    /// Most distinct values per dimension; further values fold into `(other)`. At most
+    /// `groupLimit` (a larger value is treated as `groupLimit`).
     public var maxGroupsPerDimension: Int
+    /// The largest `maxGroupsPerDimension` honoured (the label counters pack group positions in 21 bits).
+    public static let groupLimit = 1_000_000
     /// Prices for estimating the cost of spans that report tokens but no cost.
     public var pricing: PricingTable
     /// When false, govtop runs only its foundation: spans are decoded, normalized, stored and

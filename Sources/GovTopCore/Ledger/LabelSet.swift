@@ -73,7 +73,15 @@ struct LabelCounters {
             if let existing = index[key] {
                 position = existing
             } else if labels.count < capacity {
-                position = append(key, makeLabels())
+                let set = makeLabels()
+                if set == LabelSet.other {
+                    // The one combination whose values all folded into their tables' `(other)` groups
+                    // is the overflow series: labels must not repeat in /metrics.
+                    position = index[Key.other] ?? append(Key.other, LabelSet.other)
+                    index[key] = position
+                } else {
+                    position = append(key, set)
+                }
             } else {
                 position = index[Key.other] ?? append(Key.other, LabelSet.other)
             }

@@ -13,8 +13,9 @@ struct Ledger {
     private var modelDurations: [DurationHistogram] = []
 
     init(maxGroupsPerDimension: Int) {
-        tables = Dimension.allCases.map { GroupTable(dimension: $0, capacity: maxGroupsPerDimension) }
-        labelCounters = LabelCounters(capacity: maxGroupsPerDimension * 2)
+        let capacity = min(maxGroupsPerDimension, EngineConfiguration.groupLimit)
+        tables = Dimension.allCases.map { GroupTable(dimension: $0, capacity: capacity) }
+        labelCounters = LabelCounters(capacity: capacity * 2)
     }
 
     func table(_ dimension: Dimension) -> GroupTable {

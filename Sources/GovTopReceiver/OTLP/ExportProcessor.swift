@@ -46,8 +46,11 @@ struct ExportProcessor: Sendable {
                 let batch: TraceBatch
                 if request.format == .protobuf {
                     batch = try OTLPProtobufDecoder.decodeTraces(payload, limits: decodeLimits)
-                    // Protobuf strings are verbatim UTF-8 in the body: the policy screen can read them there.
-                    result = engine.ingest(batch, verbatimSource: payload)
+                    // Protobuf strings are verbatim UTF-8 in the body: the policy screen can read them
+                    // there. Not when values may nest deeper than the pattern scanner looks: it masks
+                    // those whole whatever they hold, so they must reach the per-span screen.
+                    result = decodeLimits.maxValueDepth <= PolicyEvaluator.maxValueDepth
+                        ? engine.ingest(batch, verbatimSource: payload) : engine.ingest(batch)
                 } else {
                     batch = try OTLPJSONDecoder.decodeTraces(payload, limits: decodeLimits)
                     result = engine.ingest(batch)

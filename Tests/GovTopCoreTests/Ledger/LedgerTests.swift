@@ -148,6 +148,26 @@ import Testing
         #expect(series.first { $0.labels.team == "a" && $0.labels.model == "o3" }?.requests == 2)
     }
 
+    @Test func theAllOtherLabelSetIsOneSeries() {
+        // One group per dimension: the second span's values all fold into `(other)` groups, the
+        // third is a new combination past the counters' cap. Both count under one `(other)` series.
+        let engine = Engine(configuration: EngineConfiguration(maxGroupsPerDimension: 1))
+        func call(_ id: UInt64, team: String, project: String, model: String, provider: String = "openai") -> SpanRecord {
+            var record = SpanFactory.llmCall(trace: id, id: id, team: team, cost: 1, model: model)
+            record.attributes[0] = Attribute("gen_ai.system", .string(provider))
+            record.attributes.append(Attribute("genops.project", .string(project)))
+            record.attributes.append(Attribute("genops.environment", .string(project + "-env")))
+            return record
+        }
+        engine.ingest(SpanFactory.batch([call(1, team: "a", project: "p", model: "m1")]))
+        engine.ingest(SpanFactory.batch([call(2, team: "b", project: "q", model: "m2", provider: "anthropic")]))
+        engine.ingest(SpanFactory.batch([call(3, team: "a", project: "q", model: "m1")]))
+        let series = engine.metrics().series
+        #expect(Set(series.map(\.labels)).count == series.count)
+        #expect(series.first { $0.labels == LabelSet.other }?.requests == 2)
+        #expect(series.map(\.costUSD).reduce(0, +) == 3)
+    }
+
     @Test func requestDurationsArePerModel() {
         let engine = Engine()
         engine.ingest(SpanFactory.batch([
