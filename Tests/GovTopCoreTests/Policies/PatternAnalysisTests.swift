@@ -50,6 +50,30 @@ import Testing
         #expect(contains("ünïcode ключ", "ключ"))
     }
 
+    /// Long texts take the 16-wide scan: it must agree with a naive search at every length and
+    /// offset, including matches that start in the last 15 positions or end at the last byte.
+    @Test func wideByteSearchAgreesWithANaiveSearch() {
+        var random = SplitMix64(seed: 0x5EA4C4)
+        let alphabet = Array("ab_cS N".utf8)
+        for _ in 0..<3_000 {
+            let haystack = (0..<random.int(0...300)).map { _ in random.pick(alphabet) }
+            let needle = (0..<random.int(1...6)).map { _ in random.pick(alphabet) }
+            let naive = haystack.count >= needle.count
+                && (0...(haystack.count - needle.count)).contains { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
+            let found = haystack.withUnsafeBufferPointer { text in
+                needle.withUnsafeBufferPointer { ByteSearch.contains(text, $0, pivot: needle.count - 1) }
+            }
+            #expect(found == naive, "\(String(decoding: needle, as: UTF8.self)) in \(String(decoding: haystack, as: UTF8.self))")
+        }
+        let long = Array(repeating: UInt8(ascii: "x"), count: 200)
+        for offset in [0, 1, 15, 16, 100, 184, 185, 190, 195, 197] {
+            var text = long
+            text.replaceSubrange(offset..<(offset + 3), with: Array("SSN".utf8))
+            let found = text.withUnsafeBufferPointer { text in Array("SSN".utf8).withUnsafeBufferPointer { ByteSearch.contains(text, $0) } }
+            #expect(found, "at \(offset)")
+        }
+    }
+
     @Test func literalSetFindsAnyOfItsLiterals() {
         let set = LiteralSet([PatternAnalysis(pattern: ".*SSN.*|.*credit_card.*"), PatternAnalysis(pattern: "@corp")])
         #expect(set.mightMatch("pay with credit_card"))
