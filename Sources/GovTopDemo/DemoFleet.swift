@@ -66,8 +66,6 @@ enum DemoFleet {
         }
     }
 
-    static let environments = ["prod", "dev"]
-
     /// Fifty customers; the first ones send the most traffic (weights 1/rank).
     static let customers = [
         "acme-corp", "globex", "initech", "umbrella-health", "stark-industries", "wayne-enterprises", "hooli",

@@ -28,18 +28,11 @@ struct DemoRandom {
     }
 
     /// Uniform in `range` (for the small ranges the demo uses; the modulo bias is negligible).
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        let width = UInt64(range.upperBound - range.lowerBound) + 1
-        return range.lowerBound + Int(next() % width)
-    }
+    mutating func int(_ range: ClosedRange<Int>) -> Int { source.int(range) }
 
-    mutating func chance(_ probability: Double) -> Bool {
-        unit() < probability
-    }
+    mutating func chance(_ probability: Double) -> Bool { source.chance(probability) }
 
-    mutating func pick<Element>(_ elements: [Element]) -> Element {
-        elements[int(0...(elements.count - 1))]
-    }
+    mutating func pick<Element>(_ elements: [Element]) -> Element { source.pick(elements) }
 
     /// An index drawn with the given (non-negative, not all zero) weights.
     mutating func weighted(_ weights: [Double]) -> Int {

@@ -4,7 +4,7 @@ import Foundation
 /// happened since the last observation as `count`; they add up in the alert's count.
 extension AlertCondition {
     /// The team name shown when spend or events carry none.
-    public static let unattributedTeam = "(unattributed)"
+    public static let unattributedTeam = Dimension.unattributed
 
     public static func policySubject(policy: String, team: String?) -> String {
         "policy \(policy) / team \(team ?? unattributedTeam)"

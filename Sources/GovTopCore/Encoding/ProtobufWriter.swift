@@ -4,25 +4,20 @@
 /// Nested messages are written in one pass: `message(_:_:)` reserves one byte for the length, writes
 /// the body, and moves the body up when its length needs a longer varint. Bodies shorter than
 /// 128 bytes (most key-values) are never moved; larger ones move once per nesting level.
-struct ProtobufWriter {
+package struct ProtobufWriter {
     enum WireType: UInt8 {
         case varint = 0, fixed64 = 1, lengthDelimited = 2, fixed32 = 5
     }
 
-    private(set) var bytes: [UInt8]
+    package private(set) var bytes: [UInt8]
 
-    init(capacity: Int = 0) {
+    package init(capacity: Int = 0) {
         bytes = []
         bytes.reserveCapacity(capacity)
     }
 
     mutating func varint(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
+        bytes.appendVarint(value)
     }
 
     mutating func tag(_ field: UInt32, _ wireType: WireType) {
@@ -35,7 +30,7 @@ struct ProtobufWriter {
     }
 
     /// `int64` fields: negative values take ten bytes, as the wire format requires.
-    mutating func int64(_ field: UInt32, _ value: Int64) {
+    package mutating func int64(_ field: UInt32, _ value: Int64) {
         uint64(field, UInt64(bitPattern: value))
     }
 
@@ -45,7 +40,7 @@ struct ProtobufWriter {
 
     mutating func fixed64(_ field: UInt32, _ value: UInt64) {
         tag(field, .fixed64)
-        appendLittleEndian(value, byteCount: 8)
+        bytes.appendLittleEndian(value)
     }
 
     mutating func fixed64IfSet(_ field: UInt32, _ value: UInt64) {
@@ -55,7 +50,7 @@ struct ProtobufWriter {
     mutating func fixed32IfSet(_ field: UInt32, _ value: UInt32) {
         guard value != 0 else { return }
         tag(field, .fixed32)
-        appendLittleEndian(UInt64(value), byteCount: 4)
+        bytes.appendLittleEndian(UInt64(value), byteCount: 4)
     }
 
     mutating func double(_ field: UInt32, _ value: Double) {
@@ -66,7 +61,7 @@ struct ProtobufWriter {
         uint64(field, value ? 1 : 0)
     }
 
-    mutating func string(_ field: UInt32, _ value: String) {
+    package mutating func string(_ field: UInt32, _ value: String) {
         var value = value
         value.withUTF8 { utf8 in
             tag(field, .lengthDelimited)
@@ -85,10 +80,6 @@ struct ProtobufWriter {
         bytes.append(contentsOf: value)
     }
 
-    mutating func bytesIfSet(_ field: UInt32, _ value: [UInt8]) {
-        if !value.isEmpty { bytes(field, value) }
-    }
-
     /// A 16-byte trace id in network order.
     mutating func traceID(_ field: UInt32, _ id: TraceID) {
         tag(field, .lengthDelimited)
@@ -105,7 +96,7 @@ struct ProtobufWriter {
     }
 
     /// A nested message (always written, even when empty: message fields have presence).
-    mutating func message(_ field: UInt32, _ body: (inout ProtobufWriter) -> Void) {
+    package mutating func message(_ field: UInt32, _ body: (inout ProtobufWriter) -> Void) {
         tag(field, .lengthDelimited)
         bytes.append(0)
         let start = bytes.count
@@ -135,9 +126,4 @@ struct ProtobufWriter {
         }
     }
 
-    private mutating func appendLittleEndian(_ value: UInt64, byteCount: Int) {
-        for shift in 0..<byteCount {
-            bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift * 8)))
-        }
-    }
 }

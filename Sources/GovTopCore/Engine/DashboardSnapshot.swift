@@ -40,7 +40,7 @@ extension Engine {
         return state.withLock { state in
             DashboardSnapshot(
                 now: now,
-                summary: state.summary(uptime: Double(now &- state.startedAt) / 1e9),
+                summary: state.summary(now: now),
                 rates: state.ledger.rates(now: now),
                 traces: state.store.tracePage(request.traces),
                 groupDimension: request.groupDimension,

@@ -6,17 +6,15 @@ import Synchronization
 public final class Engine: Sendable {
     let state: Mutex<EngineState>
     let clock: GovClock
-    private let startedAt: UInt64
     /// Nil when governance is off.
     private let governance: Governance?
 
     public init(configuration: EngineConfiguration = EngineConfiguration(), clock: GovClock = .system) {
         self.clock = clock
-        self.startedAt = clock.now()
         let policies = Engine.compilePolicies(configuration.policies)
         self.governance = configuration.governance
             ? Governance(pricing: configuration.pricing, policies: policies) : nil
-        self.state = Mutex(EngineState(configuration: configuration, startedAt: startedAt, policies: policies))
+        self.state = Mutex(EngineState(configuration: configuration, startedAt: clock.now(), policies: policies))
     }
 
     /// Normalizes, stores and counts a decoded batch.
@@ -51,15 +49,15 @@ public final class Engine: Sendable {
     }
 
     public func summary() -> Summary {
-        let uptime = Double(clock.now() &- startedAt) / 1e9
-        return state.withLock { $0.summary(uptime: uptime) }
+        let now = clock.now()
+        return state.withLock { $0.summary(now: now) }
     }
 
     /// Everything `/metrics` shows, consistent with one moment.
     public func metrics() -> MetricsSnapshot {
-        let uptime = Double(clock.now() &- startedAt) / 1e9
+        let now = clock.now()
         return state.withLock { state in
-            MetricsSnapshot(summary: state.summary(uptime: uptime), series: state.ledger.metricSeries(),
+            MetricsSnapshot(summary: state.summary(now: now), series: state.ledger.metricSeries(),
                             durations: state.ledger.durations)
         }
     }
@@ -204,7 +202,7 @@ struct EngineState {
         spikes = SpikeDetector(settings: configuration.alerts)
     }
 
-    func summary(uptime: Double) -> Summary {
+    func summary(now: UInt64) -> Summary {
         var summary = Summary()
         summary.spansReceived = received
         summary.spansRejected = rejected
@@ -221,7 +219,7 @@ struct EngineState {
         summary.evalFailuresTotal = ledger.totals.evalFailures
         summary.metricPointsReceived = metricPoints
         summary.logRecordsReceived = logRecords
-        summary.uptimeSeconds = max(0, uptime)
+        summary.uptimeSeconds = max(0, Double(now &- startedAt) / 1e9)
         return summary
     }
 

@@ -42,7 +42,7 @@ struct PreparedSpan {
     }
 
     func stored(origin: SpanOrigin, receivedAt: UInt64) -> StoredSpan {
-        StoredSpan(record: record, facts: facts, cost: cost, extraViolations: 0, payload: payload,
+        StoredSpan(record: record, facts: facts, cost: cost, payload: payload,
                    origin: origin, receivedAt: receivedAt)
     }
 }

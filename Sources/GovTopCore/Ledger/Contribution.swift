@@ -13,18 +13,5 @@ public struct Contribution: Sendable, Hashable {
 
     public init() {}
 
-    public init(facts: GovernanceFacts, cost: SpanCost, extraViolations: Int = 0) {
-        errors = facts.isError ? 1 : 0
-        policyViolations = facts.policyViolations + extraViolations
-        evalFailures = facts.evalFailures
-        guard facts.isAIRequest else { return }
-        requests = 1
-        inputTokens = facts.inputTokens ?? 0
-        outputTokens = facts.outputTokens ?? 0
-        cachedInputTokens = facts.cachedInputTokens ?? 0
-        reasoningTokens = facts.reasoningTokens ?? 0
-        self.cost = cost
-    }
-
     public var isEmpty: Bool { self == Contribution() }
 }

@@ -111,6 +111,4 @@ struct GroupTable: Sendable {
         stats.append(GroupStats())
         return keys.count - 1
     }
-
-    var bytes: Int { keys.count * (MemoryLayout<GroupStats>.stride + 96) }
 }

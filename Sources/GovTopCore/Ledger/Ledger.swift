@@ -88,9 +88,4 @@ struct Ledger {
             tables[index].add(move.contribution, value: new, at: move.receivedAt)
         }
     }
-
-    var bytes: Int {
-        tables.reduce(seconds.bytes + minutes.bytes) { $0 + $1.bytes }
-            + labelCounters.count * 160 + modelDurations.count * 200
-    }
 }

@@ -21,6 +21,4 @@ public struct RateSeries: Sendable {
         if contribution.requests != 0 { requests.add(scale * Double(contribution.requests), at: time) }
         if contribution.errors != 0 { errors.add(scale * Double(contribution.errors), at: time) }
     }
-
-    var bytes: Int { cost.bytes + tokens.bytes + requests.bytes + errors.bytes }
 }

@@ -9,10 +9,6 @@ public struct TimeSeries<let count: Int>: Sendable {
         ring = BucketRing(resolutionSeconds: resolutionSeconds)
     }
 
-    public var resolutionNanos: UInt64 { ring.resolutionNanos }
-
-    public var bucketCount: Int { count }
-
     /// Adds `value` to the bucket holding `time`. Values older than the history are dropped.
     public mutating func add(_ value: Double, at time: UInt64) {
         guard let (slot, reused) = ring.place(time) else { return }
@@ -29,7 +25,4 @@ public struct TimeSeries<let count: Int>: Sendable {
     public func buckets(_ wanted: Int, now: UInt64) -> [Double] {
         ring.slots(last: wanted, now: now).map { $0.map { values[$0] } ?? 0 }
     }
-
-    /// Approximate bytes held.
-    public var bytes: Int { MemoryLayout<Self>.stride }
 }

@@ -60,7 +60,6 @@ public struct PolicyEvaluator: Sendable {
 
     public var isEmpty: Bool { patternRules.isEmpty && requestRules.isEmpty }
     public var hasPatternRules: Bool { !patternRules.isEmpty }
-    public var hasRedactRules: Bool { patternRules.contains { $0.action == .redact } }
 
     /// Both halves on one span.
     public func evaluate(_ span: SpanRecord, facts: GovernanceFacts, attribution: Attribution? = nil,

@@ -40,14 +40,8 @@ struct Ring<Element> {
 
     /// The element with this sequence number, if still held.
     subscript(sequence sequence: UInt64) -> Element? {
-        get {
-            guard let index = index(of: sequence) else { return nil }
-            return slots[index]
-        }
-        set {
-            guard let index = index(of: sequence), newValue != nil else { return }
-            slots[index] = newValue
-        }
+        guard let index = index(of: sequence) else { return nil }
+        return slots[index]
     }
 
     /// Changes the element with this sequence number in place, if still held.
@@ -55,8 +49,6 @@ struct Ring<Element> {
         guard let index = index(of: sequence), slots[index] != nil else { return }
         body(&slots[index]!)
     }
-
-    func contains(sequence: UInt64) -> Bool { index(of: sequence) != nil }
 
     /// Oldest first.
     func oldestFirst() -> some Sequence<Element> {

@@ -64,16 +64,11 @@ enum SpanPayload {
         init() { bytes.reserveCapacity(256) }
 
         mutating func varint(_ value: UInt64) {
-            var value = value
-            while value >= 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-                value >>= 7
-            }
-            bytes.append(UInt8(value))
+            bytes.appendVarint(value)
         }
 
         mutating func fixed64(_ value: UInt64) {
-            withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+            bytes.appendLittleEndian(value)
         }
 
         mutating func string(_ text: String) {

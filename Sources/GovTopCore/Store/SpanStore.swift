@@ -39,8 +39,6 @@ struct SpanStore {
         return origin
     }
 
-    mutating func intern(_ string: String) -> String { interner.intern(string) }
-
     /// Stores a span, works out its effective attribution inside its trace, and evicts the oldest
     /// spans beyond the limits. `extraViolations` counts violations that depend on the effective
     /// attribution (local policy conditions); they are kept with the span so moves carry them.
@@ -185,8 +183,6 @@ struct SpanStore {
             }
         }
     }
-
-    func traceSummary(_ id: TraceID) -> TraceSummary? { traces[id]?.summary(id: id) }
 
     /// The stored spans of one trace in arrival order.
     func spans(of id: TraceID) -> [StoredSpan] {

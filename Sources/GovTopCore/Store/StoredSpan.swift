@@ -28,7 +28,7 @@ struct StoredSpan {
 
     static let noNext = UInt64.max
 
-    init(record: SpanRecord, facts: GovernanceFacts, cost: SpanCost, extraViolations: Int, payload: [UInt8],
+    init(record: SpanRecord, facts: GovernanceFacts, cost: SpanCost, payload: [UInt8],
          origin: SpanOrigin, receivedAt: UInt64) {
         traceID = record.traceID
         spanID = record.spanID
@@ -41,7 +41,7 @@ struct StoredSpan {
         self.payload = payload
         kind = record.kind
         statusCode = record.statusCode
-        policyViolations = UInt8(clamping: facts.policyViolations + extraViolations)
+        policyViolations = UInt8(clamping: facts.policyViolations)
         evalFailures = UInt8(clamping: facts.evalFailures)
         var flags: SpanFlags = []
         if facts.isError { flags.insert(.error) }

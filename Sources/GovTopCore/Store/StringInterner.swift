@@ -16,6 +16,4 @@ struct StringInterner {
         bytes += 48 + (length > 15 ? 32 + length : 0)
         return string
     }
-
-    mutating func intern(_ string: String?) -> String? { string.map { intern($0) } }
 }

@@ -68,13 +68,16 @@ final class TraceEntry {
         }
     }
 
+    /// From the earliest start to the latest end; 0 when the times are inverted.
+    var durationNanos: UInt64 { endTimeUnixNano >= startTimeUnixNano ? endTimeUnixNano - startTimeUnixNano : 0 }
+
     func summary(id: TraceID) -> TraceSummary {
         TraceSummary(
             traceID: id,
             rootName: rootName ?? firstSpanName,
             service: service,
             startTimeUnixNano: startTimeUnixNano,
-            durationNanos: endTimeUnixNano >= startTimeUnixNano ? endTimeUnixNano - startTimeUnixNano : 0,
+            durationNanos: durationNanos,
             spanCount: storedSpans,
             costUSD: costUSD,
             inputTokens: inputTokens,

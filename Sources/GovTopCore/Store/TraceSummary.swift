@@ -77,8 +77,7 @@ public enum TraceOrder: String, CaseIterable, Sendable, Hashable {
 
     /// The same key read straight from the store's entry, without building a summary.
     func key(_ entry: TraceEntry) -> Double {
-        let duration = entry.endTimeUnixNano >= entry.startTimeUnixNano ? entry.endTimeUnixNano - entry.startTimeUnixNano : 0
-        return key(start: entry.startTimeUnixNano, cost: entry.costUSD, duration: duration,
+        key(start: entry.startTimeUnixNano, cost: entry.costUSD, duration: entry.durationNanos,
                    tokens: entry.inputTokens + entry.outputTokens)
     }
 

@@ -1,3 +1,5 @@
+import GovTopCore
+
 /// Writes the OTLP/HTTP response bodies: `Export*ServiceResponse` on success and
 /// `google.rpc.Status` on failure, in protobuf or in OTLP/JSON.
 enum OTLPResponseEncoder {
@@ -19,11 +21,11 @@ enum OTLPResponseEncoder {
         }
         switch format {
         case .protobuf:
-            var partial = ProtobufWriter()
-            if outcome.rejected != 0 { partial.intField(1, Int64(outcome.rejected)) }
-            if !outcome.message.isEmpty { partial.stringField(2, outcome.message) }
             var response = ProtobufWriter()
-            response.bytesField(1, partial.bytes)
+            response.message(1) { partial in
+                if outcome.rejected != 0 { partial.int64(1, Int64(outcome.rejected)) }
+                if !outcome.message.isEmpty { partial.string(2, outcome.message) }
+            }
             return response.bytes
         case .json:
             let partial: JSONValue = .object([
@@ -39,8 +41,8 @@ enum OTLPResponseEncoder {
         switch format {
         case .protobuf:
             var writer = ProtobufWriter()
-            writer.intField(1, Int64(failure.grpcCode))
-            writer.stringField(2, failure.message)
+            writer.int64(1, Int64(failure.grpcCode))
+            writer.string(2, failure.message)
             return writer.bytes
         case .json:
             return JSONValue.object([("code", .int(Int64(failure.grpcCode))), ("message", .string(failure.message))]).serialized

@@ -3,6 +3,9 @@ import GovTopCore
 /// `/metrics`: govtop's governance figures under the names the GenOps docs query, plus the
 /// receiver's own counters.
 enum MetricsRenderer {
+    /// The `le` labels of the duration histogram, spelled once.
+    private static let durationBounds = DurationHistogram.bounds.map(PrometheusWriter.format) + ["+Inf"]
+
     static func render(_ metrics: MetricsSnapshot, budgets: [BudgetStatus], alerts: AlertCounts) -> String {
         var out = PrometheusWriter()
         func labels(_ set: LabelSet) -> [(String, String)] {
@@ -28,7 +31,7 @@ enum MetricsRenderer {
 
         out.family("ai_request_duration_seconds", .histogram, "Duration of AI requests by model.")
         for (model, histogram) in metrics.durations {
-            for (bound, count) in zip(DurationHistogram.bounds.map(PrometheusWriter.format) + ["+Inf"], histogram.cumulative) {
+            for (bound, count) in zip(Self.durationBounds, histogram.cumulative) {
                 out.sample("ai_request_duration_seconds_bucket", labels: [("ai_model_name", model), ("le", bound)], Double(count))
             }
             out.sample("ai_request_duration_seconds_sum", labels: [("ai_model_name", model)], histogram.sum.value)

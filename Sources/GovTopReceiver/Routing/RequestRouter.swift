@@ -1,7 +1,6 @@
 /// Maps a request head to a `Route`: the path, the method, then (for OTLP exports) the
 /// content type, the encoding and the declared length.
 enum RequestRouter {
-    static let apiPrefix = "/api/v1/"
     static let tracePrefix = "/api/v1/traces/"
     static let alertPrefix = "/api/v1/alerts/"
 

@@ -23,6 +23,4 @@ final class ConnectionLimiter: Sendable {
     func release() {
         open.subtract(1, ordering: .acquiringAndReleasing)
     }
-
-    var openConnections: Int { open.load(ordering: .relaxed) }
 }

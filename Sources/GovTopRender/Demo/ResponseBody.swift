@@ -1,3 +1,5 @@
+import GovTopUI
+
 /// Reads what an OTLP/HTTP server says in a response body: the partial success of an
 /// `ExportTraceServiceResponse` and the message of a `google.rpc.Status`, in protobuf or JSON,
 /// or plain text. Only top-level fields are read, with every length checked; anything that does
@@ -37,7 +39,7 @@ enum ResponseBody {
     static func clipped(_ text: String) -> String {
         var out = ""
         for character in text.prefix(maxMessageLength) {
-            out.append(character.isNewline || character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } ? " " : character)
+            out.append(character.isNewline || character.unicodeScalars.contains(where: TerminalText.isControl) ? " " : character)
         }
         if text.count > maxMessageLength { out += "…" }
         return out.trimmingWhitespace()

@@ -15,7 +15,7 @@ public enum DisplayWidth {
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value < 0x300 {
-            if value < 0x20 || (0x7F...0x9F).contains(value) { return 0 }
+            if TerminalText.isControl(scalar) { return 0 }
             return 1
         }
         if (0x1160...0x11FF).contains(value) || (0xD7B0...0xD7FF).contains(value) { return 0 }

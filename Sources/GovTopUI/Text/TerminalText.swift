@@ -11,7 +11,8 @@ public enum TerminalText {
         return String(result)
     }
 
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    /// C0 and C1 control characters (DEL included): never written to the terminal as they are.
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 }

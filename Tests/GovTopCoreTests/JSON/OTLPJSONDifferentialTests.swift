@@ -14,7 +14,7 @@ import SwiftProtobuf
         for round in 0..<40 {
             let request = JSONRandomSpans.request(&random)
             let binary: [UInt8] = try request.serializedBytes()
-            let oracle = JSONOracleMapping.batch(try JSONRandomSpans.Request(serializedBytes: binary))
+            let oracle = OracleMapping.batch(try JSONRandomSpans.Request(serializedBytes: binary))
             let json = JSONTestWriter.json(request, seed: seed &* 1000 &+ UInt64(round))
             var decoded = try OTLPJSONDecoder.decodeTraces(Array(json.utf8))
             #expect((decoded.rejectionMessage != nil) == (decoded.rejectedSpans > 0))
