@@ -36,13 +36,20 @@ struct GroupStats: Sendable {
     var fiveMinutes = InlineArray<12, RateSlot>(repeating: RateSlot())
 }
 
-extension BucketRing {
-    /// Per-minute averages over the last `seconds` of one group's buckets in this ring.
-    func perMinute(_ buckets: InlineArray<count, RateSlot>, lastSeconds seconds: Double, now: UInt64) -> RateSlot {
-        let sum = slots(last: bucketCount(lastSeconds: seconds), now: now).reduce(RateSlot()) { sum, slot in
-            slot.map { sum + buckets[$0] } ?? sum
-        }
-        let minutes = seconds / 60
+/// A window ending now over one of a table's rings: which slots it covers is worked out once and
+/// read for every group.
+struct RateWindow<let count: Int> {
+    private let slots: [Int]
+    private let minutes: Double
+
+    init(_ ring: BucketRing<count>, lastSeconds seconds: Double, now: UInt64) {
+        slots = ring.slots(last: ring.bucketCount(lastSeconds: seconds), now: now).compactMap { $0 }
+        minutes = seconds / 60
+    }
+
+    /// Per-minute averages of one group's buckets over the window.
+    func perMinute(_ buckets: InlineArray<count, RateSlot>) -> RateSlot {
+        let sum = slots.reduce(RateSlot()) { $0 + buckets[$1] }
         return RateSlot(costUSD: sum.costUSD / minutes, tokens: sum.tokens / minutes, requests: sum.requests / minutes)
     }
 }

@@ -32,12 +32,14 @@ struct GroupTable: Sendable {
     /// Every group as the API shows it, in order of first appearance.
     func rows(now: UInt64) -> [GroupRow] {
         assert(run.position < 0, "rates read before the ledger flushed its batch")
+        let lastMinute = RateWindow(seconds, lastSeconds: 60, now: now)
+        let last5Minutes = RateWindow(minutes, lastSeconds: 300, now: now)
+        let lastHour = RateWindow(fiveMinutes, lastSeconds: 3600, now: now)
+        let trend = minutes.slots(last: 15, now: now)
         return zip(keys, stats).map { key, stats in
-            GroupRow(key: key, totals: stats.totals,
-                     lastMinute: seconds.perMinute(stats.seconds, lastSeconds: 60, now: now),
-                     last5Minutes: minutes.perMinute(stats.minutes, lastSeconds: 300, now: now),
-                     lastHour: fiveMinutes.perMinute(stats.fiveMinutes, lastSeconds: 3600, now: now),
-                     trend: minutes.slots(last: 15, now: now).map { $0.map { stats.minutes[$0].costUSD } ?? 0 })
+            GroupRow(key: key, totals: stats.totals, lastMinute: lastMinute.perMinute(stats.seconds),
+                     last5Minutes: last5Minutes.perMinute(stats.minutes), lastHour: lastHour.perMinute(stats.fiveMinutes),
+                     trend: trend.map { $0.map { stats.minutes[$0].costUSD } ?? 0 })
         }
     }
 
