@@ -21,10 +21,15 @@ public struct ReceiverConfiguration: Sendable, Hashable {
     /// Threads that decompress, decode and ingest request bodies, so a large body never holds
     /// up the event loops that serve other connections.
     public var workerThreads: Int
+    /// Most bytes all requests together may hold at once while they are received and decoded
+    /// (bodies being buffered and what decoding them allocates); beyond it requests get `503`.
+    /// Defaults to 256 MiB or four largest bodies, whichever is more.
+    public var maxInflightBytes: Int
 
     public init(host: String = "127.0.0.1", port: Int = 4318, maxBodyBytes: Int = 64 << 20,
                 maxConnections: Int = 256, idleTimeout: Duration = .seconds(60),
-                decodeLimits: DecodeLimits = DecodeLimits(), eventLoopThreads: Int = 2, workerThreads: Int = 2) {
+                decodeLimits: DecodeLimits = DecodeLimits(), eventLoopThreads: Int = 2, workerThreads: Int = 2,
+                maxInflightBytes: Int? = nil) {
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
@@ -33,5 +38,6 @@ public struct ReceiverConfiguration: Sendable, Hashable {
         self.decodeLimits = decodeLimits
         self.eventLoopThreads = eventLoopThreads
         self.workerThreads = workerThreads
+        self.maxInflightBytes = maxInflightBytes ?? max(256 << 20, 4 * maxBodyBytes)
     }
 }

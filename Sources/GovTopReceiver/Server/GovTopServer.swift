@@ -91,7 +91,8 @@ public final class GovTopServer: Sendable {
 
     private func bootstrap(_ threads: Threads) -> ServerBootstrap {
         let services = ServerServices(engine: engine, configuration: configuration,
-                                      exportWorkers: threads.exportWorkers, apiWorkers: threads.apiWorkers)
+                                      exportWorkers: threads.exportWorkers, apiWorkers: threads.apiWorkers,
+                                      inflight: InflightBudget(limit: configuration.maxInflightBytes))
         let limiter = ConnectionLimiter(limit: configuration.maxConnections)
         let idleTimeout = TimeAmount(configuration.idleTimeout)
         return ServerBootstrap(group: threads.group)

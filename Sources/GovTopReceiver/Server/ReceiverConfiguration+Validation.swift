@@ -23,5 +23,10 @@ extension ReceiverConfiguration {
         }
         guard eventLoopThreads > 0 else { throw ReceiverConfigurationError(key: "eventLoopThreads", problem: "must be positive") }
         guard workerThreads > 0 else { throw ReceiverConfigurationError(key: "workerThreads", problem: "must be positive") }
+        guard maxInflightBytes >= maxBodyBytes else {
+            throw ReceiverConfigurationError(
+                key: "maxInflightBytes",
+                problem: "must be at least maxBodyBytes (\(maxBodyBytes)), got \(maxInflightBytes): a request of the largest size could never be served")
+        }
     }
 }

@@ -9,6 +9,8 @@ struct ServerServices: Sendable {
     let exportWorkers: NIOThreadPool
     /// Answer API reads, so they never queue behind a large export.
     let apiWorkers: NIOThreadPool
+    /// Request memory held by all connections at once (bodies and decoding).
+    let inflight: InflightBudget
 
     var processor: ExportProcessor {
         ExportProcessor(engine: engine, maxBodyBytes: configuration.maxBodyBytes, decodeLimits: configuration.decodeLimits)
