@@ -1,3 +1,5 @@
+import GovTopCore
+
 /// Writes the Prometheus text exposition format (version 0.0.4): one HELP and TYPE line per
 /// family, then its samples, with label values escaped as the format requires.
 struct PrometheusWriter {
@@ -17,6 +19,9 @@ struct PrometheusWriter {
         text += " " + Self.format(value) + "\n"
     }
 
+    /// A label value as the text format allows it: backslash, quote and newline escaped; every
+    /// other control character (C0, DEL, C1: the bytes a terminal would execute) replaced by U+FFFD,
+    /// since the format has no escape for them.
     static func escape(_ value: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(value.utf8.count)
@@ -25,6 +30,7 @@ struct PrometheusWriter {
             case "\\": escaped += "\\\\"
             case "\"": escaped += "\\\""
             case "\n": escaped += "\\n"
+            case _ where ControlCharacters.isControl(character): escaped += "\u{FFFD}"
             default: escaped.unicodeScalars.append(character)
             }
         }

@@ -54,7 +54,7 @@ import Testing
             + #"{"key":"d","value":{"doubleValue":1.5}},{"key":"e","value":{"doubleValue":1e-07}},"#
             + #"{"key":"b","value":{"bytesValue":"/wA="}},{"key":"b1","value":{"bytesValue":"YQ=="}},"#
             + #"{"key":"b0","value":{"bytesValue":""}},"#
-            + #"{"key":"s","value":{"stringValue":"q\"\\\n\r\t\b\f\u0001\u001f"# + "\u{7F}é😀/" + #""}},"#
+            + #"{"key":"s","value":{"stringValue":"q\"\\\n\r\t\b\f\u0001\u001f\u007f"# + "é😀/" + #""}},"#
             + #"{"key":"f","value":{"boolValue":false}},{"key":"x","value":{}},{"key":"a","value":{"arrayValue":{"values":[]}}},"#
             + #"{"key":"l","value":{"kvlistValue":{"values":[{"key":"k","value":{"intValue":"0"}}]}}}],"#
             + #""droppedAttributesCount":2,"events":[{"timeUnixNano":"3","name":"ev","droppedAttributesCount":1}],"#
