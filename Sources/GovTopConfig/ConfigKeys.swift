@@ -5,9 +5,10 @@ import GovTopCore
 /// Anything else is an error that suggests the nearest of these.
 public enum ConfigKeys {
     public static let topLevel = [
-        "listen", "http_port", "max_body", "store", "time_zone", "max_groups_per_dimension", "theme",
+        "listen", "http_port", "max_body", "receiver", "store", "time_zone", "max_groups_per_dimension", "theme",
         "pricing", "budgets", "policies", "alerts",
     ]
+    public static let receiver = ["max_connections", "header_timeout", "idle_timeout", "min_body_rate"]
     public static let store = ["max_spans", "max_memory"]
     public static let price = ["model", "provider", "input", "output", "cached_input", "cache_write", "aliases"]
     /// `name`, the scope dimensions (`team`, ..., `service`), then the budget's own settings.

@@ -15,8 +15,23 @@ extension GovTopConfiguration {
             Self.counted(engine.policies.map(\.name), "policy", plural: "policies"),
             Self.counted(pricingOverrides.map { "\($0.name) (\($0.provider))" }, "price override"),
         ]
+        if let receiverLine { lines.insert(receiverLine, at: 1) }
         if let theme { lines.append("theme \(theme)") }
         return lines
+    }
+
+    /// The `receiver:` limits that are set, nil when all are the defaults.
+    private var receiverLine: String? {
+        var parts: [String] = []
+        if let count = receiver.maxConnections { parts.append("max \(count) connections") }
+        if let seconds = receiver.headerTimeoutSeconds { parts.append("header timeout \(Self.seconds(seconds))") }
+        if let seconds = receiver.idleTimeoutSeconds { parts.append("idle timeout \(Self.seconds(seconds))") }
+        if let rate = receiver.minBodyBytesPerSecond { parts.append("min body rate \(ByteSizeText.format(rate))/s") }
+        return parts.isEmpty ? nil : "receiver " + parts.joined(separator: ", ")
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() && value < 1e15 ? "\(Int(value))s" : "\(value)s"
     }
 
     private static func counted(_ names: [String], _ noun: String, plural: String? = nil) -> String {

@@ -11,6 +11,8 @@ public struct GovTopConfiguration: Sendable {
     public var port: Int
     /// Largest request body accepted, after decompression.
     public var maxBodyBytes: Int
+    /// Connection limits (`receiver:`); unset values keep the receiver's defaults.
+    public var receiver: ReceiverSettings
     /// The engine's settings; `engine.pricing` is the shipped table with `pricingOverrides` laid
     /// over it.
     public var engine: EngineConfiguration
@@ -22,11 +24,13 @@ public struct GovTopConfiguration: Sendable {
     public var source: String?
 
     public init(host: String = defaultHost, port: Int = defaultPort, maxBodyBytes: Int = defaultMaxBodyBytes,
+                receiver: ReceiverSettings = ReceiverSettings(),
                 engine: EngineConfiguration = EngineConfiguration(), pricingOverrides: [ModelPrice] = [],
                 theme: String? = nil, source: String? = nil) {
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
+        self.receiver = receiver
         self.engine = engine
         self.pricingOverrides = pricingOverrides
         self.theme = theme

@@ -9,11 +9,19 @@ public struct ReceiverConfiguration: Sendable, Hashable {
     /// Largest request body accepted, counted after decompression (and, for compressed bodies,
     /// also before it).
     public var maxBodyBytes: Int
-    /// Most connections served at once; further connections are closed at accept.
+    /// Most connections open at once. A connection beyond it makes room by closing the
+    /// longest-idle connection that is not processing a request (see `ConnectionRegistry`); it
+    /// is refused only when every connection is processing one.
     public var maxConnections: Int
-    /// A connection that sends nothing for this long is closed (also one that stops halfway
-    /// through a request). A request being processed is never cut off by it.
+    /// A kept-alive connection that starts no new request for this long is closed.
     public var idleTimeout: Duration
+    /// A request head must be complete this long after its first byte arrived (after the
+    /// connection opened, for its first request). Bytes that trickle in do not extend it.
+    public var headerTimeout: Duration
+    /// Slowest average rate a request body may arrive at, in bytes per second, after a grace of
+    /// `headerTimeout`: the body must be complete by `headerTimeout + received / rate` after the
+    /// head, so a body sent slower than this is cut off.
+    public var minBodyBytesPerSecond: Int
     /// Bounds for the OTLP decoders.
     public var decodeLimits: DecodeLimits
     /// Threads that accept connections and parse HTTP.
@@ -28,6 +36,7 @@ public struct ReceiverConfiguration: Sendable, Hashable {
 
     public init(host: String = "127.0.0.1", port: Int = 4318, maxBodyBytes: Int = 64 << 20,
                 maxConnections: Int = 256, idleTimeout: Duration = .seconds(60),
+                headerTimeout: Duration = .seconds(10), minBodyBytesPerSecond: Int = 32 << 10,
                 decodeLimits: DecodeLimits = DecodeLimits(), eventLoopThreads: Int = 2, workerThreads: Int = 2,
                 maxInflightBytes: Int? = nil) {
         self.host = host
@@ -35,6 +44,8 @@ public struct ReceiverConfiguration: Sendable, Hashable {
         self.maxBodyBytes = maxBodyBytes
         self.maxConnections = maxConnections
         self.idleTimeout = idleTimeout
+        self.headerTimeout = headerTimeout
+        self.minBodyBytesPerSecond = minBodyBytesPerSecond
         self.decodeLimits = decodeLimits
         self.eventLoopThreads = eventLoopThreads
         self.workerThreads = workerThreads

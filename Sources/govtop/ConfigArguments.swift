@@ -14,3 +14,13 @@ struct SizeArgument: ExpressibleByArgument {
         self.bytes = bytes
     }
 }
+
+/// A duration on the command line, in the same forms the config file accepts (`10s`, `500ms`, `2m`, seconds).
+struct DurationArgument: ExpressibleByArgument {
+    var seconds: Double
+
+    init?(argument: String) {
+        guard let seconds = DurationText.seconds(argument) else { return nil }
+        self.seconds = seconds
+    }
+}

@@ -23,6 +23,18 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Largest request body, counted after decompression (default 64MiB).", valueName: "size"))
     var maxBody: SizeArgument?
 
+    @Option(name: .long, help: ArgumentHelp("Most connections open at once; beyond it a new connection closes the longest-idle one that is not processing a request (default 256).", valueName: "count"))
+    var maxConnections: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Time a request head may take, from its first byte; a trickle of bytes does not extend it (default 10s).", valueName: "duration"))
+    var headerTimeout: DurationArgument?
+
+    @Option(name: .long, help: ArgumentHelp("Time a kept-alive connection may wait for its next request (default 60s).", valueName: "duration"))
+    var idleTimeout: DurationArgument?
+
+    @Option(name: .long, help: ArgumentHelp("Slowest average rate a request body may arrive at, per second, after a grace of the header timeout (default 32KiB).", valueName: "size"))
+    var minBodyRate: SizeArgument?
+
     @Option(name: .long, help: ArgumentHelp("Most spans held in memory; the oldest are evicted first (default 200000).", valueName: "count"))
     var maxSpans: Int?
 
@@ -56,6 +68,14 @@ struct RunCommand: AsyncParsableCommand {
         }
         if let maxSpans, maxSpans < 1 { throw ValidationError("--max-spans must be at least 1, not \(maxSpans).") }
         if let maxBody, maxBody.bytes < 1 { throw ValidationError("--max-body must be more than 0 bytes.") }
+        if let maxConnections, maxConnections < 1 { throw ValidationError("--max-connections must be at least 1, not \(maxConnections).") }
+        if let headerTimeout, !(headerTimeout.seconds >= 0.001 && headerTimeout.seconds <= 3600) {
+            throw ValidationError("--header-timeout must be from 1ms to 1h.")
+        }
+        if let idleTimeout, !(idleTimeout.seconds >= 0.001 && idleTimeout.seconds <= 86_400) {
+            throw ValidationError("--idle-timeout must be from 1ms to 1 day (24h).")
+        }
+        if let minBodyRate, minBodyRate.bytes < 1 { throw ValidationError("--min-body-rate must be at least 1 byte per second.") }
         if let maxMemory, maxMemory.bytes < 1 << 20 { throw ValidationError("--max-memory must be at least 1MiB.") }
         guard statusInterval > 0 else { throw ValidationError("--status-interval must be positive.") }
     }
@@ -70,6 +90,10 @@ struct RunCommand: AsyncParsableCommand {
         }
         if let httpPort { resolved.port = httpPort }
         if let maxBody { resolved.maxBodyBytes = maxBody.bytes }
+        if let maxConnections { resolved.receiver.maxConnections = maxConnections }
+        if let headerTimeout { resolved.receiver.headerTimeoutSeconds = headerTimeout.seconds }
+        if let idleTimeout { resolved.receiver.idleTimeoutSeconds = idleTimeout.seconds }
+        if let minBodyRate { resolved.receiver.minBodyBytesPerSecond = minBodyRate.bytes }
         if let maxSpans { resolved.engine.store.maxSpans = maxSpans }
         if let maxMemory { resolved.engine.store.maxMemoryBytes = maxMemory.bytes }
         if demo { resolved.useDemoGovernance() }
@@ -88,6 +112,11 @@ struct RunCommand: AsyncParsableCommand {
 
 extension GovTopConfiguration {
     var receiverConfiguration: ReceiverConfiguration {
-        ReceiverConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes)
+        var configuration = ReceiverConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes)
+        if let count = receiver.maxConnections { configuration.maxConnections = count }
+        if let seconds = receiver.headerTimeoutSeconds { configuration.headerTimeout = .milliseconds(Int64((seconds * 1000).rounded())) }
+        if let seconds = receiver.idleTimeoutSeconds { configuration.idleTimeout = .milliseconds(Int64((seconds * 1000).rounded())) }
+        if let rate = receiver.minBodyBytesPerSecond { configuration.minBodyBytesPerSecond = rate }
+        return configuration
     }
 }

@@ -72,6 +72,12 @@ import Testing
         #expect(configuration.engine.store == StoreLimits(maxSpans: 1_000_000, maxMemoryBytes: 1 << 30))
     }
 
+    @Test func receiverLimitsAreReadAndUnsetOnesKeepTheReceiversDefaults() throws {
+        let configuration = try load("receiver:\n  max_connections: 1_000\n  header_timeout: 1500ms\n  min_body_rate: 8KiB\n")
+        #expect(configuration.receiver == ReceiverSettings(maxConnections: 1000, headerTimeoutSeconds: 1.5, minBodyBytesPerSecond: 8192))
+        #expect(try load("receiver:\n").receiver == ReceiverSettings())
+    }
+
     @Test(arguments: [("90", 90.0), ("1.5", 1.5), ("90s", 90), ("5m", 300), ("1.5m", 90), ("1h", 3600), ("500ms", 0.5), ("0", 0)])
     func durations(text: String, seconds: Double) throws {
         #expect(DurationText.seconds(text) == seconds)

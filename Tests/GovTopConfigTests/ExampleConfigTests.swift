@@ -19,6 +19,8 @@ import Yams
         #expect(configuration.port == 4318)
         #expect(configuration.maxBodyBytes == 16 << 20)
         #expect(configuration.theme == "solarized-dark")
+        #expect(configuration.receiver == ReceiverSettings(maxConnections: 512, headerTimeoutSeconds: 5, idleTimeoutSeconds: 120,
+                                                           minBodyBytesPerSecond: 64 << 10))
     }
 
     @Test func engineSettings() throws {
@@ -97,7 +99,7 @@ import Yams
         var found: Set<String> = []
         collectKeys(of: root, under: "", into: &found)
         var accepted = Set(ConfigKeys.topLevel)
-        for (section, keys) in [("store", ConfigKeys.store), ("pricing", ConfigKeys.price), ("budgets", ConfigKeys.budget),
+        for (section, keys) in [("receiver", ConfigKeys.receiver), ("store", ConfigKeys.store), ("pricing", ConfigKeys.price), ("budgets", ConfigKeys.budget),
                                 ("policies", ConfigKeys.policy), ("alerts", ConfigKeys.alerts),
                                 ("policies.when.team", ConfigKeys.negatedCondition)] {
             accepted.formUnion(keys.map { "\(section).\($0)" })
@@ -110,7 +112,7 @@ import Yams
     @Test func everyKeyHasACommentAbove() throws {
         let yaml = try #require(ConfigLoader.exampleYAML)
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let documented = Set(ConfigKeys.topLevel + ConfigKeys.store + ConfigKeys.price + ConfigKeys.budget + ConfigKeys.policy + ConfigKeys.alerts)
+        let documented = Set(ConfigKeys.topLevel + ConfigKeys.receiver + ConfigKeys.store + ConfigKeys.price + ConfigKeys.budget + ConfigKeys.policy + ConfigKeys.alerts)
         var explained: Set<String> = []
         for (previous, line) in zip(lines, lines.dropFirst()) {
             let above = previous.trimmingCharacters(in: .whitespaces)
@@ -144,6 +146,7 @@ import Yams
     @Test func summarizesTheExample() throws {
         #expect(try ExampleConfigTests.example().summaryLines == [
             "listen localhost:4318, max body 16MiB",
+            "receiver max 512 connections, header timeout 5s, idle timeout 120s, min body rate 64KiB/s",
             "store 100000 spans or 256MiB, time zone Europe/Paris, 2000 groups per dimension",
             "2 budgets: ml-platform-daily, project:support-bot,customer:acme-corp,cost_center:cc-1234,feature:summarize,model:gpt-4o,provider:openai,service:support-api",
             "3 policies: pii-detection, no-gpt4-in-dev, expensive-request",

@@ -91,17 +91,21 @@ import Testing
         }
     }
 
-    @Test func idleConnectionsAreClosedAfterTheTimeout() async throws {
-        try await withServer(.forTests(idleTimeout: .milliseconds(300))) { port, _ in
+    @Test func silentHalfSentAndIdleConnectionsAreClosedAtTheirDeadlines() async throws {
+        let configuration = ReceiverConfiguration.forTests(idleTimeout: .milliseconds(300), headerTimeout: .milliseconds(300))
+        try await withServer(configuration) { port, _ in
             // The clients give up after 10 s without a byte: a server that never closed fails here.
-            let (idleClosed, halfRequestClosed) = try await blocking {
-                let idle = try HTTPTestClient(port: port)
+            let (silentClosed, halfRequestClosed, keptAliveClosed) = try await blocking {
+                let silent = try HTTPTestClient(port: port)
                 let half = try HTTPTestClient(port: port)
                 try half.send("POST /v1/traces HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"res")
-                return (idle.waitForClose(), half.waitForClose())
+                let keptAlive = try HTTPTestClient(port: port)
+                _ = try keptAlive.exchange("GET", "/healthz")
+                return (silent.waitForClose(), half.waitForClose(), keptAlive.waitForClose())
             }
-            #expect(idleClosed)
+            #expect(silentClosed)
             #expect(halfRequestClosed)
+            #expect(keptAliveClosed)
         }
     }
 
@@ -127,27 +131,21 @@ import Testing
         }
     }
 
-    @Test func connectionsBeyondTheLimitAreClosedAndSlotsAreReused() async throws {
+    @Test func atTheLimitTheLongestIdleConnectionMakesRoomForANewOne() async throws {
         try await withServer(.forTests(maxConnections: 3)) { port, _ in
-            let (held, refusedClosed, afterRelease) = try await blocking {
+            let (held, newcomer, oldestClosed, others) = try await blocking {
                 let held = try (0..<3).map { _ in try HTTPTestClient(port: port) }
                 let heldStatuses = try held.map { try $0.exchange("GET", "/healthz").status }
-                let extra = try HTTPTestClient(port: port)
-                let refusedClosed = extra.waitForClose()
-                held[0].close()
-                var afterRelease: Int?
-                for _ in 0..<50 where afterRelease == nil {
-                    if let client = try? HTTPTestClient(port: port), let response = try? client.exchange("GET", "/healthz") {
-                        afterRelease = response.status
-                    } else {
-                        Thread.sleep(forTimeInterval: 0.05)
-                    }
-                }
-                return (heldStatuses, refusedClosed, afterRelease)
+                // held[0] has been idle longest.
+                let newcomer = try HTTPTestClient(port: port).exchange("GET", "/healthz").status
+                let oldestClosed = held[0].waitForClose()
+                let others = try held[1...].map { try $0.exchange("GET", "/healthz").status }
+                return (heldStatuses, newcomer, oldestClosed, others)
             }
             #expect(held == [200, 200, 200])
-            #expect(refusedClosed)
-            #expect(afterRelease == 200)
+            #expect(newcomer == 200)
+            #expect(oldestClosed)
+            #expect(others == [200, 200])
         }
     }
 

@@ -9,6 +9,8 @@ import GovTopReceiver
         #expect(configuration.maxBodyBytes == 64 * 1024 * 1024)
         #expect(configuration.maxConnections == 256)
         #expect(configuration.idleTimeout == .seconds(60))
+        #expect(configuration.headerTimeout == .seconds(10))
+        #expect(configuration.minBodyBytesPerSecond == 32 * 1024)
         #expect(configuration.decodeLimits.maxValueDepth == 32)
         try configuration.validate()
     }

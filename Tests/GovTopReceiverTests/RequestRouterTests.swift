@@ -133,7 +133,22 @@ import Testing
         for path in ["/healthz", "/api/v1/summary", "/api/v1/traces", "/api/v1/traces?limit=zero", "/api/v1/traces/abc"] {
             let refused = failure(route(method, path))
             #expect(refused?.0.status == 405, "\(method) \(path)")
-            #expect(refused?.0.headers.first?.1 == "GET")
+            #expect(refused?.0.headers.first?.1 == "GET, HEAD")
         }
+    }
+
+    @Test func getEndpointsAnswerHeadAndAckDoesNot() {
+        for path in ["/healthz", "/metrics", "/api/v1/summary", "/api/v1/traces?limit=5", "/api/v1/groups?by=model",
+                     "/api/v1/budgets", "/api/v1/alerts", "/api/v1/policies", "/api/v1/traces/0102030405060708090A0B0C0D0E0F10"] {
+            guard case .api(let request) = route("HEAD", path) else {
+                Issue.record("HEAD \(path) is not routed to the API")
+                continue
+            }
+            #expect(request.method == "GET", "\(path)")
+        }
+        #expect(failure(route("HEAD", "/api/v1/traces?limit=0"))?.0.status == 400)
+        let ack = failure(route("HEAD", "/api/v1/alerts/a1/ack"))
+        #expect(ack?.0.status == 405)
+        #expect(ack?.0.headers.first?.1 == "POST")
     }
 }

@@ -35,6 +35,8 @@ import Testing
         (ReceiverConfiguration(maxBodyBytes: 0), "maxBodyBytes"),
         (ReceiverConfiguration(maxConnections: 0), "maxConnections"),
         (ReceiverConfiguration(idleTimeout: .zero), "idleTimeout"),
+        (ReceiverConfiguration(headerTimeout: .zero), "headerTimeout"),
+        (ReceiverConfiguration(minBodyBytesPerSecond: 0), "minBodyBytesPerSecond"),
         (ReceiverConfiguration(host: ""), "host"),
     ])
     func invalidConfigurationIsRefusedBeforeBinding(configuration: ReceiverConfiguration, key: String) async {

@@ -118,3 +118,62 @@ def test_a_port_in_use_is_reported_clearly():
         result = subprocess.run([BINARY, "--headless", "--http-port", str(port)], capture_output=True, text=True, timeout=30)
         assert result.returncode != 0
         assert "in use" in result.stderr, result.stderr
+
+
+def closed_by_server(sock, within: float) -> bool:
+    """True when the server closes the socket within `within` seconds (a safety limit, not a timing check)."""
+    sock.settimeout(within)
+    try:
+        while sock.recv(4096):
+            pass
+        return True
+    except ConnectionResetError:
+        return True
+    except socket.timeout:
+        return False
+
+
+def test_connection_flags_take_effect():
+    port = free_port()
+    process = start("--headless", "--http-port", str(port), "--max-connections", "4", "--header-timeout", "1s",
+                    "--idle-timeout", "30s", "--min-body-rate", "1KiB")
+    try:
+        wait_healthy(port, process)
+        # The cap: four silent sockets, then a client that must still be served; the oldest
+        # silent socket makes room for it.
+        silent = [socket.create_connection(("127.0.0.1", port)) for _ in range(4)]
+        assert request(port, "/healthz")[0] == 200
+        assert closed_by_server(silent[0], within=15)
+        # The header timeout: a head trickled one byte every 200 ms is cut off at about 1 s.
+        trickle = socket.create_connection(("127.0.0.1", port))
+        head = b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Pad: " + b"a" * 200 + b"\r\n\r\n"
+        sent = 0
+        trickle.setblocking(False)
+        deadline = time.time() + 30
+        while sent < len(head) and time.time() < deadline:
+            try:
+                if trickle.recv(1, socket.MSG_PEEK) == b"":
+                    break
+            except BlockingIOError:
+                pass
+            except ConnectionResetError:
+                break
+            try:
+                trickle.send(head[sent:sent + 1])
+            except OSError:
+                break
+            sent += 1
+            time.sleep(0.2)
+        trickle.setblocking(True)
+        assert sent < len(head)
+        assert closed_by_server(trickle, within=15)
+        for sock in silent + [trickle]:
+            sock.close()
+    finally:
+        stop(process)
+
+
+def test_connection_flags_are_validated():
+    result = subprocess.run([BINARY, "--headless", "--header-timeout", "0s"], capture_output=True, text=True, timeout=30)
+    assert result.returncode != 0
+    assert "--header-timeout must be from 1ms to 1h" in result.stderr, result.stderr

@@ -35,6 +35,8 @@ enum ConfigDocument {
                 httpPort = (try value.integer(expected: Expected.httpPort, in: ListenAddress.ports), value)
             case "max_body":
                 configuration.maxBodyBytes = try size(value, expected: Expected.maxBody, in: maxBodyRange)
+            case "receiver":
+                configuration.receiver = try ReceiverSection.read(value)
             case "store":
                 configuration.engine.store = try StoreSection.read(value)
             case "time_zone":

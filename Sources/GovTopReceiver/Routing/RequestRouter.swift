@@ -17,17 +17,24 @@ enum RequestRouter {
             guard let request = try apiRequest(path: path, query: head.query) else {
                 return .failure(.notFound("no endpoint at \(shown(path))"), .api)
             }
-            guard head.method == request.method else {
-                return .failure(.methodNotAllowed(head.method, path: shown(path), allowed: [request.method]), .api)
+            let allowed = allowedMethods(request.method)
+            guard allowed.contains(head.method) else {
+                return .failure(.methodNotAllowed(head.method, path: shown(path), allowed: allowed), .api)
             }
             return .api(request)
         } catch {
-            let allowed = path.hasSuffix("/ack") ? "POST" : "GET"
-            if head.method != allowed {
-                return .failure(.methodNotAllowed(head.method, path: shown(path), allowed: [allowed]), .api)
+            let allowed = allowedMethods(path.hasSuffix("/ack") ? "POST" : "GET")
+            if !allowed.contains(head.method) {
+                return .failure(.methodNotAllowed(head.method, path: shown(path), allowed: allowed), .api)
             }
             return .failure(error, .api)
         }
+    }
+
+    /// The methods an endpoint answers: every GET endpoint answers HEAD too (same status and
+    /// headers, no body).
+    private static func allowedMethods(_ method: String) -> [String] {
+        method == "GET" ? ["GET", "HEAD"] : [method]
     }
 
     private static func exportRoute(_ signal: OTLPSignal, head: RequestHead, maxBodyBytes: Int) -> Route {

@@ -13,6 +13,8 @@ public final class GovTopServer: Sendable {
     public let configuration: ReceiverConfiguration
     private let engine: Engine
     private let lifecycle = Mutex(Lifecycle.created)
+    /// Lets tests hold requests in processing; the identity otherwise.
+    private let wrapWorkers: @Sendable (any RequestWorkers) -> any RequestWorkers
 
     private enum Lifecycle {
         case created
@@ -44,9 +46,15 @@ public final class GovTopServer: Sendable {
         }
     }
 
-    public init(configuration: ReceiverConfiguration = ReceiverConfiguration(), engine: Engine) {
+    public convenience init(configuration: ReceiverConfiguration = ReceiverConfiguration(), engine: Engine) {
+        self.init(configuration: configuration, engine: engine, wrapWorkers: { $0 })
+    }
+
+    init(configuration: ReceiverConfiguration, engine: Engine,
+         wrapWorkers: @escaping @Sendable (any RequestWorkers) -> any RequestWorkers) {
         self.configuration = configuration
         self.engine = engine
+        self.wrapWorkers = wrapWorkers
     }
 
     /// Binds and starts serving; returns the bound port (the chosen one when the configuration says 0).
@@ -93,23 +101,30 @@ public final class GovTopServer: Sendable {
         let services = ServerServices(engine: engine, configuration: configuration,
                                       exportWorkers: threads.exportWorkers, apiWorkers: threads.apiWorkers,
                                       inflight: InflightBudget(limit: configuration.maxInflightBytes))
-        let limiter = ConnectionLimiter(limit: configuration.maxConnections)
-        let idleTimeout = TimeAmount(configuration.idleTimeout)
+        let workers = wrapWorkers(ThreadPoolRequestWorkers(services: services))
+        let registry = ConnectionRegistry(limit: configuration.maxConnections)
+        let limits = ConnectionStateMachine.Limits(configuration)
         return ServerBootstrap(group: threads.group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelOption(.maxMessagesPerRead, value: 16)
             .childChannelInitializer { channel in
-                guard limiter.acquire() else {
+                let admission = registry.admit(now: channel.eventLoop.now) {
+                    channel.pipeline.fireUserInboundEventTriggered(ConnectionEvictionRequest())
+                }
+                guard case .admitted(let id, let victim) = admission else {
                     return channel.close()
                 }
-                channel.closeFuture.whenComplete { _ in limiter.release() }
+                victim?()
+                channel.closeFuture.whenComplete { _ in registry.remove(id) }
                 return channel.eventLoop.makeCompletedFuture {
                     let pipeline = channel.pipeline.syncOperations
-                    try pipeline.addHandler(IdleStateHandler(readTimeout: idleTimeout))
+                    try pipeline.addHandler(RequestByteObserver())
                     try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
-                    try pipeline.addHandler(HTTPConnectionHandler(services: services))
+                    try pipeline.addHandler(HTTPConnectionHandler(limits: limits, budget: services.inflight, workers: workers) {
+                        registry.update(id, activity: $0)
+                    })
                 }
             }
     }

@@ -18,6 +18,10 @@ extension ReceiverConfiguration {
             throw ReceiverConfigurationError(key: "maxConnections", problem: "must be positive, got \(maxConnections)")
         }
         guard idleTimeout > .zero else { throw ReceiverConfigurationError(key: "idleTimeout", problem: "must be positive") }
+        guard headerTimeout > .zero else { throw ReceiverConfigurationError(key: "headerTimeout", problem: "must be positive") }
+        guard minBodyBytesPerSecond > 0 else {
+            throw ReceiverConfigurationError(key: "minBodyBytesPerSecond", problem: "must be positive, got \(minBodyBytesPerSecond)")
+        }
         guard decodeLimits.maxValueDepth > 0 else {
             throw ReceiverConfigurationError(key: "decodeLimits.maxValueDepth", problem: "must be positive, got \(decodeLimits.maxValueDepth)")
         }

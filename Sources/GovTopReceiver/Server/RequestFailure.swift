@@ -9,6 +9,8 @@ struct RequestFailure: Error, Sendable, Equatable {
     var allowedMethods: [String] = []
     /// The body was not (or not fully) read, so the connection cannot be reused.
     var closesConnection = false
+    /// Seconds after which the request may be sent again; sent as `Retry-After` (a `503`).
+    var retryAfterSeconds: Int?
 
     static func badRequest(_ message: String) -> RequestFailure { RequestFailure(status: 400, message: message) }
     static func notFound(_ message: String) -> RequestFailure { RequestFailure(status: 404, message: message) }
@@ -21,6 +23,14 @@ struct RequestFailure: Error, Sendable, Equatable {
 
     static func tooLarge(limit: Int, what: String) -> RequestFailure {
         RequestFailure(status: 413, message: "\(what) exceeds the limit of \(limit) bytes", closesConnection: true)
+    }
+
+    /// Too many request bytes are in flight at once to take this one: the sender should retry
+    /// (OTLP exporters retry a `503`). The body was not read, so the connection closes.
+    static func requestMemoryExhausted(limit: Int) -> RequestFailure {
+        RequestFailure(status: 503,
+                       message: "the server is receiving too many request bytes at once (limit \(limit) bytes); retry shortly",
+                       closesConnection: true, retryAfterSeconds: 1)
     }
 
     static func unsupportedMediaType(_ message: String) -> RequestFailure { RequestFailure(status: 415, message: message) }
@@ -39,6 +49,9 @@ struct RequestFailure: Error, Sendable, Equatable {
 
     /// Extra response headers this failure needs.
     var headers: [(String, String)] {
-        allowedMethods.isEmpty ? [] : [("Allow", allowedMethods.joined(separator: ", "))]
+        var headers: [(String, String)] = []
+        if !allowedMethods.isEmpty { headers.append(("Allow", allowedMethods.joined(separator: ", "))) }
+        if let retryAfterSeconds { headers.append(("Retry-After", String(retryAfterSeconds))) }
+        return headers
     }
 }

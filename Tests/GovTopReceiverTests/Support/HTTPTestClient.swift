@@ -77,8 +77,23 @@ final class HTTPTestClient: @unchecked Sendable {
         return Array((head + "\r\n").utf8) + body
     }
 
-    /// Reads one response; its body length comes from Content-Length (the server always sends one).
-    func readResponse() throws -> TestResponse {
+    /// Sends bytes and reports whether the socket took them (false once the server has closed it).
+    func trySend(_ bytes: [UInt8]) -> Bool {
+        (try? send(bytes)) != nil
+    }
+
+    /// True when the server has closed (or reset) the connection, without waiting; unread
+    /// response bytes are left in place.
+    func isClosedByPeer() -> Bool {
+        var byte: UInt8 = 0
+        let count = recv(descriptor, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+        if count == 0 { return true }
+        return count < 0 && errno != EAGAIN && errno != EWOULDBLOCK
+    }
+
+    /// Reads one response; its body length comes from Content-Length (the server always sends
+    /// one), except for the answer to a HEAD request (`bodyExpected: false`), which has none.
+    func readResponse(bodyExpected: Bool = true) throws -> TestResponse {
         var headerEnd: Int?
         while headerEnd == nil {
             headerEnd = Self.find([13, 10, 13, 10], in: buffered).map { $0 + 4 }
@@ -96,7 +111,7 @@ final class HTTPTestClient: @unchecked Sendable {
             return (String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
         }
         buffered.removeFirst(end)
-        if (100..<200).contains(status) { return TestResponse(status: status, headers: headers, body: []) }
+        if (100..<200).contains(status) || !bodyExpected { return TestResponse(status: status, headers: headers, body: []) }
         let length = headers.first { $0.0.lowercased() == "content-length" }.flatMap { Int($0.1) } ?? 0
         while buffered.count < length { try fill() }
         let body = Array(buffered[..<length])

@@ -20,9 +20,13 @@ func withServer<T>(_ configuration: ReceiverConfiguration = .forTests(), engine:
 extension ReceiverConfiguration {
     /// Loopback, a free port, and the given limits.
     static func forTests(maxBodyBytes: Int = 64 << 20, maxConnections: Int = 64,
-                         idleTimeout: Duration = .seconds(30)) -> ReceiverConfiguration {
+                         idleTimeout: Duration = .seconds(30), headerTimeout: Duration = .seconds(30),
+                         minBodyBytesPerSecond: Int = 32 << 10, maxInflightBytes: Int? = nil,
+                         workerThreads: Int = 2) -> ReceiverConfiguration {
         ReceiverConfiguration(host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes,
-                              maxConnections: maxConnections, idleTimeout: idleTimeout)
+                              maxConnections: maxConnections, idleTimeout: idleTimeout, headerTimeout: headerTimeout,
+                              minBodyBytesPerSecond: minBodyBytesPerSecond, workerThreads: workerThreads,
+                              maxInflightBytes: maxInflightBytes)
     }
 }
 

@@ -1,0 +1,20 @@
+/// The `receiver:` section: connection limits laid over the receiver's defaults. A nil value
+/// keeps the receiver's default (see `ReceiverConfiguration`).
+public struct ReceiverSettings: Sendable, Equatable {
+    /// Most connections open at once.
+    public var maxConnections: Int?
+    /// Time for a complete request head, from its first byte (or from the connection opening).
+    public var headerTimeoutSeconds: Double?
+    /// Time a kept-alive connection may wait between requests.
+    public var idleTimeoutSeconds: Double?
+    /// Slowest average rate a request body may arrive at, after a grace of the header timeout.
+    public var minBodyBytesPerSecond: Int?
+
+    public init(maxConnections: Int? = nil, headerTimeoutSeconds: Double? = nil, idleTimeoutSeconds: Double? = nil,
+                minBodyBytesPerSecond: Int? = nil) {
+        self.maxConnections = maxConnections
+        self.headerTimeoutSeconds = headerTimeoutSeconds
+        self.idleTimeoutSeconds = idleTimeoutSeconds
+        self.minBodyBytesPerSecond = minBodyBytesPerSecond
+    }
+}

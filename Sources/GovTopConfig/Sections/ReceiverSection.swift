@@ -1,0 +1,42 @@
+/// Reads `receiver: {max_connections, header_timeout, idle_timeout, min_body_rate}`: the limits
+/// that keep hoarded or slow connections from locking clients out. Each key is optional; a key
+/// left out keeps the receiver's default.
+enum ReceiverSection {
+    enum Expected {
+        static let section = "a mapping of receiver limits"
+        static let maxConnections = "a whole number of connections from 1 to 1000000"
+        static let headerTimeout = "a duration greater than 0 and at most 1 hour such as 10s, or a number of seconds"
+        static let idleTimeout = "a duration greater than 0 and at most 1 day such as 60s or 5m, or a number of seconds"
+        static let minBodyRate = "a size per second from 1 byte to 1GiB such as 32KiB, or a number of bytes"
+    }
+
+    static let maxConnectionsRange = 1...1_000_000
+    static let minBodyRateRange = 1...(1 << 30)
+
+    static func read(_ node: ConfigNode) throws(ConfigError) -> ReceiverSettings {
+        var settings = ReceiverSettings()
+        for entry in try node.entries(expected: Expected.section) {
+            let value = entry.value
+            switch entry.key {
+            case "max_connections":
+                settings.maxConnections = try value.integer(expected: Expected.maxConnections, in: maxConnectionsRange)
+            case "header_timeout":
+                settings.headerTimeoutSeconds = try duration(value, expected: Expected.headerTimeout, atMost: 3_600)
+            case "idle_timeout":
+                settings.idleTimeoutSeconds = try duration(value, expected: Expected.idleTimeout, atMost: 86_400)
+            case "min_body_rate":
+                settings.minBodyBytesPerSecond = try ConfigDocument.size(value, expected: Expected.minBodyRate, in: minBodyRateRange)
+            default:
+                throw entry.unknown(allowed: ConfigKeys.receiver)
+            }
+        }
+        return settings
+    }
+
+    private static func duration(_ value: ConfigNode, expected what: String, atMost maximum: Double) throws(ConfigError) -> Double {
+        guard let seconds = DurationText.seconds(try value.text(expected: what)), seconds > 0, seconds <= maximum else {
+            throw value.expected(what)
+        }
+        return seconds
+    }
+}

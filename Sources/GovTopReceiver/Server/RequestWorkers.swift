@@ -1,0 +1,37 @@
+import NIOCore
+import NIOPosix
+
+/// A request whose response is produced off the event loop.
+enum RequestWork: Sendable {
+    /// Decompress, decode and ingest an export body.
+    case export(ExportRequest, ByteBuffer)
+    /// Answer a JSON API read (or an alert acknowledgement).
+    case api(APIRequest)
+}
+
+/// Runs request work off the event loops and hands the response back on one.
+protocol RequestWorkers: Sendable {
+    /// The response to `work`, completed on `eventLoop`; failed when the workers have stopped.
+    func run(_ work: RequestWork, eventLoop: any EventLoop) -> EventLoopFuture<HTTPResponse>
+}
+
+/// The server's thread pools: exports on `exportWorkers`, API reads on `apiWorkers`, so a read
+/// never queues behind a large export.
+struct ThreadPoolRequestWorkers: RequestWorkers {
+    let services: ServerServices
+
+    func run(_ work: RequestWork, eventLoop: any EventLoop) -> EventLoopFuture<HTTPResponse> {
+        switch work {
+        case .export(let request, let body):
+            let processor = services.processor
+            return services.exportWorkers.runIfActive(eventLoop: eventLoop) {
+                body.withUnsafeReadableBytes { processor.process(request, body: $0) }
+            }
+        case .api(let request):
+            let engine = services.engine
+            return services.apiWorkers.runIfActive(eventLoop: eventLoop) {
+                APIResponder.respond(to: request, engine: engine)
+            }
+        }
+    }
+}
