@@ -39,7 +39,7 @@ import Testing
             let everything = stored.spans.map { String(describing: $0.record) }.joined()
             #expect(!everything.contains("123-45-6789"))
             #expect(engine.summary().policyViolationsTotal == 1)
-            #expect(engine.policies().policies.first { $0.name == "pii-detection" }?.violations == 1)
+            #expect(engine.policiesSnapshot().policies.policies.first { $0.name == "pii-detection" }?.violations == 1)
         }
     }
 

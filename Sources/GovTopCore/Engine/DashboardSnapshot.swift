@@ -1,5 +1,6 @@
 /// Everything one dashboard frame shows, read under the engine's lock in one go so the panels
-/// agree with each other. Built at most a few times a second; drawing never touches the engine.
+/// agree with each other (decoding the open trace and matching attribute filters happen after the
+/// lock is released). Built at most a few times a second; drawing never touches the engine.
 public struct DashboardSnapshot: Sendable {
     /// When the snapshot was taken (Unix nanoseconds, from the engine's clock).
     public var now: UInt64
@@ -16,6 +17,9 @@ public struct DashboardSnapshot: Sendable {
     public var bellRings: Int
     public var maxSpans: Int
     public var maxMemoryBytes: Int
+    /// The trace asked for in `DashboardRequest.openTrace`; nil when none was asked for or the
+    /// store no longer holds any of its spans.
+    public var trace: TraceDetail?
 }
 
 /// What the dashboard asks the engine for.
@@ -25,24 +29,28 @@ public struct DashboardRequest: Sendable {
     /// Most group rows returned (most expensive first).
     public var groupLimit: Int
     public var alertLimit: Int
+    /// The trace whose detail is open, read with the rest of the frame.
+    public var openTrace: TraceID?
 
-    public init(traces: TraceQuery = TraceQuery(), groupDimension: Dimension = .team, groupLimit: Int = 500, alertLimit: Int = 500) {
+    public init(traces: TraceQuery = TraceQuery(), groupDimension: Dimension = .team, groupLimit: Int = 500, alertLimit: Int = 500,
+                openTrace: TraceID? = nil) {
         self.traces = traces
         self.groupDimension = groupDimension
         self.groupLimit = groupLimit
         self.alertLimit = alertLimit
+        self.openTrace = openTrace
     }
 }
 
 extension Engine {
     public func dashboard(_ request: DashboardRequest) -> DashboardSnapshot {
         let now = clock.now()
-        return state.withLock { state in
-            DashboardSnapshot(
+        let (snapshot, traces, trace) = state.withLock { state in
+            let snapshot = DashboardSnapshot(
                 now: now,
-                summary: state.summary(now: now),
+                summary: summary(of: state, now: now),
                 rates: state.ledger.rates(now: now),
-                traces: state.store.tracePage(request.traces),
+                traces: TracePage(traces: [], matched: 0),
                 groupDimension: request.groupDimension,
                 groups: Array(state.ledger.rows(request.groupDimension, now: now).prefix(request.groupLimit)),
                 budgets: state.budgetStatuses(now: now),
@@ -52,6 +60,11 @@ extension Engine {
                 maxSpans: state.store.limits.maxSpans,
                 maxMemoryBytes: state.store.limits.maxMemoryBytes
             )
+            return (snapshot, state.store.readTracePage(request.traces), request.openTrace.map { state.store.spans(of: $0) })
         }
+        var frame = snapshot
+        frame.traces = traces.finish()
+        frame.trace = request.openTrace.flatMap { id in trace.flatMap { TraceDetail($0, id: id) } }
+        return frame
     }
 }

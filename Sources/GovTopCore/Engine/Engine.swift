@@ -2,9 +2,14 @@ import Synchronization
 
 /// The one owner of govtop's state: the span store and the ledger behind one lock. Receivers hand
 /// it decoded batches; the API, metrics and the UI read from it. Normalization and compaction happen
-/// before the lock is taken, so the critical section is a few O(1) updates per span.
+/// before the lock is taken, so the critical section is a few O(1) updates per span. Every reader
+/// (an API request, a scrape, a frame) gets one immutable snapshot from one lock acquisition
+/// (`Engine+Reads.swift`).
 public final class Engine: Sendable {
     let state: Mutex<EngineState>
+    /// Counters that belong to no other state need no lock.
+    let metricPoints = Atomic<Int>(0)
+    let logRecords = Atomic<Int>(0)
     let clock: GovClock
     /// Nil when governance is off.
     private let governance: Governance?
@@ -41,46 +46,13 @@ public final class Engine: Sendable {
     }
 
     public func recordMetricPoints(_ count: Int) {
-        state.withLock { $0.metricPoints += count }
+        metricPoints.add(count, ordering: .relaxed)
     }
 
     public func recordLogRecords(_ count: Int) {
-        state.withLock { $0.logRecords += count }
+        logRecords.add(count, ordering: .relaxed)
     }
 
-    public func summary() -> Summary {
-        let now = clock.now()
-        return state.withLock { $0.summary(now: now) }
-    }
-
-    /// Everything `/metrics` shows, consistent with one moment.
-    public func metrics() -> MetricsSnapshot {
-        let now = clock.now()
-        return state.withLock { state in
-            MetricsSnapshot(summary: state.summary(now: now), series: state.ledger.metricSeries(),
-                            durations: state.ledger.durations)
-        }
-    }
-
-
-    /// Every group of a dimension, most expensive first.
-    public func groups(by dimension: Dimension) -> [GroupRow] {
-        let now = clock.now()
-        return state.withLock { $0.ledger.rows(dimension, now: now) }
-    }
-
-    /// How many contributions folded into `(other)` per dimension because of the cardinality cap.
-    public func foldedContributions() -> [Dimension: Int] {
-        state.withLock { state in
-            Dictionary(uniqueKeysWithValues: state.ledger.tables.map { ($0.dimension, $0.foldedContributions) })
-        }
-    }
-
-    /// Live rates of all spend.
-    public func rates() -> Rates {
-        let now = clock.now()
-        return state.withLock { $0.ledger.rates(now: now) }
-    }
 
     /// Checks local policy rules as the engine will compile them; the message names the rule.
     /// Callers validate configuration with this before building an engine.
@@ -95,16 +67,6 @@ public final class Engine: Sendable {
         return (try? PolicyEvaluator(rules: valid)) ?? PolicyEvaluator.none
     }
 
-    /// Violations per policy (telemetry and local rules) with counts by result, type and team.
-    public func policies() -> PolicyStatsSnapshot {
-        state.withLock { $0.policyStats.snapshot() }
-    }
-
-    /// Evaluation results per metric and team.
-    public func evaluations() -> EvaluationStatsSnapshot {
-        state.withLock { $0.evaluationStats.snapshot() }
-    }
-
     /// Re-evaluates the conditions that depend on time (rates, budgets) and resolves stale alerts.
     /// The executable calls it about once a second; tests call it after moving their clock.
     public func tick() {
@@ -114,55 +76,6 @@ public final class Engine: Sendable {
             state.tickAlerts(now: now)
         }
     }
-
-    /// Configured budgets in configuration order, then budgets reported in telemetry by name.
-    public func budgets() -> [BudgetStatus] {
-        let now = clock.now()
-        return state.withLock { $0.budgetStatuses(now: now) }
-    }
-
-    /// All alerts, newest first.
-    public func alerts() -> [Alert] {
-        state.withLock { $0.alerts.alerts() }
-    }
-
-    /// Active alerts by severity, and how many alerts should have rung the bell so far.
-    public func alertStatus() -> (counts: AlertCounts, bellRings: Int, dropped: Int) {
-        state.withLock { ($0.alerts.counts(), $0.bellRings, $0.alerts.droppedCount) }
-    }
-
-    /// Acknowledges an alert; false when there is no alert with this id.
-    public func acknowledgeAlert(id: String) -> Bool {
-        state.withLock { $0.alerts.acknowledge(id: id) }
-    }
-
-    /// Removes resolved alerts from the log; returns how many.
-    @discardableResult
-    public func clearResolvedAlerts() -> Int {
-        state.withLock { $0.alerts.clearResolved() }
-    }
-
-    /// Newest traces first.
-    public func traces(_ query: TraceQuery) -> [TraceSummary] {
-        state.withLock { $0.store.traceSummaries(query) }
-    }
-
-    /// One page of the trace list in any order, with the number of matching traces.
-    public func tracePage(_ query: TraceQuery) -> TracePage {
-        state.withLock { $0.store.tracePage(query) }
-    }
-
-    /// Every stored span of a trace, or nil when the store holds none of it.
-    public func trace(_ id: TraceID) -> TraceDetail? {
-        let stored = state.withLock { $0.store.spans(of: id) }
-        guard !stored.isEmpty else { return nil }
-        let spans = stored.map { span in
-            SpanView(record: span.record, origin: span.origin, costUSD: span.costUSD,
-                     inputTokens: Int64(span.inputTokens), outputTokens: Int64(span.outputTokens),
-                     policyViolations: Int(span.policyViolations), evalFailures: Int(span.evalFailures))
-        }
-        return TraceDetail(traceID: id, spans: spans)
-    }
 }
 
 /// State guarded by the engine's lock.
@@ -171,8 +84,6 @@ struct EngineState {
     var ledger: Ledger
     var received = 0
     var rejected = 0
-    var metricPoints = 0
-    var logRecords = 0
     var alerts: AlertBook
     let spikes: SpikeDetector
     /// How many alert changes should ring the terminal bell (new or escalated critical alerts).
@@ -217,15 +128,13 @@ struct EngineState {
         summary.unpricedRequestsTotal = ledger.totals.unpricedRequests
         summary.policyViolationsTotal = ledger.totals.policyViolations
         summary.evalFailuresTotal = ledger.totals.evalFailures
-        summary.metricPointsReceived = metricPoints
-        summary.logRecordsReceived = logRecords
         summary.uptimeSeconds = max(0, Double(now &- startedAt) / 1e9)
         return summary
     }
 
     mutating func insert(_ resource: PreparedResource, at now: UInt64) {
-        for group in resource.groups {
-            let origin = store.origin(resource: resource.resource, scope: group.scope)
+        for group in resource.groups where !group.spans.isEmpty {
+            let origin = store.origin(resource: resource.resource, scope: group.scope, resourceFacts: resource.resourceFacts)
             for span in group.spans {
                 let stored = span.stored(origin: origin, receivedAt: now)
                 var local = span.patternViolations

@@ -1,4 +1,5 @@
-/// What `/metrics` exposes, read under the engine's lock in one go.
+/// What `/metrics` exposes, read under the engine's lock in one go: every figure of one scrape is
+/// of the same moment.
 public struct MetricsSnapshot: Sendable {
     public struct Series: Sendable, Hashable {
         public var labels: LabelSet
@@ -13,6 +14,9 @@ public struct MetricsSnapshot: Sendable {
     public var series: [Series]
     /// Request durations per model, in a stable order.
     public var durations: [(model: String, histogram: DurationHistogram)]
+    /// Budgets in the order of `Engine.budgets()`.
+    public var budgets: [BudgetStatus]
+    public var alertCounts: AlertCounts
 }
 
 extension Ledger {

@@ -50,12 +50,15 @@ struct PreparedSpan {
 /// The spans of one `ResourceSpans`, prepared, grouped by scope.
 struct PreparedResource {
     let resource: Resource
+    /// The resource's facts, read once for its spans and its `SpanOrigin`.
+    let resourceFacts: FactValues
     let groups: [(scope: InstrumentationScope, spans: [PreparedSpan])]
 
     /// Without governance, spans are normalized for storage and totals only.
     init(_ resourceSpans: ResourceSpans, governance: inout GovernancePass?) {
         resource = resourceSpans.resource
         let resourceFacts = FactValues(resource.attributes)
+        self.resourceFacts = resourceFacts
         let service = resource.serviceName
         groups = resourceSpans.scopeSpans.map { scopeSpans in
             (scopeSpans.scope, PreparedResource.parentsFirst(scopeSpans.spans).map {

@@ -1,47 +1,37 @@
-/// The resource and instrumentation scope a span came from, shared by all spans of that origin.
+import Synchronization
+
+/// The resource and instrumentation scope a span came from, shared by all stored spans of that
+/// origin and released with the last of them (see `SpanOriginTable`).
 public final class SpanOrigin: Sendable {
     public let resource: Resource
     public let scope: InstrumentationScope
     public let service: String
-    /// Governance facts of the resource, read once for all its spans.
+    /// Governance facts of the resource, read once (before the engine's lock) for all its spans.
     let resourceFacts: FactValues
+    /// Rough heap bytes of the resource and scope, for the store's memory accounting.
+    let estimatedBytes: Int
+    /// Stored spans that point here. Changed only under the engine's lock (an atomic only so the
+    /// class can be shared with readers, who never look at it).
+    private let storedSpans = Atomic<Int>(0)
 
-    init(resource: Resource, scope: InstrumentationScope) {
+    init(resource: Resource, scope: InstrumentationScope, resourceFacts: FactValues) {
         self.resource = resource
         self.scope = scope
         self.service = resource.serviceName
-        self.resourceFacts = FactValues(resource.attributes)
-    }
-
-    /// Rough heap bytes of the resource and scope, for the store's memory accounting.
-    var estimatedBytes: Int {
+        self.resourceFacts = resourceFacts
         func size(_ attributes: [Attribute]) -> Int {
             attributes.reduce(32) { $0 + 48 + $1.key.utf8.count + $1.value.text.utf8.count }
         }
-        return 128 + size(resource.attributes) + size(scope.attributes) + scope.name.utf8.count + scope.version.utf8.count
-    }
-}
-
-/// Reuses one `SpanOrigin` for identical resources and scopes across batches, so each span holds
-/// a pointer rather than its own copy. Bounded: when full, it starts over.
-struct SpanOriginCache {
-    private struct Key: Hashable {
-        let resource: Resource
-        let scope: InstrumentationScope
+        estimatedBytes = 128 + size(resource.attributes) + size(scope.attributes) + scope.name.utf8.count + scope.version.utf8.count
     }
 
-    private var origins: [Key: SpanOrigin] = [:]
-    let capacity: Int
+    /// Counts one more stored span.
+    func retain() {
+        storedSpans.add(1, ordering: .relaxed)
+    }
 
-    init(capacity: Int = 1024) { self.capacity = capacity }
-
-    /// The shared origin, and whether it is new (so its bytes should be counted).
-    mutating func origin(resource: Resource, scope: InstrumentationScope) -> (SpanOrigin, isNew: Bool) {
-        let key = Key(resource: resource, scope: scope)
-        if let origin = origins[key] { return (origin, false) }
-        if origins.count >= capacity { origins.removeAll(keepingCapacity: true) }
-        let origin = SpanOrigin(resource: resource, scope: scope)
-        origins[key] = origin
-        return (origin, true)
+    /// Counts one stored span fewer; true when it was the last.
+    func release() -> Bool {
+        storedSpans.subtract(1, ordering: .relaxed).newValue == 0
     }
 }

@@ -32,6 +32,12 @@ enum SpanPayload {
         return Array(writer.bytes[...])
     }
 
+    /// Only the span's attributes (the payload's first field), for filters that look at nothing else.
+    static func attributes(_ bytes: [UInt8]) -> [Attribute] {
+        var reader = Reader(bytes: bytes)
+        return reader.attributes()
+    }
+
     /// Fills the variable fields of `span` from a payload written by `encode`.
     static func decode(_ bytes: [UInt8], into span: inout SpanRecord) {
         var reader = Reader(bytes: bytes)

@@ -9,8 +9,7 @@ struct SpanStore {
     private var traceOrder = Ring<(id: TraceID, generation: UInt64)>()
     private var nextGeneration: UInt64 = 0
     private var interner = StringInterner()
-    private var origins = SpanOriginCache()
-    private var originBytes = 0
+    private var origins = SpanOriginTable()
     private var spanHeapBytes = 0
     private var graphBytes = 0
     private(set) var evicted = 0
@@ -27,16 +26,18 @@ struct SpanStore {
     var bytesHeld: Int { fixedBytes + variableBytes }
 
     private var fixedBytes: Int {
-        ring.capacity * MemoryLayout<StoredSpan?>.stride + traceOrder.capacity * 32 + interner.bytes + originBytes
+        ring.capacity * MemoryLayout<StoredSpan?>.stride + traceOrder.capacity * 32 + interner.bytes + origins.bytes
     }
+
+    /// Origins (resource and scope) of the stored spans, and their estimated bytes.
+    var originCount: Int { origins.count }
+    var originBytes: Int { origins.bytes }
 
     private var variableBytes: Int { spanHeapBytes + graphBytes + traces.count * TraceEntry.estimatedBytes }
 
-    /// The shared origin for spans of this resource and scope.
-    mutating func origin(resource: Resource, scope: InstrumentationScope) -> SpanOrigin {
-        let (origin, isNew) = origins.origin(resource: resource, scope: scope)
-        if isNew { originBytes += origin.estimatedBytes }
-        return origin
+    /// The shared origin for spans of this resource and scope; store a span with it right away.
+    mutating func origin(resource: Resource, scope: InstrumentationScope, resourceFacts: FactValues) -> SpanOrigin {
+        origins.origin(resource: resource, scope: scope, resourceFacts: resourceFacts)
     }
 
     /// Stores a span, works out its effective attribution inside its trace, and evicts the oldest
@@ -50,6 +51,7 @@ struct SpanStore {
         let sharedName = interner.intern(span.name)
         span.name = sharedName
         if sharedName.utf8.count > 15 { span.flags.insert(.sharedName) }
+        origins.retain(span.origin)
         let sequence = ring.nextSequence
         let entry: TraceEntry
         if let existing = traces[span.traceID] {
@@ -68,7 +70,7 @@ struct SpanStore {
             span: span.spanID, parent: span.parentSpanID, own: facts.attribution, sequence: sequence)
         let extra = extraViolations(effective)
         if extra > 0 { span.policyViolations = UInt8(clamping: Int(span.policyViolations) + extra) }
-        entry.add(span, facts: facts, effective: effective, sequence: sequence)
+        (span.modelSlot, span.providerSlot) = entry.add(span, facts: facts, effective: effective, sequence: sequence)
         graphBytes += entry.graph.estimatedBytes - graphBefore
         spanHeapBytes += span.heapBytes
         let contribution = span.contribution
@@ -76,7 +78,7 @@ struct SpanStore {
         let moves = changes.compactMap { change -> AttributionMove? in
             guard let moved = ring[sequence: change.sequence] else { return nil }
             return AttributionMove(contribution: moved.contribution, receivedAt: moved.receivedAt, old: change.old,
-                                   new: change.new, facts: moved.facts)
+                                   new: change.new, facts: entry.dimensionFacts(of: moved) ?? moved.decodedFacts)
         }
         evictBeyondLimits()
         return InsertResult(effective: effective, contribution: contribution, moves: moves)
@@ -92,6 +94,7 @@ struct SpanStore {
         guard let span = ring.removeFirst() else { return }
         evicted += 1
         spanHeapBytes -= span.heapBytes
+        origins.release(span.origin)
         guard let entry = traces[span.traceID] else { return }
         if entry.storedSpans <= 1 {
             graphBytes -= entry.graph.estimatedBytes
@@ -119,36 +122,44 @@ struct SpanStore {
     }
 
     /// Newest traces first, as many as the query allows.
-    func traceSummaries(_ query: TraceQuery) -> [TraceSummary] {
+    func traceSummaries(_ query: TraceQuery) -> TracePageRead {
         var query = query
         query.order = .time
         query.ascending = false
-        return tracePage(query, countAll: false).traces
+        return readTracePage(query, countAll: false)
     }
 
-    /// One page of the trace list in the query's order. Arrival order stops as soon as the page is
-    /// full (unless `countAll`); other orders select the page with a bounded heap in one pass over
-    /// the trace entries, never over the spans.
+    /// One page of the trace list in the query's order, as far as it can be read under the lock:
+    /// the finished page, or for an attribute condition the candidates to match after it.
+    func readTracePage(_ query: TraceQuery, countAll: Bool = true) -> TracePageRead {
+        guard query.attributePredicate != nil else { return .page(tracePage(query, countAll: countAll)) }
+        var candidates: [TracePageRead.Candidate] = []
+        forEachMatch(query) { id, entry, summary in
+            var spans: [(payload: [UInt8], origin: SpanOrigin)] = []
+            spans.reserveCapacity(entry.storedSpans)
+            forEachSpan(of: entry) { spans.append(($0.payload, $0.origin)) }
+            candidates.append(TracePageRead.Candidate(summary: summary, spans: spans))
+            return true
+        }
+        return .candidates(candidates, query: query, countAll: countAll)
+    }
+
+    /// One page of the trace list by the query's summary conditions (its attribute condition is
+    /// left to `readTracePage`). Arrival order stops as soon as the page is full (unless
+    /// `countAll`); other orders select the page with a bounded heap in one pass over the trace
+    /// entries, never over the spans.
     func tracePage(_ query: TraceQuery, countAll: Bool = true) -> TracePage {
         let wanted = max(0, query.offset) + max(0, query.limit)
         // Without conditions every trace matches: the count is known, the time order stops at the
         // page, and the other orders rank entries without building a summary for each.
-        let unfiltered = query.team == nil && query.model == nil && query.service == nil
-            && query.predicate == nil && query.attributePredicate == nil
-        var matched = 0
-        if query.order == .time {
-            var newest: [TraceSummary] = []
-            let positions: AnySequence<(id: TraceID, generation: UInt64)> =
-                query.ascending ? AnySequence(traceOrder.oldestFirst()) : AnySequence(traceOrder.reversed())
-            for position in positions {
-                if unfiltered && newest.count >= wanted { break }
-                guard let entry = traces[position.id], entry.generation == position.generation else { continue }
-                let summary = entry.summary(id: position.id)
-                guard query.matches(summary), attributesMatch(query, summary) else { continue }
-                matched += 1
-                if newest.count < wanted { newest.append(summary) } else if !countAll { break }
+        let unfiltered = query.team == nil && query.model == nil && query.service == nil && query.predicate == nil
+        if unfiltered && query.order == .time {
+            var selection = TracePageSelection(query)
+            forEachMatch(query) { _, _, summary in
+                selection.add(summary)
+                return !selection.isFull
             }
-            return TracePage(traces: Array(newest.dropFirst(max(0, query.offset))), matched: unfiltered ? traces.count : matched)
+            return selection.page(matched: traces.count)
         }
         if unfiltered {
             var top = BoundedTop<(key: Double, id: TraceID)>(capacity: wanted) { lhs, rhs in
@@ -158,28 +169,31 @@ struct SpanStore {
             let page = top.sortedBestFirst().dropFirst(max(0, query.offset)).compactMap { traces[$0.id]?.summary(id: $0.id) }
             return TracePage(traces: page, matched: traces.count)
         }
-        var top = BoundedTop<TraceSummary>(capacity: wanted) { lhs, rhs in
-            let left = query.order.key(lhs), right = query.order.key(rhs)
-            return query.ascending ? left > right : left < right
+        var selection = TracePageSelection(query)
+        forEachMatch(query) { _, _, summary in
+            selection.add(summary)
+            return countAll || !selection.isFull
         }
-        for (id, entry) in traces {
-            let summary = entry.summary(id: id)
-            guard query.matches(summary), attributesMatch(query, summary) else { continue }
-            matched += 1
-            top.insert(summary)
-        }
-        return TracePage(traces: Array(top.sortedBestFirst().dropFirst(max(0, query.offset))), matched: matched)
+        return selection.page()
     }
 
-    /// The query's attribute condition on one trace, looking values up in its stored spans
-    /// (decoded once per trace, on the first lookup).
-    private func attributesMatch(_ query: TraceQuery, _ summary: TraceSummary) -> Bool {
-        guard let predicate = query.attributePredicate else { return true }
-        var records: [(SpanRecord, Resource)]?
-        return predicate(summary) { key in
-            if records == nil { records = spans(of: summary.traceID).map { ($0.record, $0.origin.resource) } }
-            return records!.flatMap { record, resource in
-                record.attributes.filter { $0.key == key }.map(\.value) + resource.attributes.filter { $0.key == key }.map(\.value)
+    /// Calls `body` for each trace that passes the query's summary conditions, in the list's order
+    /// for the time order (any order for the others), until it returns false.
+    private func forEachMatch(_ query: TraceQuery, _ body: (TraceID, TraceEntry, TraceSummary) -> Bool) {
+        if query.order == .time {
+            let positions: AnySequence<(id: TraceID, generation: UInt64)> =
+                query.ascending ? AnySequence(traceOrder.oldestFirst()) : AnySequence(traceOrder.reversed())
+            for position in positions {
+                guard let entry = traces[position.id], entry.generation == position.generation else { continue }
+                let summary = entry.summary(id: position.id)
+                guard query.matches(summary) else { continue }
+                if !body(position.id, entry, summary) { return }
+            }
+        } else {
+            for (id, entry) in traces {
+                let summary = entry.summary(id: id)
+                guard query.matches(summary) else { continue }
+                if !body(id, entry, summary) { return }
             }
         }
     }
@@ -189,12 +203,16 @@ struct SpanStore {
         guard let entry = traces[id] else { return [] }
         var spans: [StoredSpan] = []
         spans.reserveCapacity(entry.storedSpans)
+        forEachSpan(of: entry) { spans.append($0) }
+        return spans
+    }
+
+    private func forEachSpan(of entry: TraceEntry, _ body: (StoredSpan) -> Void) {
         var sequence = entry.firstSequence
         while sequence != StoredSpan.noNext, let span = ring[sequence: sequence] {
-            spans.append(span)
+            body(span)
             sequence = span.nextInTrace
         }
-        return spans
     }
 }
 
@@ -214,6 +232,7 @@ struct AttributionMove {
     var receivedAt: UInt64
     var old: Attribution
     var new: Attribution
-    /// The moved span's facts (for its model, provider and service), read back from the store.
+    /// The moved span's own dimensions (model, provider, service) as the store kept them; the other
+    /// facts are left empty, since a move changes only attribution.
     var facts: GovernanceFacts
 }

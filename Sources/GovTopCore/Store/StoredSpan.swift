@@ -23,6 +23,10 @@ struct StoredSpan {
     var kind: SpanKind
     var statusCode: StatusCode
     var flags: SpanFlags
+    /// Where the span's model and provider sit in its trace entry's `models` and `providers`
+    /// (see `TraceEntry.slot`), so a move can name them without decoding the span again.
+    var modelSlot: UInt8 = TraceEntry.noSlot
+    var providerSlot: UInt8 = TraceEntry.noSlot
     /// Sequence number of the next span of the same trace in arrival order, or `noNext`.
     var nextInTrace: UInt64 = StoredSpan.noNext
 
@@ -105,9 +109,9 @@ struct StoredSpan {
         return record
     }
 
-    /// The span's facts read again from what the store kept (for the rare moves that need its model
-    /// or provider, which the store does not keep inline).
-    var facts: GovernanceFacts {
+    /// The span's facts read again from its payload: only for a move of a span whose model or
+    /// provider its trace entry did not keep (a trace with more than `TraceEntry.maxModels` of them).
+    var decodedFacts: GovernanceFacts {
         Normalizer.facts(for: record, resource: origin.resourceFacts, service: origin.service)
     }
 

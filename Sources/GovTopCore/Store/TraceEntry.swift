@@ -26,6 +26,10 @@ final class TraceEntry {
     var graph = AttributionGraph()
 
     static let maxModels = 8
+    /// A span's slot when it has no model (or provider).
+    static let noSlot: UInt8 = 0
+    /// A span's slot when its model (or provider) was not kept: the trace already had `maxModels`.
+    static let notKept: UInt8 = .max
 
     /// Estimated bytes of one entry: the object, its dictionary slot (with the table's spare room),
     /// its place in the trace order, and the models and providers arrays.
@@ -42,7 +46,9 @@ final class TraceEntry {
         self.endTimeUnixNano = endTimeUnixNano
     }
 
-    func add(_ span: StoredSpan, facts: GovernanceFacts, effective: Attribution, sequence: UInt64) {
+    /// Counts the span into the trace; returns where its model and provider are kept.
+    func add(_ span: StoredSpan, facts: GovernanceFacts, effective: Attribution, sequence: UInt64)
+        -> (model: UInt8, provider: UInt8) {
         lastSequence = sequence
         storedSpans += 1
         startTimeUnixNano = min(startTimeUnixNano, span.startTimeUnixNano)
@@ -60,12 +66,32 @@ final class TraceEntry {
         } else if attribution.isEmpty {
             attribution = effective
         }
-        if let model = facts.model, !models.contains(model), models.count < TraceEntry.maxModels {
-            models.append(model)
-        }
-        if let provider = facts.provider, !providers.contains(provider), providers.count < TraceEntry.maxModels {
-            providers.append(provider)
-        }
+        return (TraceEntry.slot(of: facts.model, in: &models), TraceEntry.slot(of: facts.provider, in: &providers))
+    }
+
+    /// The 1-based position of `value` in `list`, adding it while there is room.
+    private static func slot(of value: String?, in list: inout [String]) -> UInt8 {
+        guard let value else { return noSlot }
+        if let index = list.firstIndex(of: value) { return UInt8(index + 1) }
+        guard list.count < maxModels else { return notKept }
+        list.append(value)
+        return UInt8(list.count)
+    }
+
+    /// The model or provider kept in a slot; nil for `noSlot`.
+    private static func value(in list: [String], slot: UInt8) -> String? {
+        slot == noSlot ? nil : list[Int(slot) - 1]
+    }
+
+    /// The facts a move of one of the trace's spans needs — its model, provider and service — from
+    /// what the store kept, without decoding it again; nil when the entry did not keep them.
+    func dimensionFacts(of span: StoredSpan) -> GovernanceFacts? {
+        guard span.modelSlot != TraceEntry.notKept, span.providerSlot != TraceEntry.notKept else { return nil }
+        var facts = GovernanceFacts()
+        facts.service = span.origin.service
+        facts.model = TraceEntry.value(in: models, slot: span.modelSlot)
+        facts.provider = TraceEntry.value(in: providers, slot: span.providerSlot)
+        return facts
     }
 
     /// From the earliest start to the latest end; 0 when the times are inverted.

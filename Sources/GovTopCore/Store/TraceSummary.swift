@@ -41,7 +41,8 @@ public struct TraceQuery: Sendable {
     public var predicate: (@Sendable (TraceSummary) -> Bool)?
     /// A condition that also needs span attributes: it gets a lookup of the values an attribute
     /// key has on the trace's stored spans (and their resources). Costs a decode of each
-    /// candidate trace's spans, so it is only set when the filter names attributes.
+    /// candidate trace's spans (after the engine's lock is released: the store only hands out
+    /// their bytes), so it is only set when the filter names attributes.
     public var attributePredicate: (@Sendable (TraceSummary, (String) -> [AttributeValue]) -> Bool)?
 
     public init(limit: Int = 100, offset: Int = 0, team: String? = nil, model: String? = nil, service: String? = nil,

@@ -1,6 +1,7 @@
 import GovTopCore
 
-/// Answers JSON API requests from the engine.
+/// Answers JSON API requests from the engine: each request reads one snapshot (one lock
+/// acquisition), so every figure of a response is of the same moment.
 enum APIResponder {
     static let contentType = "application/json"
     /// The Prometheus text exposition format, version 0.0.4.
@@ -11,7 +12,8 @@ enum APIResponder {
         case .health:
             return ok(.object([("status", .string("ok"))]))
         case .summary:
-            return ok(SummaryRenderer.render(engine.summary(), rates: engine.rates(), alerts: engine.alertStatus().counts))
+            let snapshot = engine.summarySnapshot()
+            return ok(SummaryRenderer.render(snapshot.summary, rates: snapshot.rates, alerts: snapshot.alertCounts))
         case .traceList(let query):
             return ok(TraceListRenderer.render(engine.traces(query)))
         case .trace(let id):
@@ -20,23 +22,24 @@ enum APIResponder {
             }
             return ok(TraceDetailRenderer.render(detail))
         case .metrics:
-            let text = MetricsRenderer.render(engine.metrics(), budgets: engine.budgets(), alerts: engine.alertStatus().counts)
+            let text = MetricsRenderer.render(engine.metrics())
             return HTTPResponse(status: 200, contentType: prometheusContentType, body: Array(text.utf8))
         case .groups(let dimension):
-            return ok(GroupsRenderer.render(engine.groups(by: dimension), dimension: dimension,
-                                            folded: engine.foldedContributions()[dimension] ?? 0))
+            let snapshot = engine.groupsSnapshot(by: dimension)
+            return ok(GroupsRenderer.render(snapshot.rows, dimension: dimension, folded: snapshot.folded))
         case .budgets:
             return ok(BudgetsRenderer.render(engine.budgets()))
         case .alerts:
-            let status = engine.alertStatus()
-            return ok(AlertsRenderer.render(engine.alerts(), counts: status.counts, dropped: status.dropped))
+            let snapshot = engine.alertsSnapshot()
+            return ok(AlertsRenderer.render(snapshot.alerts, counts: snapshot.counts, dropped: snapshot.dropped))
         case .acknowledge(let id):
-            guard engine.acknowledgeAlert(id: id), let alert = engine.alerts().first(where: { $0.id == id }) else {
+            guard let alert = engine.acknowledgeAlert(id: id) else {
                 return failure(.notFound("no alert with id '\(RequestRouter.shown(id))'"))
             }
             return ok(AlertsRenderer.alert(alert))
         case .policies:
-            return ok(PoliciesRenderer.render(engine.policies(), evaluations: engine.evaluations()))
+            let snapshot = engine.policiesSnapshot()
+            return ok(PoliciesRenderer.render(snapshot.policies, evaluations: snapshot.evaluations))
         }
     }
 

@@ -6,7 +6,7 @@ enum MetricsRenderer {
     /// The `le` labels of the duration histogram, spelled once.
     private static let durationBounds = DurationHistogram.bounds.map(PrometheusWriter.format) + ["+Inf"]
 
-    static func render(_ metrics: MetricsSnapshot, budgets: [BudgetStatus], alerts: AlertCounts) -> String {
+    static func render(_ metrics: MetricsSnapshot) -> String {
         var out = PrometheusWriter()
         func labels(_ set: LabelSet) -> [(String, String)] {
             [("genops_team", set.team), ("genops_project", set.project), ("genops_environment", set.environment),
@@ -23,6 +23,7 @@ enum MetricsRenderer {
         for series in metrics.series { out.sample("genops_requests_total", labels: labels(series.labels), Double(series.requests)) }
 
         out.family("genops_budget_limit", .gauge, "Budget limit in USD.")
+        let budgets = metrics.budgets
         for budget in budgets { if let limit = budget.limitUSD { out.sample("genops_budget_limit", labels: budgetLabels(budget), limit) } }
         out.family("genops_budget_consumed", .gauge, "Budget consumed this period in USD.")
         for budget in budgets { if let consumed = budget.consumedUSD { out.sample("genops_budget_consumed", labels: budgetLabels(budget), consumed) } }
@@ -59,7 +60,7 @@ enum MetricsRenderer {
         out.sample("govtop_log_records_received_total", Double(summary.logRecordsReceived))
         out.family("govtop_alerts_active", .gauge, "Active alerts by severity.")
         for severity in AlertSeverity.allCases {
-            out.sample("govtop_alerts_active", labels: [("severity", severity.rawValue)], Double(alerts[severity]))
+            out.sample("govtop_alerts_active", labels: [("severity", severity.rawValue)], Double(metrics.alertCounts[severity]))
         }
         return out.text
     }

@@ -20,7 +20,7 @@ extension DashboardLoop {
         case .closeTrace:
             frame.trace = nil
         case .acknowledgeAlert(let id):
-            notify(engine.acknowledgeAlert(id: id) ? "alert acknowledged" : "that alert is gone")
+            notify(engine.acknowledgeAlert(id: id) != nil ? "alert acknowledged" : "that alert is gone")
         case .clearResolvedAlerts:
             let cleared = engine.clearResolvedAlerts()
             notify(cleared == 0 ? "no resolved alerts to clear" : "cleared \(cleared) resolved alert\(cleared == 1 ? "" : "s")")

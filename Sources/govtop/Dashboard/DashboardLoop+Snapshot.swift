@@ -11,15 +11,16 @@ struct TraceQueryKey: Equatable {
 }
 
 extension DashboardLoop {
-    /// Takes a snapshot when one is due: `wanted` (after keys) or the interval passed, unless
+    /// Takes a snapshot (one read of the engine, the open trace included) when one is due: `wanted` (after keys) or the interval passed, unless
     /// paused; while paused only a different query (sort, filter, dimension, more rows) does.
     /// Returns true when the bell should ring (`--bell` and an alert asked for it).
     func refresh(size: (width: Int, height: Int), now: UInt64, wanted: Bool) -> Bool {
-        let request = dashboardRequest(size: size)
+        var request = dashboardRequest(size: size)
         let key = TraceQueryKey(order: request.traces.order, ascending: request.traces.ascending, filter: state.filter?.text,
                                 limit: request.traces.limit, dimension: request.groupDimension)
         let due = now &- lastSnapshotAt >= Self.snapshotInterval
         guard key != lastQuery || (!state.paused && (wanted || due)) else { return false }
+        if let open = state.traceDetail, !state.paused { request.openTrace = TraceID(hex: open.traceID) }
         let snapshot = engine.dashboard(request)
         lastQuery = key
         lastSnapshotAt = now
@@ -27,9 +28,7 @@ extension DashboardLoop {
         let ring = options.bell && snapshot.bellRings > lastBellRings
         lastBellRings = snapshot.bellRings
         frame.snapshot = snapshot
-        if let open = state.traceDetail, !state.paused {
-            frame.trace = TraceID(hex: open.traceID).flatMap { engine.trace($0) } ?? frame.trace
-        }
+        if request.openTrace != nil { frame.trace = snapshot.trace ?? frame.trace }
         return ring
     }
 

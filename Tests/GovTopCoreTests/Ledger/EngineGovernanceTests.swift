@@ -48,7 +48,7 @@ import Testing
         let kinds = Set(engine.alerts().filter(\.isActive).map(\.kind))
         #expect(kinds.contains(.budgetExceeded))
         #expect(engine.alerts().first { $0.kind == .budgetExceeded }?.severity == .critical)
-        #expect(engine.alertStatus().bellRings >= 1)
+        #expect(engine.alertsSnapshot().bellRings >= 1)
         #expect(engine.budgets().first?.level == .exceeded)
     }
 
@@ -62,8 +62,8 @@ import Testing
         let alert = engine.alerts().first
         #expect(alert?.kind == .policyViolation)
         #expect(alert?.count == 3)
-        #expect(alert.map { engine.acknowledgeAlert(id: $0.id) } == true)
-        #expect(engine.acknowledgeAlert(id: "nope") == false)
+        #expect(alert.map { engine.acknowledgeAlert(id: $0.id)?.acknowledged } == true)
+        #expect(engine.acknowledgeAlert(id: "nope") == nil)
         #expect(engine.alerts().first?.acknowledged == true)
         clock.advance(seconds: 30)
         engine.tick()
