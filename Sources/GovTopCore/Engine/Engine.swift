@@ -156,10 +156,12 @@ public final class Engine: Sendable {
     public func trace(_ id: TraceID) -> TraceDetail? {
         let stored = state.withLock { $0.store.spans(of: id) }
         guard !stored.isEmpty else { return nil }
+        // Outside the lock: the span's facts are read again for the values rejected at the door.
         let spans = stored.map { span in
-            SpanView(record: span.record, origin: span.origin, costUSD: span.costUSD,
+            SpanView(record: span.record, origin: span.origin, cost: span.cost,
                      inputTokens: Int64(span.inputTokens), outputTokens: Int64(span.outputTokens),
-                     policyViolations: Int(span.policyViolations), evalFailures: Int(span.evalFailures))
+                     policyViolations: Int(span.policyViolations), evalFailures: Int(span.evalFailures),
+                     invalidValues: span.facts.invalidValues)
         }
         return TraceDetail(traceID: id, spans: spans)
     }
@@ -173,6 +175,7 @@ struct EngineState {
     var rejected = 0
     var metricPoints = 0
     var logRecords = 0
+    var invalidValues = InvalidValueCounts()
     var alerts: AlertBook
     let spikes: SpikeDetector
     /// How many alert changes should ring the terminal bell (new or escalated critical alerts).
@@ -212,14 +215,15 @@ struct EngineState {
         summary.storeBytes = store.bytesHeld
         summary.requestsTotal = ledger.totals.requests
         summary.costUSDTotal = ledger.totals.costUSD
-        summary.inputTokensTotal = ledger.totals.inputTokens
-        summary.outputTokensTotal = ledger.totals.outputTokens
+        summary.inputTokensTotal = Int64(clamping: ledger.totals.inputTokens)
+        summary.outputTokensTotal = Int64(clamping: ledger.totals.outputTokens)
         summary.unpricedRequestsTotal = ledger.totals.unpricedRequests
         summary.policyViolationsTotal = ledger.totals.policyViolations
         summary.evalFailuresTotal = ledger.totals.evalFailures
         summary.metricPointsReceived = metricPoints
         summary.logRecordsReceived = logRecords
         summary.uptimeSeconds = max(0, Double(now &- startedAt) / 1e9)
+        summary.invalidValues = invalidValues
         return summary
     }
 
@@ -227,12 +231,13 @@ struct EngineState {
         for group in resource.groups {
             let origin = store.origin(resource: resource.resource, scope: group.scope)
             for span in group.spans {
+                if !span.facts.invalidValues.isEmpty { invalidValues.record(span.facts.invalidValues) }
                 let stored = span.stored(origin: origin, receivedAt: now)
                 var local = span.patternViolations
                 let result = store.insert(stored, facts: span.facts) { attribution in
                     if governance, !policies.isEmpty {
                         local += policies.check(span.record, facts: span.facts, attribution: attribution,
-                                                resourceAttributes: resource.resource.attributes, costUSD: span.cost.priced)
+                                                resourceAttributes: resource.resource.attributes, costUSD: span.cost.priced?.usd)
                     }
                     return local.count
                 }

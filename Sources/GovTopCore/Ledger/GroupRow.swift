@@ -41,19 +41,21 @@ public struct Rates: Sendable, Hashable {
 extension Ledger {
     func rows(_ dimension: Dimension, now: UInt64) -> [GroupRow] {
         table(dimension).rows(now: now)
-            .sorted { ($0.totals.costUSD, $1.key) > ($1.totals.costUSD, $0.key) }
+            .sorted { ($0.totals.cost, $1.key) > ($1.totals.cost, $0.key) }
     }
 
+    /// Per-minute figures from the exact integer sums of each window, converted once, here.
     func rates(now: UInt64) -> Rates {
-        Rates(
-            costUSDPerMinute: seconds.cost.sum(lastSeconds: 60, now: now),
-            costUSDPerMinute5m: minutes.cost.sum(lastSeconds: 300, now: now) / 5,
-            costUSDPerMinute1h: minutes.cost.sum(lastSeconds: 3600, now: now) / 60,
-            tokensPerMinute: seconds.tokens.sum(lastSeconds: 60, now: now),
-            requestsPerMinute: seconds.requests.sum(lastSeconds: 60, now: now),
-            errorsPerMinute: seconds.errors.sum(lastSeconds: 60, now: now),
-            costPerSecond: seconds.cost.buckets(120, now: now),
-            costPerMinute: minutes.cost.buckets(120, now: now)
+        func usd(_ nanos: Int128) -> Double { Money(nanos: nanos).usd }
+        return Rates(
+            costUSDPerMinute: usd(seconds.cost.sum(lastSeconds: 60, now: now)),
+            costUSDPerMinute5m: Money(nanos: minutes.cost.sum(lastSeconds: 300, now: now)).usd(per: 5),
+            costUSDPerMinute1h: Money(nanos: minutes.cost.sum(lastSeconds: 3600, now: now)).usd(per: 60),
+            tokensPerMinute: Double(seconds.tokens.sum(lastSeconds: 60, now: now)),
+            requestsPerMinute: Double(seconds.requests.sum(lastSeconds: 60, now: now)),
+            errorsPerMinute: Double(seconds.errors.sum(lastSeconds: 60, now: now)),
+            costPerSecond: seconds.cost.buckets(120, now: now).map(usd),
+            costPerMinute: minutes.cost.buckets(120, now: now).map(usd)
         )
     }
 }
