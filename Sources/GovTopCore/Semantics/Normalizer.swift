@@ -85,7 +85,7 @@ public enum Normalizer {
             )
             if !facts.evaluations.contains(evaluation) { facts.evaluations.append(evaluation) }
         }
-        if values.has(any: .budgetLimit, .budgetConsumed, .budgetRemaining) {
+        if values.has(any: .budgetLimit, .budgetConsumed, .budgetRemaining, .budgetAlertThreshold) {
             let budgetRange = 0...ValueBounds.maxBudgetUSD
             let report = BudgetReport(
                 name: values.text(.budgetName),
