@@ -7,7 +7,7 @@ struct RateBucket: Sendable, Hashable {
 
     /// One span's share (sign −1 removes it when the span moves to another group).
     init(_ contribution: Contribution, sign: Int) {
-        cost = contribution.cost.amount * sign
+        cost = contribution.cost.amount.signed(sign)
         tokens = Int64(sign) * (contribution.inputTokens + contribution.outputTokens)
         requests = Int64(sign * contribution.requests)
     }

@@ -14,12 +14,11 @@ public struct RateSeries: Sendable {
     }
 
     mutating func add(_ contribution: Contribution, at time: UInt64, sign: Int = 1) {
-        let scale = Int128(sign)
         let amount = contribution.cost.amount
-        if !amount.isZero { cost.add(scale * amount.nanos, at: time) }
+        if !amount.isZero { cost.add(amount.signed(sign).nanos, at: time) }
         let tokenCount = contribution.inputTokens + contribution.outputTokens
-        if tokenCount != 0 { tokens.add(scale * Int128(tokenCount), at: time) }
-        if contribution.requests != 0 { requests.add(scale * Int128(contribution.requests), at: time) }
-        if contribution.errors != 0 { errors.add(scale * Int128(contribution.errors), at: time) }
+        if tokenCount != 0 { tokens.add(Int128(Int64(sign) * tokenCount), at: time) }
+        if contribution.requests != 0 { requests.add(Int128(sign * contribution.requests), at: time) }
+        if contribution.errors != 0 { errors.add(Int128(sign * contribution.errors), at: time) }
     }
 }

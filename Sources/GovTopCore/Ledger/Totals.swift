@@ -25,18 +25,19 @@ public struct Totals: Sendable, Hashable {
     /// Adds (sign +1) or removes (sign −1) one span's contribution.
     public mutating func add(_ contribution: Contribution, sign: Int = 1) {
         requests += sign * contribution.requests
-        inputTokens += Int128(sign) * Int128(contribution.inputTokens)
-        outputTokens += Int128(sign) * Int128(contribution.outputTokens)
-        cachedInputTokens += Int128(sign) * Int128(contribution.cachedInputTokens)
-        reasoningTokens += Int128(sign) * Int128(contribution.reasoningTokens)
+        // Signed in 64 bits (counts are at most 10⁹), then widened: no 128-bit multiplication.
+        inputTokens += Int128(Int64(sign) * contribution.inputTokens)
+        outputTokens += Int128(Int64(sign) * contribution.outputTokens)
+        cachedInputTokens += Int128(Int64(sign) * contribution.cachedInputTokens)
+        reasoningTokens += Int128(Int64(sign) * contribution.reasoningTokens)
         errors += sign * contribution.errors
         policyViolations += sign * contribution.policyViolations
         evalFailures += sign * contribution.evalFailures
         switch contribution.cost {
         case .reported(let amount):
-            reportedCost += amount * sign
+            reportedCost += amount.signed(sign)
         case .estimated(let amount):
-            estimatedCost += amount * sign
+            estimatedCost += amount.signed(sign)
         case .unpriced:
             unpricedRequests += sign
         case .none:

@@ -36,6 +36,12 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
     /// nano-dollars are converted apart, so amounts up to 2⁵³ dollars keep every nano-dollar that a
     /// `Double` can hold.
     public var usd: Double {
+        // Amounts that fit 64 bits (every span's, nearly every total) divide in hardware; a 128-bit
+        // division is a library call.
+        if let small = Int64(exactly: nanos) {
+            let (dollars, fraction) = small.quotientAndRemainder(dividingBy: 1_000_000_000)
+            return Double(dollars) + Double(fraction) / 1e9
+        }
         let (dollars, fraction) = nanos.quotientAndRemainder(dividingBy: Money.nanosPerDollar)
         return Double(dollars) + Double(fraction) / 1e9
     }
@@ -53,6 +59,8 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
     public static func - (lhs: Money, rhs: Money) -> Money { Money(nanos: lhs.nanos - rhs.nanos) }
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.nanos < rhs.nanos }
 
-    /// The amount counted `count` times (−1 removes it).
-    public static func * (lhs: Money, rhs: Int) -> Money { Money(nanos: lhs.nanos * Int128(rhs)) }
+    /// The amount to add for a sign of +1, or to take away (negated) for −1. (Not a multiplication:
+    /// an overflow-checked 128-bit multiply is a library call, and this runs for every span and group.)
+    @inline(__always)
+    public func signed(_ sign: Int) -> Money { sign < 0 ? Money(nanos: 0 - nanos) : self }
 }
