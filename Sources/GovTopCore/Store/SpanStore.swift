@@ -151,15 +151,18 @@ struct SpanStore {
             return TracePage(traces: Array(newest.dropFirst(max(0, query.offset))), matched: unfiltered ? traces.count : matched)
         }
         if unfiltered {
+            // Equal keys (exact sums tie) are ordered by trace id, not by the dictionary's order.
             var top = BoundedTop<(key: Double, id: TraceID)>(capacity: wanted) { lhs, rhs in
-                query.ascending ? lhs.key > rhs.key : lhs.key < rhs.key
+                let left = (lhs.key, lhs.id.high, lhs.id.low), right = (rhs.key, rhs.id.high, rhs.id.low)
+                return query.ascending ? left > right : left < right
             }
             for (id, entry) in traces { top.insert((query.order.key(entry), id)) }
             let page = top.sortedBestFirst().dropFirst(max(0, query.offset)).compactMap { traces[$0.id]?.summary(id: $0.id) }
             return TracePage(traces: page, matched: traces.count)
         }
         var top = BoundedTop<TraceSummary>(capacity: wanted) { lhs, rhs in
-            let left = query.order.key(lhs), right = query.order.key(rhs)
+            let left = (query.order.key(lhs), lhs.traceID.high, lhs.traceID.low)
+            let right = (query.order.key(rhs), rhs.traceID.high, rhs.traceID.low)
             return query.ascending ? left > right : left < right
         }
         for (id, entry) in traces {
