@@ -1,4 +1,5 @@
-/// One group of a dimension as the API and the dashboard show it.
+/// One group of a dimension as the API and the dashboard show it. Its totals are exact (`Money`);
+/// its per-minute rates and trend are worked out from exact bucket sums when the row is read.
 public struct GroupRow: Sendable, Hashable {
     public var key: String
     public var totals: Totals
@@ -24,7 +25,7 @@ public struct GroupRow: Sendable, Hashable {
     public var requestsPerMinute: Double { lastMinute.requests }
 }
 
-/// Live rates of all spend.
+/// Live rates of all spend, worked out from the ledger's exact integer sums when they are read.
 public struct Rates: Sendable, Hashable {
     public var costUSDPerMinute: Double
     public var costUSDPerMinute5m: Double
