@@ -15,7 +15,7 @@ import Testing
         ("unknown-key-without-suggestion.yaml",
          #"3:3: alerts: unknown key "frobnicate"; valid keys here are cost_spike_factor, cost_spike_min_usd_per_minute, cost_spike_min_baseline, error_rate_threshold, error_rate_min_requests, resolve_after, reactivate_within, max_alerts"#),
         // Values of the wrong type.
-        ("wrong-type-number.yaml", #"6:12: budgets[1].limit: expected a number of US dollars greater than 0, got "lots""#),
+        ("wrong-type-number.yaml", #"6:12: budgets[1].limit: expected a number of US dollars greater than 0 and at most 1000000000000, got "lots""#),
         ("wrong-type-list.yaml", "2:3: policies: expected a list of policy rules, got a mapping"),
         ("wrong-type-root.yaml", "1:1: expected a mapping of settings at the top level, got a list"),
         ("wrong-type-empty-value.yaml", "1:7: theme: expected a theme name or path, got an empty value"),
@@ -62,7 +62,7 @@ import Testing
         ("policy-without-check.yaml", #"2:5: policies[0]: missing a check: expected one of "pattern", "when", "max_cost" or "max_tokens""#),
         ("port-conflict.yaml", "2:12: http_port: 4319 differs from the port 4318 in listen (line 1); give the port in one place"),
         // Required keys.
-        ("missing-limit.yaml", #"2:5: budgets[0]: missing key "limit": expected a number of US dollars greater than 0"#),
+        ("missing-limit.yaml", #"2:5: budgets[0]: missing key "limit": expected a number of US dollars greater than 0 and at most 1000000000000"#),
         ("missing-output-price.yaml", #"2:5: pricing[0]: missing key "output": expected a price of 0 or more in US dollars per 1M tokens"#),
         // YAML that does not parse.
         ("yaml-syntax-error.yaml", "5:9: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 4, column 12)"),

@@ -49,8 +49,9 @@ import Testing
                         "requests_total", "cost_usd_total", "input_tokens_total", "output_tokens_total",
                         "unpriced_requests_total", "policy_violations_total", "eval_failures_total",
                         "metric_points_received", "log_records_received", "uptime_seconds",
-                        "cost_usd_per_minute", "alerts_active"]
+                        "cost_usd_per_minute", "alerts_active", "invalid_values"]
             #expect(Set(json.keys) == Set(keys))
+            #expect((json["invalid_values"] as? [String: Int]) == [:])
         }
     }
 
@@ -62,7 +63,7 @@ import Testing
                                                         body: Array("{}".utf8))
             }
             #expect(response.status == 405)
-            #expect(response.header("Allow") == "GET")
+            #expect(response.header("Allow") == "GET, HEAD")
             #expect((response.json["error"] as? String)?.contains(method) == true)
         }
     }

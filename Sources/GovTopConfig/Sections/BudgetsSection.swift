@@ -9,10 +9,10 @@ enum BudgetsSection {
         static let list = "a list of budgets"
         static let entry = "a mapping with a limit, and optionally a name, scope keys, period, thresholds, consumed and action"
         static let name = "a budget name"
-        static let limit = "a number of US dollars greater than 0"
+        static let limit = "a number of US dollars greater than 0 and at most 1000000000000"
         static let thresholds = "a list of fractions greater than 0 and at most 1, such as [0.5, 0.8, 0.95]"
         static let threshold = "a fraction greater than 0 and at most 1"
-        static let consumed = "a number of US dollars of 0 or more"
+        static let consumed = "a number of US dollars from 0 to 1000000000000"
 
         static func scope(_ dimension: Dimension) -> String {
             let words = dimension.rawValue.replacingOccurrences(of: "_", with: " ")
@@ -53,10 +53,10 @@ enum BudgetsSection {
             }
             switch entry.key {
             case "name": name = (try value.text(expected: Expected.name), value)
-            case "limit": limit = try value.number(expected: Expected.limit) { $0 > 0 }
+            case "limit": limit = try value.number(expected: Expected.limit) { $0 > 0 && $0 <= ValueBounds.maxBudgetUSD }
             case "period": period = try value.choice(BudgetPeriod.self)
             case "thresholds": thresholds = try self.thresholds(value)
-            case "consumed": consumed = try value.number(expected: Expected.consumed) { $0 >= 0 }
+            case "consumed": consumed = try value.number(expected: Expected.consumed) { $0 >= 0 && $0 <= ValueBounds.maxBudgetUSD }
             case "action": action = try value.choice(BudgetAction.self)
             default: throw entry.unknown(allowed: ConfigKeys.budget)
             }

@@ -6,7 +6,9 @@ import Foundation
 /// Periods roll over exactly at their boundary: spend recorded at or after the period's end starts the
 /// next period from zero, and spend recorded before the current period's start belongs to a period
 /// that is over and is left out (counted in `lateRecords`). `definition.initialConsumedUSD` counts only
-/// in the period that contains the start-up instant.
+/// in the period that contains the start-up instant. Amounts are exact `Money`; the configured limit
+/// and initial consumption are read once, at start-up (outside 0...`ValueBounds.maxBudgetUSD` they
+/// count as 0; the configuration loader refuses them first).
 public struct BudgetTracker: Sendable {
     public let definition: BudgetDefinition
     public let timeZone: TimeZone
@@ -14,12 +16,11 @@ public struct BudgetTracker: Sendable {
     public private(set) var window: BudgetWindow
     /// Records left out because they fell in a period that was already over.
     public private(set) var lateRecords = 0
-    /// Records left out because the amount was NaN or infinite.
-    public private(set) var invalidRecords = 0
     private let calendar: Calendar
     /// The scope as a list in dimension order, checked for every priced span.
     private let scope: [(dimension: Dimension, value: String)]
-    private var consumed = CompensatedSum()
+    private let limit: Money
+    private var consumed = Money.zero
     private var burn: BurnRateMeter
 
     /// - Parameters:
@@ -33,9 +34,8 @@ public struct BudgetTracker: Sendable {
         self.scope = definition.scope.map { (dimension: $0.key, value: $0.value) }.sorted { $0.dimension.index < $1.dimension.index }
         self.window = definition.period.window(containing: startedAt, calendar: calendar)
         self.burn = BurnRateMeter(observedSince: startedAt)
-        if definition.initialConsumedUSD.isFinite {
-            consumed.add(definition.initialConsumedUSD)
-        }
+        self.limit = Money(usd: definition.limitUSD, limit: ValueBounds.maxBudgetUSD) ?? .zero
+        self.consumed = Money(usd: definition.initialConsumedUSD, limit: ValueBounds.maxBudgetUSD) ?? .zero
     }
 
     public var name: String { definition.name }
@@ -53,46 +53,41 @@ public struct BudgetTracker: Sendable {
     /// period. Returns whether the amount counted in the current period; spend from a period that is over
     /// still counts toward the burn rate. O(1) apart from the calendar lookup once per period.
     @discardableResult
-    public mutating func record(costUSD amount: Double, at instant: UInt64) -> Bool {
-        guard amount.isFinite else {
-            invalidRecords += 1
-            return false
-        }
+    public mutating func record(_ amount: Money, at instant: UInt64) -> Bool {
         if instant >= window.end {
             window = definition.period.window(containing: instant, calendar: calendar)
-            consumed = CompensatedSum()
+            consumed = .zero
         }
         burn.add(amount, at: instant)
         guard instant >= window.start else {
             lateRecords += 1
             return false
         }
-        consumed.add(amount)
+        consumed += amount
         return true
     }
 
     /// Records spend when the budget covers a span with these facts and attribution.
-    mutating func record(costUSD amount: Double, at instant: UInt64, ifCovering facts: GovernanceFacts, attribution: Attribution) {
-        if covers(facts, attribution: attribution) { record(costUSD: amount, at: instant) }
+    mutating func record(_ amount: Money, at instant: UInt64, ifCovering facts: GovernanceFacts, attribution: Attribution) {
+        if covers(facts, attribution: attribution) { record(amount, at: instant) }
     }
 
     /// Consumption in the period containing `now`.
-    public func consumedUSD(now: UInt64) -> Double {
-        now >= window.end ? 0 : consumed.value
+    public func consumed(now: UInt64) -> Money {
+        now >= window.end ? .zero : consumed
     }
 
     /// The budget's state at `now`. Past the end of the period the last spend fell in, the state is that
     /// of the new, still empty period. An instant before the current period reports the current period.
     public func status(now: UInt64) -> BudgetStatus {
         let period = now >= window.end ? definition.period.window(containing: now, calendar: calendar) : window
-        let spent = consumedUSD(now: now)
-        let limit = definition.limitUSD.isFinite ? definition.limitUSD : 0
+        let spent = consumed(now: now)
         let utilization = BudgetMath.utilization(consumed: spent, limit: limit)
         let burnPerHour = burn.usdPerHour(now: now)
         return BudgetStatus(
             name: definition.name, source: .config, scope: definition.scope, period: definition.period.rawValue,
-            limitUSD: limit, consumedUSD: spent, remainingUSD: max(0, limit - spent), overageUSD: max(0, spent - limit),
-            utilization: utilization, burnUSDPerHour: burnPerHour,
+            limitUSD: limit.usd, consumedUSD: spent.usd, remainingUSD: max(.zero, limit - spent).usd,
+            overageUSD: max(.zero, spent - limit).usd, utilization: utilization, burnUSDPerHour: burnPerHour,
             projectedExhaustion: BudgetMath.exhaustion(now: now, remaining: limit - spent, burnPerHour: burnPerHour,
                                                       deadline: period.end),
             periodStart: period.start, resetsAt: period.end, thresholds: definition.thresholds,

@@ -10,7 +10,7 @@ struct BurnRateMeter: Sendable, Hashable {
 
     /// Minute number (Unix minutes) + 1 of each slot; 0 marks an empty slot.
     private var minutes = [UInt64](repeating: 0, count: slots)
-    private var amounts = [Double](repeating: 0, count: slots)
+    private var amounts = [Money](repeating: .zero, count: slots)
     private let observedSince: UInt64
 
     init(observedSince: UInt64) {
@@ -19,7 +19,7 @@ struct BurnRateMeter: Sendable, Hashable {
 
     /// Adds spend at an instant. Spend more than 15 minutes older than the newest recorded minute
     /// is outside any window the meter can still report, and is left out.
-    mutating func add(_ amount: Double, at instant: UInt64) {
+    mutating func add(_ amount: Money, at instant: UInt64) {
         let minute = instant / BudgetWindow.nanosPerMinute + 1
         let slot = Int(minute % UInt64(Self.slots))
         if minutes[slot] == minute {
@@ -33,15 +33,17 @@ struct BurnRateMeter: Sendable, Hashable {
     func usdPerHour(now: UInt64) -> Double {
         let current = now / BudgetWindow.nanosPerMinute + 1
         let intoMinute = Double(now % BudgetWindow.nanosPerMinute) / Double(BudgetWindow.nanosPerMinute)
-        var sum = 0.0
+        var whole = Money.zero
+        var leaving = Money.zero
         for (minute, amount) in zip(minutes, amounts) where minute != 0 && minute <= current {
             let age = current - minute
             if age < Self.windowMinutes {
-                sum += amount
+                whole += amount
             } else if age == Self.windowMinutes {
-                sum += amount * (1 - intoMinute)
+                leaving += amount
             }
         }
+        let sum = whole.usd + leaving.usd * (1 - intoMinute)
         let window = Self.windowMinutes * BudgetWindow.nanosPerMinute
         let elapsed = now > observedSince ? now - observedSince : 0
         let span = min(window, max(BudgetWindow.nanosPerMinute, elapsed))

@@ -8,7 +8,7 @@
 struct ReportedBurn: Sendable, Hashable {
     private struct Sample: Sendable, Hashable {
         var instant: UInt64
-        var consumed: Double
+        var consumed: Money
     }
 
     private static let slots = 16
@@ -18,7 +18,7 @@ struct ReportedBurn: Sendable, Hashable {
 
     init() {}
 
-    mutating func add(consumed: Double, at instant: UInt64) {
+    mutating func add(consumed: Money, at instant: UInt64) {
         if let latest {
             guard instant >= latest.instant else { return }
             if consumed < latest.consumed {
@@ -41,7 +41,7 @@ struct ReportedBurn: Sendable, Hashable {
             .filter { $0.instant >= windowStart && $0.instant <= latest.instant }
             .min { $0.instant < $1.instant }
         guard let oldest, now - oldest.instant >= BudgetWindow.nanosPerMinute else { return nil }
-        let growth = max(0, latest.consumed - oldest.consumed)
-        return growth / Double(now - oldest.instant) * Double(BudgetWindow.nanosPerHour)
+        let growth = max(.zero, latest.consumed - oldest.consumed)
+        return growth.usd / Double(now - oldest.instant) * Double(BudgetWindow.nanosPerHour)
     }
 }

@@ -5,10 +5,19 @@
 /// derived (limit = consumed + remaining, consumed = limit − remaining, remaining = limit − consumed).
 /// Status follows `BudgetLevel.classify` with the reported alert threshold as the only threshold, or
 /// the default thresholds without one. At most `maxBudgets` names are kept; reports for further names
-/// are left out and counted in `ignoredReports`.
+/// are left out and counted in `ignoredReports`. Amounts are kept and derived as exact `Money`.
 public struct TelemetryBudgets: Sendable {
+    /// A report's amounts in `Money`; its thresholds and period as reported.
+    private struct Report: Sendable {
+        var limit: Money?
+        var consumed: Money?
+        var remaining: Money?
+        var period: String?
+        var alertThreshold: Double?
+    }
+
     private struct Entry: Sendable {
-        var report: BudgetReport
+        var report: Report
         var reportedAt: UInt64
         var burn = ReportedBurn()
     }
@@ -27,10 +36,10 @@ public struct TelemetryBudgets: Sendable {
     public var count: Int { entries.count }
 
     /// Takes a report under `name` (the reported name, or one the engine derived, e.g. `team:ml`).
-    /// Non-finite numbers count as absent.
+    /// Amounts outside 0...`ValueBounds.maxBudgetUSD` (the normalizer already refuses them) and
+    /// thresholds outside (0, 1] count as absent.
     public mutating func record(_ report: BudgetReport, name: String, at instant: UInt64) {
         var incoming = Self.sanitized(report)
-        incoming.name = name
         guard var entry = entries[name] else {
             guard entries.count < maxBudgets else {
                 ignoredReports += 1
@@ -63,13 +72,13 @@ public struct TelemetryBudgets: Sendable {
         let amounts = derived(entry.report)
         let thresholds = entry.report.alertThreshold.map { [$0] } ?? defaultThresholds
         var status = BudgetStatus(name: name, source: .telemetry, period: entry.report.period,
-                                  limitUSD: amounts.limit, consumedUSD: amounts.consumed,
+                                  limitUSD: amounts.limit?.usd, consumedUSD: amounts.consumed?.usd,
                                   thresholds: thresholds, reportedAt: entry.reportedAt)
         let burn = entry.burn.usdPerHour(now: now)
         status.burnUSDPerHour = burn
         if let remaining = amounts.remaining {
-            status.remainingUSD = max(0, remaining)
-            status.overageUSD = max(0, -remaining)
+            status.remainingUSD = max(.zero, remaining).usd
+            status.overageUSD = max(.zero, .zero - remaining).usd
             if let burn {
                 status.projectedExhaustion = BudgetMath.exhaustion(now: now, remaining: remaining, burnPerHour: burn,
                                                                    deadline: nil)
@@ -80,27 +89,25 @@ public struct TelemetryBudgets: Sendable {
             status.utilization = utilization
             status.crossedThresholds = BudgetMath.crossed(thresholds, utilization: utilization)
             status.level = BudgetLevel.classify(utilization: utilization, thresholds: thresholds)
-        } else if let remaining = amounts.remaining, remaining <= 0 {
+        } else if let remaining = amounts.remaining, remaining <= .zero {
             status.level = .exceeded
         }
         return status
     }
 
-    private static func derived(_ report: BudgetReport) -> (limit: Double?, consumed: Double?, remaining: Double?) {
+    /// The missing amounts worked out from the others; remaining may be negative (an overage).
+    private static func derived(_ report: Report) -> (limit: Money?, consumed: Money?, remaining: Money?) {
         var limit = report.limit
         var consumed = report.consumed
         if limit == nil, let consumed, let remaining = report.remaining { limit = consumed + remaining }
-        if consumed == nil, let limit, let remaining = report.remaining { consumed = limit - remaining }
-        return (limit, consumed, report.effectiveRemaining ?? limit.flatMap { limit in consumed.map { limit - $0 } })
+        if consumed == nil, let limit, let remaining = report.remaining { consumed = max(.zero, limit - remaining) }
+        return (limit, consumed, report.remaining ?? limit.flatMap { limit in consumed.map { limit - $0 } })
     }
 
-    private static func sanitized(_ report: BudgetReport) -> BudgetReport {
-        func finite(_ value: Double?) -> Double? { value.flatMap { $0.isFinite ? $0 : nil } }
-        var report = report
-        report.limit = finite(report.limit)
-        report.consumed = finite(report.consumed)
-        report.remaining = finite(report.remaining)
-        report.alertThreshold = finite(report.alertThreshold).flatMap { $0 > 0 && $0 <= 1 ? $0 : nil }
-        return report
+    private static func sanitized(_ report: BudgetReport) -> Report {
+        func amount(_ value: Double?) -> Money? { value.flatMap { Money(usd: $0, limit: ValueBounds.maxBudgetUSD) } }
+        return Report(limit: amount(report.limit), consumed: amount(report.consumed), remaining: amount(report.remaining),
+                      period: report.period,
+                      alertThreshold: report.alertThreshold.flatMap { $0.isFinite && $0 > 0 && $0 <= 1 ? $0 : nil })
     }
 }

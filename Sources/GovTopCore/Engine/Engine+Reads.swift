@@ -125,9 +125,11 @@ extension TraceDetail {
     init?(_ stored: [StoredSpan], id: TraceID) {
         guard !stored.isEmpty else { return nil }
         self.init(traceID: id, spans: stored.map { span in
-            SpanView(record: span.record, origin: span.origin, costUSD: span.costUSD,
+            // The span's facts are read again for the values rejected at the door (outside the lock).
+            SpanView(record: span.record, origin: span.origin, cost: span.cost,
                      inputTokens: Int64(span.inputTokens), outputTokens: Int64(span.outputTokens),
-                     policyViolations: Int(span.policyViolations), evalFailures: Int(span.evalFailures))
+                     policyViolations: Int(span.policyViolations), evalFailures: Int(span.evalFailures),
+                     invalidValues: span.decodedFacts.invalidValues)
         })
     }
 }

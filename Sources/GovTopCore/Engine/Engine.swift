@@ -84,6 +84,7 @@ struct EngineState {
     var ledger: Ledger
     var received = 0
     var rejected = 0
+    var invalidValues = InvalidValueCounts()
     var alerts: AlertBook
     let spikes: SpikeDetector
     /// How many alert changes should ring the terminal bell (new or escalated critical alerts).
@@ -123,12 +124,13 @@ struct EngineState {
         summary.storeBytes = store.bytesHeld
         summary.requestsTotal = ledger.totals.requests
         summary.costUSDTotal = ledger.totals.costUSD
-        summary.inputTokensTotal = ledger.totals.inputTokens
-        summary.outputTokensTotal = ledger.totals.outputTokens
+        summary.inputTokensTotal = Int64(clamping: ledger.totals.inputTokens)
+        summary.outputTokensTotal = Int64(clamping: ledger.totals.outputTokens)
         summary.unpricedRequestsTotal = ledger.totals.unpricedRequests
         summary.policyViolationsTotal = ledger.totals.policyViolations
         summary.evalFailuresTotal = ledger.totals.evalFailures
         summary.uptimeSeconds = max(0, Double(now &- startedAt) / 1e9)
+        summary.invalidValues = invalidValues
         return summary
     }
 
@@ -136,12 +138,13 @@ struct EngineState {
         for group in resource.groups where !group.spans.isEmpty {
             let origin = store.origin(resource: resource.resource, scope: group.scope, resourceFacts: resource.resourceFacts)
             for span in group.spans {
+                if !span.facts.invalidValues.isEmpty { invalidValues.record(span.facts.invalidValues) }
                 let stored = span.stored(origin: origin, receivedAt: now)
                 var local = span.patternViolations
                 let result = store.insert(stored, facts: span.facts) { attribution in
                     if governance, !policies.isEmpty {
                         local += policies.check(span.record, facts: span.facts, attribution: attribution,
-                                                resourceAttributes: resource.resource.attributes, costUSD: span.cost.priced)
+                                                resourceAttributes: resource.resource.attributes, costUSD: span.cost.priced?.usd)
                     }
                     return local.count
                 }

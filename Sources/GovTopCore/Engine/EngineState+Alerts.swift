@@ -30,11 +30,12 @@ extension EngineState {
     /// Cost and error-rate spikes from the ledger's windows, then resolution of stale alerts.
     mutating func tickAlerts(now: UInt64) {
         if let baseline = costBaselinePerMinute(now: now),
-           let spike = spikes.costSpike(usdPerMinute: ledger.seconds.cost.sum(lastSeconds: 60, now: now), baselineUSDPerMinute: baseline) {
+           let spike = spikes.costSpike(usdPerMinute: Money(nanos: ledger.seconds.cost.sum(lastSeconds: 60, now: now)).usd,
+                                        baselineUSDPerMinute: baseline) {
             record(alerts.observe(spike, now: now))
         }
-        let requests = Int(ledger.minutes.requests.sum(lastSeconds: 300, now: now).rounded())
-        let errors = Int(ledger.minutes.errors.sum(lastSeconds: 300, now: now).rounded())
+        let requests = Int(clamping: ledger.minutes.requests.sum(lastSeconds: 300, now: now))
+        let errors = Int(clamping: ledger.minutes.errors.sum(lastSeconds: 300, now: now))
         if let spike = spikes.errorRateSpike(requests: requests, errors: errors) {
             record(alerts.observe(spike, now: now))
         }
@@ -48,7 +49,7 @@ extension EngineState {
         guard now > startedAt, observed >= spikeBaselineMinimumSeconds else { return nil }
         let minutes = ledger.minutes.cost.buckets(61, now: now).dropLast()
         let span = min(60, max(1, Int(observed / 60)))
-        return minutes.suffix(span).reduce(0, +) / Double(span)
+        return Money(nanos: minutes.suffix(span).reduce(0, +)).usd(per: Double(span))
     }
 
     mutating func record(_ change: AlertChange) {

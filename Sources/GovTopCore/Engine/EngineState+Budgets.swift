@@ -2,10 +2,10 @@
 /// telemetry budgets keep the latest report, and both feed the alert book on each tick.
 extension EngineState {
     mutating func recordBudgets(_ contribution: Contribution, facts: GovernanceFacts, attribution: Attribution, at now: UInt64) {
-        let cost = contribution.cost.usd
-        if cost != 0 {
+        let cost = contribution.cost.amount
+        if !cost.isZero {
             for index in budgets.indices {
-                budgets[index].record(costUSD: cost, at: now, ifCovering: facts, attribution: attribution)
+                budgets[index].record(cost, at: now, ifCovering: facts, attribution: attribution)
             }
         }
         if let report = facts.budget {
@@ -15,12 +15,12 @@ extension EngineState {
 
     /// A move changes a budget only when it covers one side and not the other.
     mutating func moveBudgets(_ move: AttributionMove) {
-        let cost = move.contribution.cost.usd
-        guard cost != 0 else { return }
+        let cost = move.contribution.cost.amount
+        guard !cost.isZero else { return }
         for index in budgets.indices {
             let before = budgets[index].covers(move.facts, attribution: move.old)
             let after = budgets[index].covers(move.facts, attribution: move.new)
-            if before != after { budgets[index].record(costUSD: after ? cost : -cost, at: move.receivedAt) }
+            if before != after { budgets[index].record(after ? cost : .zero - cost, at: move.receivedAt) }
         }
     }
 

@@ -22,8 +22,8 @@ public struct MetricsSnapshot: Sendable {
 extension Ledger {
     func metricSeries() -> [MetricsSnapshot.Series] {
         labelCounters.series.map { labels, counters in
-            MetricsSnapshot.Series(labels: labels, costUSD: counters.cost.value, inputTokens: counters.inputTokens,
-                                   outputTokens: counters.outputTokens, requests: counters.requests)
+            MetricsSnapshot.Series(labels: labels, costUSD: counters.cost.usd, inputTokens: Int64(clamping: counters.inputTokens),
+                                   outputTokens: Int64(clamping: counters.outputTokens), requests: counters.requests)
         }.sorted { lhs, rhs in
             let left = lhs.labels, right = rhs.labels
             return (left.team, left.project, left.environment, left.provider, left.model)

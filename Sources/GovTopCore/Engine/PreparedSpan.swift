@@ -28,6 +28,11 @@ struct PreparedSpan {
 
     /// A reported cost wins; else tokens × the pricing table; tokens of an unknown model (or of no
     /// model) are unpriced, never $0.
+    ///
+    /// An estimate is worked out in `Double` once per span (tokens × dollars per million tokens, see
+    /// `CostEstimator`) and rounded to the nearest nano-dollar, so the same span always costs the same
+    /// exact `Money`, and sums of it are exact. An estimate that is not finite or above
+    /// `ValueBounds.maxSpanCostUSD` (an absurd custom price) counts as unpriced.
     static func cost(of facts: GovernanceFacts, prices: inout PriceLookupCache) -> SpanCost {
         if let reported = facts.reportedTotalCost { return .reported(reported) }
         guard facts.inputTokens != nil || facts.outputTokens != nil else { return .none }
@@ -36,7 +41,7 @@ struct PreparedSpan {
                                cachedInput: facts.cachedInputTokens ?? 0, cacheWrite: facts.cacheWriteInputTokens ?? 0,
                                reasoning: facts.reasoningTokens ?? 0)
         switch prices.estimate(model: model, provider: facts.provider, usage: usage) {
-        case .priced(let usd): return .estimated(usd)
+        case .priced(let usd): return Money(usd: usd, limit: ValueBounds.maxSpanCostUSD).map(SpanCost.estimated) ?? .unpriced
         case .unpriced: return .unpriced
         }
     }

@@ -17,6 +17,8 @@ public struct Summary: Sendable, Hashable {
     public var metricPointsReceived = 0
     public var logRecordsReceived = 0
     public var uptimeSeconds = 0.0
+    /// Values rejected at the door (negative, non-finite or beyond `ValueBounds`), per attribute key.
+    public var invalidValues = InvalidValueCounts()
 
     public init() {}
 }

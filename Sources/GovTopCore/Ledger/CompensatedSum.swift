@@ -1,5 +1,6 @@
-/// A running sum of doubles with Neumaier compensation, so millions of small costs add up to the
-/// exact total (to ~1e-15 relative) instead of drifting.
+/// A running sum of doubles with Neumaier compensation, so millions of small measurements (request
+/// durations, evaluation scores) add up to the exact total (to ~1e-15 relative) instead of
+/// drifting. Money is never summed in a `Double`: see `Money`.
 public struct CompensatedSum: Sendable, Hashable {
     private var sum = 0.0
     private var compensation = 0.0

@@ -1,4 +1,5 @@
-/// One group of a dimension as the API and the dashboard show it.
+/// One group of a dimension as the API and the dashboard show it. Its totals are exact (`Money`);
+/// its per-minute rates and trend are worked out from exact bucket sums when the row is read.
 public struct GroupRow: Sendable, Hashable {
     public var key: String
     public var totals: Totals
@@ -24,7 +25,7 @@ public struct GroupRow: Sendable, Hashable {
     public var requestsPerMinute: Double { lastMinute.requests }
 }
 
-/// Live rates of all spend.
+/// Live rates of all spend, worked out from the ledger's exact integer sums when they are read.
 public struct Rates: Sendable, Hashable {
     public var costUSDPerMinute: Double
     public var costUSDPerMinute5m: Double
@@ -41,19 +42,21 @@ public struct Rates: Sendable, Hashable {
 extension Ledger {
     func rows(_ dimension: Dimension, now: UInt64) -> [GroupRow] {
         table(dimension).rows(now: now)
-            .sorted { ($0.totals.costUSD, $1.key) > ($1.totals.costUSD, $0.key) }
+            .sorted { ($0.totals.cost, $1.key) > ($1.totals.cost, $0.key) }
     }
 
+    /// Per-minute figures from the exact integer sums of each window, converted once, here.
     func rates(now: UInt64) -> Rates {
-        Rates(
-            costUSDPerMinute: seconds.cost.sum(lastSeconds: 60, now: now),
-            costUSDPerMinute5m: minutes.cost.sum(lastSeconds: 300, now: now) / 5,
-            costUSDPerMinute1h: minutes.cost.sum(lastSeconds: 3600, now: now) / 60,
-            tokensPerMinute: seconds.tokens.sum(lastSeconds: 60, now: now),
-            requestsPerMinute: seconds.requests.sum(lastSeconds: 60, now: now),
-            errorsPerMinute: seconds.errors.sum(lastSeconds: 60, now: now),
-            costPerSecond: seconds.cost.buckets(120, now: now),
-            costPerMinute: minutes.cost.buckets(120, now: now)
+        func usd(_ nanos: Int128) -> Double { Money(nanos: nanos).usd }
+        return Rates(
+            costUSDPerMinute: usd(seconds.cost.sum(lastSeconds: 60, now: now)),
+            costUSDPerMinute5m: Money(nanos: minutes.cost.sum(lastSeconds: 300, now: now)).usd(per: 5),
+            costUSDPerMinute1h: Money(nanos: minutes.cost.sum(lastSeconds: 3600, now: now)).usd(per: 60),
+            tokensPerMinute: Double(seconds.tokens.sum(lastSeconds: 60, now: now)),
+            requestsPerMinute: Double(seconds.requests.sum(lastSeconds: 60, now: now)),
+            errorsPerMinute: Double(seconds.errors.sum(lastSeconds: 60, now: now)),
+            costPerSecond: seconds.cost.buckets(120, now: now).map(usd),
+            costPerMinute: minutes.cost.buckets(120, now: now).map(usd)
         )
     }
 }

@@ -1,4 +1,5 @@
-/// Cost, tokens and requests added in one time bucket (or, read back, per minute over a window).
+/// Cost, tokens and requests per minute over a window, worked out from a group's exact bucket sums
+/// when the group is read (an empty window is exactly 0, never a rounding residue).
 public struct RateSlot: Sendable, Hashable {
     public var costUSD = 0.0
     public var tokens = 0.0
@@ -9,20 +10,6 @@ public struct RateSlot: Sendable, Hashable {
         self.tokens = tokens
         self.requests = requests
     }
-
-    var isZero: Bool { costUSD == 0 && tokens == 0 && requests == 0 }
-
-    mutating func add(_ other: RateSlot) {
-        costUSD += other.costUSD
-        tokens += other.tokens
-        requests += other.requests
-    }
-
-    static func + (lhs: RateSlot, rhs: RateSlot) -> RateSlot {
-        var sum = lhs
-        sum.add(rhs)
-        return sum
-    }
 }
 
 /// One group's exact totals and recent activity at three resolutions: 5-second buckets (the last
@@ -31,9 +18,9 @@ public struct RateSlot: Sendable, Hashable {
 /// shared by all its groups (`GroupTable`).
 struct GroupStats: Sendable {
     var totals = Totals()
-    var seconds = InlineArray<12, RateSlot>(repeating: RateSlot())
-    var minutes = InlineArray<15, RateSlot>(repeating: RateSlot())
-    var fiveMinutes = InlineArray<12, RateSlot>(repeating: RateSlot())
+    var seconds = InlineArray<12, RateBucket>(repeating: RateBucket())
+    var minutes = InlineArray<15, RateBucket>(repeating: RateBucket())
+    var fiveMinutes = InlineArray<12, RateBucket>(repeating: RateBucket())
 }
 
 /// A window ending now over one of a table's rings: which slots it covers is worked out once and
@@ -48,8 +35,9 @@ struct RateWindow<let count: Int> {
     }
 
     /// Per-minute averages of one group's buckets over the window.
-    func perMinute(_ buckets: InlineArray<count, RateSlot>) -> RateSlot {
-        let sum = slots.reduce(RateSlot()) { $0 + buckets[$1] }
-        return RateSlot(costUSD: sum.costUSD / minutes, tokens: sum.tokens / minutes, requests: sum.requests / minutes)
+    func perMinute(_ buckets: InlineArray<count, RateBucket>) -> RateSlot {
+        let sum = slots.reduce(RateBucket()) { $0 + buckets[$1] }
+        return RateSlot(costUSD: sum.cost.usd(per: minutes), tokens: Double(sum.tokens) / minutes,
+                        requests: Double(sum.requests) / minutes)
     }
 }

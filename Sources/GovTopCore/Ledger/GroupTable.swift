@@ -13,7 +13,7 @@ struct GroupTable: Sendable {
     /// The rates of the current run of adds to one group at one instant (the spans of a batch
     /// share their environment, service, team, ...): summed here, put into the buckets once, when
     /// the run ends or the ledger finishes a batch (`flushRun`), before anything reads them.
-    private var run = (position: -1, time: UInt64(0), delta: RateSlot())
+    private var run = (position: -1, time: UInt64(0), delta: RateBucket())
     /// Contributions that went to `(other)` because the table was full.
     private(set) var foldedContributions = 0
     /// The keys looked up last and their positions (-1: unused): the spans of a batch share a few
@@ -39,7 +39,7 @@ struct GroupTable: Sendable {
         return zip(keys, stats).map { key, stats in
             GroupRow(key: key, totals: stats.totals, lastMinute: lastMinute.perMinute(stats.seconds),
                      last5Minutes: last5Minutes.perMinute(stats.minutes), lastHour: lastHour.perMinute(stats.fiveMinutes),
-                     trend: trend.map { $0.map { stats.minutes[$0].costUSD } ?? 0 })
+                     trend: trend.map { $0.map { stats.minutes[$0].cost.usd } ?? 0 })
         }
     }
 
@@ -52,9 +52,7 @@ struct GroupTable: Sendable {
     mutating func add(_ contribution: Contribution, value: String?, at time: UInt64, sign: Int = 1) -> Int {
         let position = position(of: value, counting: sign > 0)
         stats[position].totals.add(contribution, sign: sign)
-        let delta = RateSlot(costUSD: Double(sign) * contribution.cost.usd,
-                             tokens: Double(Int64(sign) * (contribution.inputTokens + contribution.outputTokens)),
-                             requests: Double(sign * contribution.requests))
+        let delta = RateBucket(contribution, sign: sign)
         guard !delta.isZero else { return position }
         if position == run.position && time == run.time {
             run.delta.add(delta)
@@ -72,15 +70,15 @@ struct GroupTable: Sendable {
         let (position, time, delta) = run
         run.position = -1
         if let (slot, reused) = seconds.place(time) {
-            if reused { for group in stats.indices { stats[group].seconds[slot] = RateSlot() } }
+            if reused { for group in stats.indices { stats[group].seconds[slot] = RateBucket() } }
             stats[position].seconds[slot].add(delta)
         }
         if let (slot, reused) = minutes.place(time) {
-            if reused { for group in stats.indices { stats[group].minutes[slot] = RateSlot() } }
+            if reused { for group in stats.indices { stats[group].minutes[slot] = RateBucket() } }
             stats[position].minutes[slot].add(delta)
         }
         if let (slot, reused) = fiveMinutes.place(time) {
-            if reused { for group in stats.indices { stats[group].fiveMinutes[slot] = RateSlot() } }
+            if reused { for group in stats.indices { stats[group].fiveMinutes[slot] = RateBucket() } }
             stats[position].fiveMinutes[slot].add(delta)
         }
     }

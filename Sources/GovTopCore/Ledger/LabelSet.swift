@@ -26,9 +26,9 @@ public struct LabelSet: Sendable, Hashable {
 /// `(other)` group are labelled `(other)`. Capped: further combinations fold into `LabelSet.other`.
 struct LabelCounters {
     struct Counters: Sendable, Hashable {
-        var cost = CompensatedSum()
-        var inputTokens: Int64 = 0
-        var outputTokens: Int64 = 0
+        var cost = Money.zero
+        var inputTokens: Int128 = 0
+        var outputTokens: Int128 = 0
         var requests = 0
     }
 
@@ -88,9 +88,9 @@ struct LabelCounters {
             lastKey = key
             lastPosition = position
         }
-        counters[position].cost.add(contribution.cost.usd)
-        counters[position].inputTokens += contribution.inputTokens
-        counters[position].outputTokens += contribution.outputTokens
+        counters[position].cost += contribution.cost.amount
+        counters[position].inputTokens += Int128(contribution.inputTokens)
+        counters[position].outputTokens += Int128(contribution.outputTokens)
         counters[position].requests += contribution.requests
     }
 

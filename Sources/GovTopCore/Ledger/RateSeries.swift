@@ -1,5 +1,5 @@
-/// Cost, tokens, requests and errors over time at one resolution (120 buckets), for rates and
-/// sparklines.
+/// Cost (nano-dollars), tokens, requests and errors over time at one resolution (120 buckets), for
+/// rates and sparklines. Exact integer sums.
 public struct RateSeries: Sendable {
     public var cost: TimeSeries<120>
     public var tokens: TimeSeries<120>
@@ -14,11 +14,11 @@ public struct RateSeries: Sendable {
     }
 
     mutating func add(_ contribution: Contribution, at time: UInt64, sign: Int = 1) {
-        let scale = Double(sign)
-        if contribution.cost.usd != 0 { cost.add(scale * contribution.cost.usd, at: time) }
+        let amount = contribution.cost.amount
+        if !amount.isZero { cost.add(amount.signed(sign).nanos, at: time) }
         let tokenCount = contribution.inputTokens + contribution.outputTokens
-        if tokenCount != 0 { tokens.add(scale * Double(tokenCount), at: time) }
-        if contribution.requests != 0 { requests.add(scale * Double(contribution.requests), at: time) }
-        if contribution.errors != 0 { errors.add(scale * Double(contribution.errors), at: time) }
+        if tokenCount != 0 { tokens.add(Int128(Int64(sign) * tokenCount), at: time) }
+        if contribution.requests != 0 { requests.add(Int128(sign * contribution.requests), at: time) }
+        if contribution.errors != 0 { errors.add(Int128(sign * contribution.errors), at: time) }
     }
 }

@@ -1,13 +1,14 @@
 /// Exact running totals of governance facts. Kept outside the span ring: evicting a span never
-/// changes them.
+/// changes them. Money and tokens are integers (`Money`, `Int128`): totals are exact, never
+/// negative or `-0`, and cannot overflow with any input the door lets through.
 public struct Totals: Sendable, Hashable {
     public var requests = 0
-    public var inputTokens: Int64 = 0
-    public var outputTokens: Int64 = 0
-    public var cachedInputTokens: Int64 = 0
-    public var reasoningTokens: Int64 = 0
-    public var reportedCost = CompensatedSum()
-    public var estimatedCost = CompensatedSum()
+    public var inputTokens: Int128 = 0
+    public var outputTokens: Int128 = 0
+    public var cachedInputTokens: Int128 = 0
+    public var reasoningTokens: Int128 = 0
+    public var reportedCost = Money.zero
+    public var estimatedCost = Money.zero
     public var unpricedRequests = 0
     public var errors = 0
     public var policyViolations = 0
@@ -16,24 +17,27 @@ public struct Totals: Sendable, Hashable {
     public init() {}
 
     /// Reported plus estimated cost (kept apart, so each span's cost is summed once, not twice).
-    public var costUSD: Double { reportedCost.value + estimatedCost.value }
+    public var cost: Money { reportedCost + estimatedCost }
+
+    /// `cost` in dollars, for display.
+    public var costUSD: Double { cost.usd }
 
     /// Adds (sign +1) or removes (sign −1) one span's contribution.
     public mutating func add(_ contribution: Contribution, sign: Int = 1) {
-        let scale = Double(sign)
         requests += sign * contribution.requests
-        inputTokens += Int64(sign) * contribution.inputTokens
-        outputTokens += Int64(sign) * contribution.outputTokens
-        cachedInputTokens += Int64(sign) * contribution.cachedInputTokens
-        reasoningTokens += Int64(sign) * contribution.reasoningTokens
+        // Signed in 64 bits (counts are at most 10⁹), then widened: no 128-bit multiplication.
+        inputTokens += Int128(Int64(sign) * contribution.inputTokens)
+        outputTokens += Int128(Int64(sign) * contribution.outputTokens)
+        cachedInputTokens += Int128(Int64(sign) * contribution.cachedInputTokens)
+        reasoningTokens += Int128(Int64(sign) * contribution.reasoningTokens)
         errors += sign * contribution.errors
         policyViolations += sign * contribution.policyViolations
         evalFailures += sign * contribution.evalFailures
         switch contribution.cost {
-        case .reported(let usd):
-            reportedCost.add(scale * usd)
-        case .estimated(let usd):
-            estimatedCost.add(scale * usd)
+        case .reported(let amount):
+            reportedCost += amount.signed(sign)
+        case .estimated(let amount):
+            estimatedCost += amount.signed(sign)
         case .unpriced:
             unpricedRequests += sign
         case .none:
@@ -45,26 +49,22 @@ public struct Totals: Sendable, Hashable {
 /// Where a span's cost came from.
 public enum SpanCost: Sendable, Hashable {
     /// The telemetry reported it.
-    case reported(Double)
+    case reported(Money)
     /// Tokens × the pricing table.
-    case estimated(Double)
+    case estimated(Money)
     /// Tokens for a model the pricing table does not know: counted, never $0.
     case unpriced
     /// Nothing to price (no tokens, no reported cost).
     case none
 
     /// The cost when there is one (reported or estimated).
-    public var priced: Double? {
+    public var priced: Money? {
         switch self {
-        case .reported(let usd), .estimated(let usd): usd
+        case .reported(let amount), .estimated(let amount): amount
         case .unpriced, .none: nil
         }
     }
 
-    public var usd: Double {
-        switch self {
-        case .reported(let usd), .estimated(let usd): usd
-        case .unpriced, .none: 0
-        }
-    }
+    /// The cost, zero when there is none.
+    public var amount: Money { priced ?? .zero }
 }

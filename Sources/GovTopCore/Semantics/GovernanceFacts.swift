@@ -17,7 +17,8 @@ public struct PolicyOutcome: Sendable, Hashable {
     public var isViolation: Bool { result != "allowed" }
 }
 
-/// A budget state reported in telemetry (`genops.budget.*`).
+/// A budget state reported in telemetry (`genops.budget.*`). The normalizer keeps only amounts in
+/// 0...`ValueBounds.maxBudgetUSD` and thresholds in `ValueBounds.budgetThresholdRange`.
 public struct BudgetReport: Sendable, Hashable {
     /// Nil when the span did not name the budget; the ledger derives a name from the attribution.
     public var name: String?
@@ -81,14 +82,16 @@ public struct GovernanceFacts: Sendable, Hashable {
     public var cachedInputTokens: Int64?
     public var cacheWriteInputTokens: Int64?
     public var reasoningTokens: Int64?
-    public var reportedCost: Double?
-    public var reportedInputCost: Double?
-    public var reportedOutputCost: Double?
+    public var reportedCost: Money?
+    public var reportedInputCost: Money?
+    public var reportedOutputCost: Money?
     public var currency: String = "USD"
     public var policies: [PolicyOutcome] = []
     public var budget: BudgetReport?
     public var evaluations: [EvaluationResult] = []
     public var isError = false
+    /// Attribute keys whose values were rejected at the door (see `ValueBounds`), each once.
+    public var invalidValues: [String] = []
 
     public init() {}
 
@@ -101,10 +104,10 @@ public struct GovernanceFacts: Sendable, Hashable {
     public var evalFailures: Int { evaluations.reduce(0) { $0 + ($1.passed ? 0 : 1) } }
 
     /// The reported total, else the sum of the reported input and output costs.
-    public var reportedTotalCost: Double? {
+    public var reportedTotalCost: Money? {
         if let reportedCost { return reportedCost }
         if reportedInputCost != nil || reportedOutputCost != nil {
-            return (reportedInputCost ?? 0) + (reportedOutputCost ?? 0)
+            return (reportedInputCost ?? .zero) + (reportedOutputCost ?? .zero)
         }
         return nil
     }

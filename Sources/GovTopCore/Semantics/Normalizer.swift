@@ -1,13 +1,23 @@
 /// Turns a decoded span into governance facts, following the alias tables of SEMANTICS.md.
 /// Pure: the same span and resource always give the same facts.
+///
+/// Numbers are validated here, at the door (`ValueBounds`): a cost, token count, budget figure or
+/// evaluation score that is not a number, not finite, negative or beyond its bound is left out of
+/// the facts and its attribute key is listed in `GovernanceFacts.invalidValues`. A rejected value
+/// on the span is not replaced by its resource's value.
 public enum Normalizer {
     /// Facts of a span: each fact from the span's own attributes, else from its resource's.
     /// Policy outcomes, evaluations and budget reports on span events count as on the span.
     public static func facts(for span: SpanRecord, resource: FactValues, service: String) -> GovernanceFacts {
         let own = FactValues(span.attributes)
+        var rejected: [String] = []
         func text(_ fact: Fact) -> String? { own.text(fact) ?? resource.text(fact) }
-        func number(_ fact: Fact) -> Double? { own.number(fact) ?? resource.number(fact) }
-        func count(_ fact: Fact) -> Int64? { own.count(fact) ?? resource.count(fact) }
+        /// The span's own value; the resource's only when the span has none (valid or not).
+        func checked<Value>(_ fact: Fact, _ read: (FactValues) -> Checked<Value>) -> Value? {
+            accept(read(own[fact] == nil ? resource : own), into: &rejected)
+        }
+        func amount(_ fact: Fact) -> Money? { checked(fact) { $0.amount(fact, limit: ValueBounds.maxSpanCostUSD) } }
+        func count(_ fact: Fact) -> Int64? { checked(fact) { $0.count(fact) } }
 
         var facts = GovernanceFacts()
         facts.service = service
@@ -22,25 +32,41 @@ public enum Normalizer {
         facts.cachedInputTokens = count(.cachedInputTokens)
         facts.cacheWriteInputTokens = count(.cacheWriteInputTokens)
         facts.reasoningTokens = count(.reasoningTokens)
-        facts.reportedCost = number(.reportedCost)
-        facts.reportedInputCost = number(.reportedInputCost)
-        facts.reportedOutputCost = number(.reportedOutputCost)
+        facts.reportedCost = amount(.reportedCost)
+        facts.reportedInputCost = amount(.reportedInputCost)
+        facts.reportedOutputCost = amount(.reportedOutputCost)
         facts.currency = text(.currency)?.uppercased() ?? "USD"
         facts.isError = span.statusCode == .error
 
-        collectOutcomes(from: own, into: &facts)
+        collectOutcomes(from: own, into: &facts, rejected: &rejected)
         for event in span.events {
             let eventFacts = FactValues(event.attributes)
-            collectOutcomes(from: eventFacts, into: &facts)
-            if facts.reportedTotalCost == nil, let cost = eventFacts.number(.reportedCost) {
+            collectOutcomes(from: eventFacts, into: &facts, rejected: &rejected)
+            let cost = accept(eventFacts.amount(.reportedCost, limit: ValueBounds.maxSpanCostUSD), into: &rejected)
+            if facts.reportedTotalCost == nil, let cost {
                 facts.reportedCost = cost
             }
         }
+        facts.invalidValues = rejected
         return facts
     }
 
+    /// The valid value, or nil; an invalid value's key is listed once in `rejected`.
+    private static func accept<Value>(_ checked: Checked<Value>, into rejected: inout [String]) -> Value? {
+        switch checked {
+        case .valid(let value):
+            return value
+        case .invalid(let key):
+            if !rejected.contains(key) { rejected.append(key) }
+            return nil
+        case .absent:
+            return nil
+        }
+    }
+
     /// Policy, evaluation and budget facts from one attribute set, appended without duplicates.
-    private static func collectOutcomes(from values: FactValues, into facts: inout GovernanceFacts) {
+    private static func collectOutcomes(from values: FactValues, into facts: inout GovernanceFacts,
+                                        rejected: inout [String]) {
         if let result = values.text(.policyResult) {
             let outcome = PolicyOutcome(
                 name: values.text(.policyName) ?? "(unnamed)",
@@ -53,21 +79,25 @@ public enum Normalizer {
         if values.has(any: .evalScore, .evalResult, .evalPassed) {
             let evaluation = EvaluationResult(
                 metric: values.text(.evalMetric) ?? "(unnamed)",
-                score: values.number(.evalScore),
-                threshold: values.number(.evalThreshold),
+                score: accept(values.number(.evalScore, in: ValueBounds.evaluationRange), into: &rejected),
+                threshold: accept(values.number(.evalThreshold, in: ValueBounds.evaluationRange), into: &rejected),
                 explicitPass: explicitPass(values)
             )
             if !facts.evaluations.contains(evaluation) { facts.evaluations.append(evaluation) }
         }
-        if facts.budget == nil, values.has(any: .budgetLimit, .budgetConsumed, .budgetRemaining) {
-            facts.budget = BudgetReport(
+        if values.has(any: .budgetLimit, .budgetConsumed, .budgetRemaining, .budgetAlertThreshold) {
+            let budgetRange = 0...ValueBounds.maxBudgetUSD
+            let report = BudgetReport(
                 name: values.text(.budgetName),
-                limit: values.number(.budgetLimit),
-                consumed: values.number(.budgetConsumed),
-                remaining: values.number(.budgetRemaining),
+                limit: accept(values.number(.budgetLimit, in: budgetRange), into: &rejected),
+                consumed: accept(values.number(.budgetConsumed, in: budgetRange), into: &rejected),
+                remaining: accept(values.number(.budgetRemaining, in: budgetRange), into: &rejected),
                 period: values.text(.budgetPeriod),
-                alertThreshold: values.number(.budgetAlertThreshold)
+                alertThreshold: accept(values.number(.budgetAlertThreshold, in: ValueBounds.budgetThresholdRange), into: &rejected)
             )
+            if facts.budget == nil, report.limit != nil || report.consumed != nil || report.remaining != nil {
+                facts.budget = report
+            }
         }
     }
 

@@ -38,6 +38,15 @@ public enum SemanticAliases {
         (.evalPassed, ["genops.eval.passed"]),
     ]
 
+    /// The alias keys of a fact, by rank.
+    static func keys(of fact: Fact) -> [String] { keysByFact[fact.rawValue] }
+
+    private static let keysByFact: [[String]] = {
+        var keys = [[String]](repeating: [], count: Fact.allCases.count)
+        for (fact, aliases) in table { keys[fact.rawValue] = aliases }
+        return keys
+    }()
+
     /// Key -> (fact, rank within its alias list); rank 0 wins.
     static let index: [String: (fact: Fact, rank: Int)] = {
         var index: [String: (fact: Fact, rank: Int)] = [:]

@@ -162,8 +162,10 @@ struct SpanStore {
             return selection.page(matched: traces.count)
         }
         if unfiltered {
+            // Equal keys (exact sums tie) are ordered by trace id, not by the dictionary's order.
             var top = BoundedTop<(key: Double, id: TraceID)>(capacity: wanted) { lhs, rhs in
-                query.ascending ? lhs.key > rhs.key : lhs.key < rhs.key
+                let left = (lhs.key, lhs.id.high, lhs.id.low), right = (rhs.key, rhs.id.high, rhs.id.low)
+                return query.ascending ? left > right : left < right
             }
             for (id, entry) in traces { top.insert((query.order.key(entry), id)) }
             let page = top.sortedBestFirst().dropFirst(max(0, query.offset)).compactMap { traces[$0.id]?.summary(id: $0.id) }

@@ -12,8 +12,9 @@ struct StoredSpan {
     var name: String
     var origin: SpanOrigin
     var payload: [UInt8]
-    /// Cost in USD (reported or estimated); 0 when none.
-    var costUSD: Double
+    /// Cost in nano-dollars (reported or estimated; at most `ValueBounds.maxSpanCostUSD`, so 64 bits
+    /// hold it); 0 when none.
+    var costNanos: Int64
     var inputTokens: UInt32
     var outputTokens: UInt32
     var cachedInputTokens: UInt32
@@ -61,13 +62,13 @@ struct StoredSpan {
             case .unpriced: flags.insert(.unpriced)
             case .none: break
             }
-            costUSD = cost.usd
+            costNanos = Int64(clamping: cost.amount.nanos)
         } else {
             inputTokens = 0
             outputTokens = 0
             cachedInputTokens = 0
             reasoningTokens = 0
-            costUSD = 0
+            costNanos = 0
         }
         self.flags = flags
     }
@@ -85,14 +86,17 @@ struct StoredSpan {
         contribution.cachedInputTokens = Int64(cachedInputTokens)
         contribution.reasoningTokens = Int64(reasoningTokens)
         if flags.contains(.reportedCost) {
-            contribution.cost = .reported(costUSD)
+            contribution.cost = .reported(cost)
         } else if flags.contains(.estimatedCost) {
-            contribution.cost = .estimated(costUSD)
+            contribution.cost = .estimated(cost)
         } else if flags.contains(.unpriced) {
             contribution.cost = .unpriced
         }
         return contribution
     }
+
+    /// The span's cost (reported or estimated); zero when none.
+    var cost: Money { Money(nanos: Int128(costNanos)) }
 
     /// Heap bytes this span holds beyond its slot in the ring (the payload buffer and a long name
     /// that was not interned).
@@ -109,8 +113,9 @@ struct StoredSpan {
         return record
     }
 
-    /// The span's facts read again from its payload: only for a move of a span whose model or
-    /// provider its trace entry did not keep (a trace with more than `TraceEntry.maxModels` of them).
+    /// The span's facts read again from its payload, outside the engine's lock: for the trace
+    /// detail's invalid-value marks, and for a move of a span whose model or provider its trace
+    /// entry did not keep (a trace with more than `TraceEntry.maxModels` of them).
     var decodedFacts: GovernanceFacts {
         Normalizer.facts(for: record, resource: origin.resourceFacts, service: origin.service)
     }

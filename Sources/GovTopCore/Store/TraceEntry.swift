@@ -13,7 +13,7 @@ final class TraceEntry {
     var firstSpanName: String
     var startTimeUnixNano: UInt64
     var endTimeUnixNano: UInt64
-    var costUSD = 0.0
+    var cost = Money.zero
     var inputTokens: Int64 = 0
     var outputTokens: Int64 = 0
     /// The root's attribution once it has arrived, else the first attributed span's.
@@ -53,7 +53,7 @@ final class TraceEntry {
         storedSpans += 1
         startTimeUnixNano = min(startTimeUnixNano, span.startTimeUnixNano)
         endTimeUnixNano = max(endTimeUnixNano, span.endTimeUnixNano)
-        costUSD += span.costUSD
+        cost += span.cost
         inputTokens += Int64(span.inputTokens)
         outputTokens += Int64(span.outputTokens)
         if span.flags.contains(.error) { errors += 1 }
@@ -105,7 +105,7 @@ final class TraceEntry {
             startTimeUnixNano: startTimeUnixNano,
             durationNanos: durationNanos,
             spanCount: storedSpans,
-            costUSD: costUSD,
+            costUSD: cost.usd,
             inputTokens: inputTokens,
             outputTokens: outputTokens,
             attribution: attribution,

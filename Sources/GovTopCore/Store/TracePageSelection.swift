@@ -12,7 +12,9 @@ struct TracePageSelection {
         self.query = query
         wanted = max(0, query.offset) + max(0, query.limit)
         top = BoundedTop(capacity: query.order == .time ? 0 : wanted) { lhs, rhs in
-            let left = query.order.key(lhs), right = query.order.key(rhs)
+            // Equal keys (exact sums tie) are ordered by trace id, not by the dictionary's order.
+            let left = (query.order.key(lhs), lhs.traceID.high, lhs.traceID.low)
+            let right = (query.order.key(rhs), rhs.traceID.high, rhs.traceID.low)
             return query.ascending ? left > right : left < right
         }
     }

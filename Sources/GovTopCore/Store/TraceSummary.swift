@@ -78,7 +78,7 @@ public enum TraceOrder: String, CaseIterable, Sendable, Hashable {
 
     /// The same key read straight from the store's entry, without building a summary.
     func key(_ entry: TraceEntry) -> Double {
-        key(start: entry.startTimeUnixNano, cost: entry.costUSD, duration: entry.durationNanos,
+        key(start: entry.startTimeUnixNano, cost: entry.cost.usd, duration: entry.durationNanos,
                    tokens: entry.inputTokens + entry.outputTokens)
     }
 
@@ -108,13 +108,17 @@ public struct TraceDetail: Sendable {
 public struct SpanView: Sendable {
     public var record: SpanRecord
     public var origin: SpanOrigin
-    public var costUSD: Double
+    /// The span's cost (reported or estimated); zero when none.
+    public var cost: Money
     public var inputTokens: Int64
     public var outputTokens: Int64
     /// Policy violations of the span: reported in telemetry and found by local rules.
     public var policyViolations: Int
     public var evalFailures: Int
+    /// Attribute keys whose values were rejected at the door (see `ValueBounds`); not counted.
+    public var invalidValues: [String] = []
 
+    public var costUSD: Double { cost.usd }
     public var resource: Resource { origin.resource }
     public var scope: InstrumentationScope { origin.scope }
     public var service: String { origin.service }

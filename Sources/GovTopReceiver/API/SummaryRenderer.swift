@@ -22,6 +22,7 @@ enum SummaryRenderer {
             ("cost_usd_per_minute", .double(rates.costUSDPerMinute)),
             ("alerts_active", .int(Int64(AlertSeverity.allCases.reduce(0) { $0 + alerts[$1] }))),
             ("uptime_seconds", .double(summary.uptimeSeconds)),
+            ("invalid_values", .object(summary.invalidValues.byKey.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) })),
         ])
     }
 }

@@ -46,6 +46,9 @@ enum SpanDetailLines {
             field("cost", ViewFormat.usd(span.costUSD) + "  tokens " + ViewFormat.count(span.inputTokens) + " in / "
                 + ViewFormat.count(span.outputTokens) + " out")
         }
+        if !span.invalidValues.isEmpty {
+            field("invalid", span.invalidValues.joined(separator: ", ") + " (not counted)", .critical)
+        }
         field("span", record.spanID.hex, .muted)
         if record.parentSpanID.isNone {
             field("parent", "none (root)", .muted)

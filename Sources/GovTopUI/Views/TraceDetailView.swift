@@ -38,7 +38,7 @@ public enum TraceDetailView {
     private static func renderWaterfall(into canvas: inout Canvas, area: Rect, trace: TraceDetail, tree: TraceTree,
                                         visible: [Int], state: TraceDetailState, ascii: Bool) {
         let totalMs = Double(tree.end - tree.start) / 1e6
-        let cost = trace.spans.reduce(0) { $0 + $1.costUSD }
+        let cost = trace.spans.reduce(Money.zero) { $0 + $1.cost }.usd
         let spans = trace.spans.count == 1 ? "1 span" : "\(ViewFormat.count(trace.spans.count)) spans"
         let separator = ViewGlyphs.separator(ascii: ascii)
         var summary = spans + separator + ViewFormat.duration(milliseconds: totalMs)
@@ -64,12 +64,14 @@ public enum TraceDetailView {
         }
     }
 
-    /// `320ms $0.0032 1.2k tok`: duration, then cost and tokens when the span has them.
+    /// `320ms $0.0032 1.2k tok`: duration, then cost and tokens when the span has them, and
+    /// `!invalid` when a value of the span was rejected at the door (not counted).
     static func label(_ span: SpanView) -> String {
         var text = ViewFormat.duration(milliseconds: Double(span.record.durationNanos) / 1e6)
         if span.costUSD != 0 { text += " " + ViewFormat.usd(span.costUSD) }
         let tokens = span.inputTokens + span.outputTokens
         if tokens != 0 { text += " " + ViewFormat.count(tokens) + " tok" }
+        if !span.invalidValues.isEmpty { text += " !invalid" }
         return text
     }
 

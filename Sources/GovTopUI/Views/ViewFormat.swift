@@ -23,6 +23,9 @@ public enum ViewFormat {
 
     public static func count(_ value: Int) -> String { count(Int64(value)) }
 
+    /// A running total (kept in 128 bits); shown like `count`, beyond `Int64` as its largest value.
+    public static func count(_ value: Int128) -> String { count(Int64(clamping: value)) }
+
     /// A rate with one decimal under ten, else like `count`: `0.5`, `8.0`, `42`, `1.2k`.
     public static func rate(_ value: Double) -> String {
         guard value.isFinite else { return "?" }

@@ -19,7 +19,7 @@ import Testing
 
     /// $1 at the start of each of `minutes` minutes from `start`.
     private func spendEveryMinute(_ tracker: inout BudgetTracker, minutes: Int, from: UInt64) {
-        for minute in 0..<minutes { tracker.record(costUSD: 1, at: from + UInt64(minute) * T.minute) }
+        for minute in 0..<minutes { tracker.record(.dollars(1), at: from + UInt64(minute) * T.minute) }
     }
 
     @Test func steadySpendGivesItsHourlyRate() {
@@ -39,7 +39,7 @@ import Testing
 
     @Test func earlyAfterStartUpTheRateIsOverTheTimeObserved() {
         var tracker = tracker(startedAt: start + 10 * T.minute / 60)
-        tracker.record(costUSD: 1, at: start + 20 * T.minute / 60)
+        tracker.record(.dollars(1), at: start + 20 * T.minute / 60)
         #expect(close(tracker.status(now: start + 30 * T.minute / 60).burnUSDPerHour, 60))
         #expect(close(tracker.status(now: start + 10 * T.minute / 60 + 5 * T.minute).burnUSDPerHour, 12))
     }
@@ -52,9 +52,9 @@ import Testing
     @Test func movesReduceTheBurnButNeverBelowZero() {
         var tracker = tracker()
         spendEveryMinute(&tracker, minutes: 15, from: start)
-        tracker.record(costUSD: -5, at: start + 14 * T.minute)
+        tracker.record(.dollars(-5), at: start + 14 * T.minute)
         #expect(close(tracker.status(now: start + 15 * T.minute).burnUSDPerHour, 40))
-        tracker.record(costUSD: -20, at: start + 14 * T.minute)
+        tracker.record(.dollars(-20), at: start + 14 * T.minute)
         #expect(tracker.status(now: start + 15 * T.minute).burnUSDPerHour == 0)
     }
 
@@ -98,7 +98,7 @@ import Testing
     @Test func noProjectionWithoutBurnOrOnceExhausted() {
         var tracker = tracker(limit: 10)
         #expect(tracker.status(now: start).projectedExhaustion == nil)
-        tracker.record(costUSD: 10, at: start)
+        tracker.record(.dollars(10), at: start)
         let status = tracker.status(now: start + T.minute)
         #expect((status.burnUSDPerHour ?? 0) > 0)
         #expect(status.projectedExhaustion == nil)

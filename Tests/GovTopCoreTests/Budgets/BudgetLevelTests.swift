@@ -39,7 +39,7 @@ import Testing
     func trackerStatusAndCrossedThresholds(_ spent: Double, _ level: BudgetLevel, _ crossed: [Double]) {
         let start: UInt64 = 1_750_000_000_000_000_000
         var tracker = BudgetTracker(definition: BudgetDefinition(limitUSD: 100, period: .monthly), startedAt: start)
-        tracker.record(costUSD: spent, at: start)
+        tracker.record(.dollars(spent), at: start)
         let status = tracker.status(now: start)
         #expect(status.level == level)
         #expect(status.crossedThresholds == crossed)

@@ -32,7 +32,7 @@ import Testing
         let boundary = T.ns(c.boundary)
         let definition = BudgetDefinition(limitUSD: 100, period: c.period, initialConsumedUSD: 10)
         var tracker = BudgetTracker(definition: definition, timeZone: T.zone(c.zone), startedAt: boundary - 20 * T.minute)
-        let counted = tracker.record(costUSD: 5, at: boundary - 1)
+        let counted = tracker.record(.dollars(5), at: boundary - 1)
         #expect(counted)
         #expect(tracker.status(now: boundary - 1).consumedUSD == 15)
         #expect(tracker.status(now: boundary - 1).resetsAt == boundary)
@@ -42,7 +42,7 @@ import Testing
         #expect(atBoundary.periodStart == boundary)
         #expect(atBoundary.resetsAt == T.ns(c.nextBoundary))
 
-        let countedAtBoundary = tracker.record(costUSD: 2, at: boundary)
+        let countedAtBoundary = tracker.record(.dollars(2), at: boundary)
         #expect(countedAtBoundary)
         #expect(tracker.window == BudgetWindow(start: boundary, end: T.ns(c.nextBoundary)))
         let after = tracker.status(now: boundary + 1)
@@ -57,17 +57,17 @@ import Testing
                                     startedAt: start)
         #expect(tracker.status(now: start).consumedUSD == 20)
         #expect(tracker.status(now: start).utilization == 0.4)
-        tracker.record(costUSD: 1, at: start + T.hour)
+        tracker.record(.dollars(1), at: start + T.hour)
         #expect(tracker.status(now: start + T.hour).consumedUSD == 21)
-        tracker.record(costUSD: 3, at: T.ns("2025-06-16T00:00:00Z"))
+        tracker.record(.dollars(3), at: T.ns("2025-06-16T00:00:00Z"))
         #expect(tracker.status(now: T.ns("2025-06-16T01:00:00Z")).consumedUSD == 3)
     }
 
     @Test func spendInAPeriodThatIsOverIsLeftOut() {
         let start = T.ns("2025-06-15T12:00:00Z")
         var tracker = BudgetTracker(definition: BudgetDefinition(limitUSD: 50, period: .hourly), startedAt: start)
-        tracker.record(costUSD: 4, at: start + T.hour)
-        let late = tracker.record(costUSD: 7, at: start + T.hour - 1)
+        tracker.record(.dollars(4), at: start + T.hour)
+        let late = tracker.record(.dollars(7), at: start + T.hour - 1)
         #expect(late == false)
         #expect(tracker.lateRecords == 1)
         #expect(tracker.status(now: start + T.hour + T.minute).consumedUSD == 4)
@@ -77,9 +77,9 @@ import Testing
         let start = T.ns("2025-06-15T12:00:00Z")
         var tracker = BudgetTracker(definition: BudgetDefinition(scope: [.team: "ml"], limitUSD: 10, period: .daily),
                                     startedAt: start)
-        tracker.record(costUSD: 9.6, at: start + T.minute)
+        tracker.record(.dollars(9.6), at: start + T.minute)
         #expect(tracker.status(now: start + 2 * T.minute).level == .critical)
-        tracker.record(costUSD: -4.6, at: start + T.minute)
+        tracker.record(.dollars(-4.6), at: start + T.minute)
         let status = tracker.status(now: start + 2 * T.minute)
         #expect(abs((status.consumedUSD ?? 0) - 5) < 1e-12)
         #expect(status.level == .ok)
@@ -89,7 +89,7 @@ import Testing
     @Test func overspendClampsRemainingAndShowsTheOverage() {
         let start = T.ns("2025-06-15T12:00:00Z")
         var tracker = BudgetTracker(definition: BudgetDefinition(limitUSD: 10, period: .monthly), startedAt: start)
-        tracker.record(costUSD: 12.5, at: start)
+        tracker.record(.dollars(12.5), at: start)
         let status = tracker.status(now: start + 1)
         #expect(status.remainingUSD == 0)
         #expect(status.overageUSD == 2.5)
@@ -99,22 +99,30 @@ import Testing
         #expect(status.projectedExhaustion == nil)
     }
 
-    @Test func nonFiniteAmountsAreRejected() {
+    @Test func spendMovedAwayLeavesExactlyZero() {
         let start = T.ns("2025-06-15T12:00:00Z")
         var tracker = BudgetTracker(definition: BudgetDefinition(limitUSD: 10, period: .monthly), startedAt: start)
-        let nan = tracker.record(costUSD: .nan, at: start)
-        let infinite = tracker.record(costUSD: .infinity, at: start)
-        #expect(nan == false && infinite == false)
-        tracker.record(costUSD: 1, at: start)
-        #expect(tracker.invalidRecords == 2)
-        #expect(tracker.status(now: start).consumedUSD == 1)
+        for _ in 0..<3 { tracker.record(.dollars(0.1), at: start) }
+        #expect(tracker.consumed(now: start) == .dollars(0.3))
+        for _ in 0..<3 { tracker.record(.zero - .dollars(0.1), at: start) }
+        #expect(tracker.consumed(now: start) == .zero)
+        #expect(tracker.status(now: start).consumedUSD?.sign == .plus)
+        #expect(tracker.status(now: start).remainingUSD == 10)
+    }
+
+    @Test(arguments: [-1.0, .nan, .infinity, 2e12])
+    func configuredAmountsOutsideTheBoundsCountAsZero(amount: Double) {
+        let start = T.ns("2025-06-15T12:00:00Z")
+        let tracker = BudgetTracker(definition: BudgetDefinition(limitUSD: amount, initialConsumedUSD: amount), startedAt: start)
+        let status = tracker.status(now: start)
+        #expect(status.limitUSD == 0 && status.consumedUSD == 0 && status.remainingUSD == 0 && status.overageUSD == 0)
     }
 
     @Test func aZeroLimitIsExceededByAnySpend() {
         let start = T.ns("2025-06-15T12:00:00Z")
         var tracker = BudgetTracker(definition: BudgetDefinition(limitUSD: 0, period: .daily), startedAt: start)
         #expect(tracker.status(now: start).level == .ok)
-        tracker.record(costUSD: 0.01, at: start)
+        tracker.record(.dollars(0.01), at: start)
         #expect(tracker.status(now: start).level == .exceeded)
         #expect(tracker.status(now: start).utilization == 1)
     }
@@ -137,7 +145,7 @@ import Testing
     @Test func manySmallCostsAddUpExactly() {
         let start = T.ns("2025-06-15T12:00:00Z")
         var tracker = BudgetTracker(definition: BudgetDefinition(limitUSD: 1000, period: .daily), startedAt: start)
-        for index in 0..<100_000 { tracker.record(costUSD: 0.001, at: start + UInt64(index) * 1_000_000) }
+        for index in 0..<100_000 { tracker.record(.dollars(0.001), at: start + UInt64(index) * 1_000_000) }
         #expect(abs((tracker.status(now: start + T.hour).consumedUSD ?? 0) - 100) < 1e-10)
     }
 }

@@ -62,7 +62,8 @@ import Testing
         #expect(status?.level == .exceeded)
     }
 
-    @Test(arguments: [(0.0, BudgetLevel.exceeded), (-3.0, .exceeded), (5.0, .ok)])
+    /// A negative remainder is refused at the door (the normalizer flags it) and counts as absent.
+    @Test(arguments: [(0.0, BudgetLevel.exceeded), (-3.0, .ok), (5.0, .ok)])
     func onlyARemainderStillTellsWhetherItIsExceeded(_ remaining: Double, _ level: BudgetLevel) {
         var budgets = TelemetryBudgets()
         budgets.record(BudgetReport(remaining: remaining), name: "r", at: t0)

@@ -27,8 +27,8 @@ import Testing
         engine.ingest(SpanFactory.batch([tokens("test-model-2026-01-01", input: 1_000_000, output: 250_000, cached: 400_000, cacheWrite: 100_000)]))
         let row = engine.groups(by: .team).first
         #expect(abs((row?.totals.costUSD ?? 0) - 3.6) < 1e-12)
-        #expect(abs((row?.totals.estimatedCost.value ?? 0) - 3.6) < 1e-12)
-        #expect(row?.totals.reportedCost.value == 0)
+        #expect(abs((row?.totals.estimatedCost.usd ?? 0) - 3.6) < 1e-12)
+        #expect(row?.totals.reportedCost == .zero)
         #expect(row?.totals.unpricedRequests == 0)
     }
 
@@ -36,7 +36,7 @@ import Testing
         let engine = Engine(configuration: EngineConfiguration(pricing: pricing))
         engine.ingest(SpanFactory.batch([tokens("test-model", input: 1_000_000, output: 0, cost: 0.01)]))
         #expect(engine.summary().costUSDTotal == 0.01)
-        #expect(engine.groups(by: .team).first?.totals.reportedCost.value == 0.01)
+        #expect(engine.groups(by: .team).first?.totals.reportedCost == .dollars(0.01))
     }
 
     @Test func unknownModelsAndModellessTokensAreUnpricedNotZero() {

@@ -52,14 +52,64 @@ import Testing
     }
 
     @Test func reportedCostWinsAndPartsAddUp() {
-        #expect(facts([Attribute("genops.cost.total", .double(0.5)), Attribute("llm.cost.total", .double(9))]).reportedTotalCost == 0.5)
-        #expect(facts([Attribute("genops.cost.input_cost", .double(0.25)), Attribute("gen_ai.cost.output_cost", .double(0.5))]).reportedTotalCost == 0.75)
-        #expect(facts([Attribute("gen_ai.usage.cost", .string("1.5"))]).reportedTotalCost == 1.5)
+        #expect(facts([Attribute("genops.cost.total", .double(0.5)), Attribute("llm.cost.total", .double(9))]).reportedTotalCost == .dollars(0.5))
+        #expect(facts([Attribute("genops.cost.input_cost", .double(0.25)), Attribute("gen_ai.cost.output_cost", .double(0.5))]).reportedTotalCost == .dollars(0.75))
+        #expect(facts([Attribute("gen_ai.usage.cost", .string("1.5"))]).reportedTotalCost == .dollars(1.5))
         #expect(facts([Attribute("genops.cost.total", .string("NaN"))]).reportedTotalCost == nil)
     }
 
     @Test func negativeTokenCountsAreIgnored() {
         #expect(facts([Attribute("gen_ai.usage.input_tokens", .int(-5))]).inputTokens == nil)
+    }
+
+    /// Values rejected at the door: not counted, and their keys listed (once) in `invalidValues`.
+    @Test(arguments: [
+        Attribute("genops.cost.total", .double(-1)),
+        Attribute("genops.cost.total", .double(-1e6)),
+        Attribute("genops.cost.total", .double(1e308)),
+        Attribute("genops.cost.total", .double(-1e308)),
+        Attribute("genops.cost.total", .double(.nan)),
+        Attribute("genops.cost.total", .double(.infinity)),
+        Attribute("genops.cost.total", .double(-.infinity)),
+        Attribute("genops.cost.total", .string("NaN")),
+        Attribute("genops.cost.total", .string("Infinity")),
+        Attribute("genops.cost.total", .string("-Infinity")),
+        Attribute("genops.cost.total", .string("a dollar")),
+        Attribute("genops.cost.total", .double(1_000_000.01)),
+        Attribute("gen_ai.usage.cost", .double(-0.5)),
+        Attribute("genops.cost.input_cost", .double(.nan)),
+        Attribute("gen_ai.usage.input_tokens", .int(-5)),
+        Attribute("gen_ai.usage.output_tokens", .int(1_000_000_001)),
+        Attribute("gen_ai.usage.input_tokens", .double(1e300)),
+        Attribute("gen_ai.usage.input_tokens", .double(.nan)),
+        Attribute("genops.budget.limit", .double(-100)),
+        Attribute("genops.budget.consumed", .double(.infinity)),
+        Attribute("genops.budget.remaining", .double(2e12)),
+        Attribute("genops.budget.alert_threshold", .double(-0.2)),
+        Attribute("genops.eval.score", .double(.nan)),
+        Attribute("genops.eval.score", .double(-3)),
+        Attribute("genops.eval.threshold", .double(.infinity)),
+    ])
+    func invalidNumbersAreFlaggedNotCounted(attribute: Attribute) {
+        let result = facts([attribute, Attribute("genops.eval.result", .string("pass")),
+                            Attribute("genops.budget.name", .string("b"))])
+        #expect(result.invalidValues == [attribute.key])
+        #expect(result.reportedTotalCost == nil && result.inputTokens == nil && result.outputTokens == nil)
+        #expect(result.budget.map { [$0.limit, $0.consumed, $0.remaining].allSatisfy { $0 == nil } } ?? true)
+        #expect(result.evaluations.allSatisfy { $0.score == nil && $0.threshold == nil })
+    }
+
+    @Test func anInvalidValueOnTheSpanIsNotReplacedByTheResourceValue() {
+        let result = facts([Attribute("genops.cost.total", .double(-2))], resource: [Attribute("genops.cost.total", .double(3))])
+        #expect(result.reportedTotalCost == nil)
+        #expect(result.invalidValues == ["genops.cost.total"])
+    }
+
+    @Test(arguments: [(0.0, Int128(0)), (-0.0, 0), (1e-10, 0), (6e-10, 1), (0.1, 100_000_000), (1_000_000, 1_000_000_000_000_000)])
+    func validAmountsBecomeExactNanoDollars(usd: Double, nanos: Int128) {
+        let result = facts([Attribute("genops.cost.total", .double(usd))])
+        #expect(result.reportedTotalCost?.nanos == nanos)
+        #expect(result.invalidValues.isEmpty)
     }
 
     @Test func plainSpansAreNotRequests() {
