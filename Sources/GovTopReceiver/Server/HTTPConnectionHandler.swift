@@ -64,11 +64,7 @@ final class HTTPConnectionHandler: ChannelInboundHandler {
         guard case .idle = state else { return }
         let exchange = Exchange(version: head.version, keepAlive: head.isKeepAlive)
         let expectsContinue = head.headers[canonicalForm: "expect"].contains { $0.lowercased() == "100-continue" }
-        let requestHead = RequestHead(
-            method: head.method.rawValue, uri: head.uri,
-            contentType: head.headers.first(name: "content-type"),
-            contentEncoding: head.headers.first(name: "content-encoding"),
-            contentLength: head.headers.first(name: "content-length").flatMap { Int($0) })
+        let requestHead = RequestHead(head)
 
         switch RequestRouter.route(requestHead, maxBodyBytes: services.configuration.maxBodyBytes) {
         case .export(let request):
