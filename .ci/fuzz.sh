@@ -25,6 +25,8 @@ max_len() {
 }
 
 export GOVTOP_FUZZ=1
+# Swift's own crash reporter would hold the pipe for a while after every crash: libFuzzer reports.
+export SWIFT_BACKTRACE=enable=no
 build=(swift build -c release --scratch-path .build-fuzz
        -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing)
 for target in "${targets[@]}"; do

@@ -29,6 +29,7 @@ private func serve(_ bytes: UnsafeRawBufferPointer, readSize: Int) -> RequestLog
     do {
         try channel.pipeline.syncOperations.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
         try channel.pipeline.syncOperations.addHandler(recorder)
+        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 4318)).wait()
     } catch {
         FuzzCheck.fail("the HTTP pipeline could not be set up: \(error)")
     }

@@ -15,8 +15,12 @@ final class RouteRecorder: ChannelInboundHandler {
     var log = RequestLog()
     private var keepAlive = true
     private var version = HTTPVersion.http1_1
+    /// Set once this side closed the connection: what arrives after that is never acted on, and
+    /// how much of it arrives depends on the reads.
+    private var closed = false
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !closed else { return }
         switch unwrapInboundIn(data) {
         case .head(let head):
             let requestHead = RequestHead(head)
@@ -32,15 +36,19 @@ final class RouteRecorder: ChannelInboundHandler {
             let head = HTTPResponseHead(version: version, status: .noContent,
                                         headers: keepAlive ? [:] : ["connection": "close"])
             context.write(wrapOutboundOut(.head(head)), promise: nil)
-            let closes = !keepAlive
-            context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in
-                if closes { context.close(promise: nil) }
-            }
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+            if !keepAlive { close(context) }
         }
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
+        guard !closed else { return }
         log.append(.error(String(describing: error)))
+        close(context)
+    }
+
+    private func close(_ context: ChannelHandlerContext) {
+        closed = true
         context.close(promise: nil)
     }
 
