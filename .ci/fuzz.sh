@@ -48,12 +48,13 @@ for target in "${targets[@]}"; do
   if "$bin/fuzz-$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
        -max_len="$(max_len "$target")" -print_final_stats=1 -artifact_prefix="$findings/" \
        ${FUZZ_FLAGS:-} "$corpus" >"$work/$target.log" 2>&1; then
-    grep -E '^#[0-9]+ +DONE|^stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)' \
+    grep -E '^#[0-9]+[[:space:]]+DONE|^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' \
       "$work/$target.log" || true
     echo "   corpus: $(ls "$corpus" | wc -l) inputs"
   else
     failed+=("$target")
-    grep -v -E '^#[0-9]+ +(NEW|REDUCE|pulse|INITED)' "$work/$target.log" | tail -n 40
+    # What broke, where, and the first frames of the stack.
+    grep -E 'Fatal error|^==[0-9]+==ERROR|^SUMMARY|Test unit written|^ +#([0-9]|1[0-5]) ' "$work/$target.log" | head -n 30
     mkdir -p .build-fuzz/findings/"$target"
     cp "$findings"/* .build-fuzz/findings/"$target"/ 2>/dev/null || true
     echo "   fuzz-$target FAILED; input kept in .build-fuzz/findings/$target/"
