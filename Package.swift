@@ -129,3 +129,26 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer targets, one per decoder of hostile input (`.ci/fuzz.sh`, sources in Sources/Fuzz). They
+// exist only with GOVTOP_FUZZ=1 because they link only when built with `-sanitize=fuzzer`, which
+// supplies libFuzzer: `GOVTOP_FUZZ=1 swift build --product fuzz-otlp-json -Xswiftc -sanitize=fuzzer`.
+if Context.environment["GOVTOP_FUZZ"] == "1" {
+    let receiver: [Target.Dependency] = [
+        "GovTopReceiver", .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+    ]
+    package.targets += [
+        .target(name: "CLibFuzzer", path: "Sources/Fuzz/CLibFuzzer"),
+        .target(name: "FuzzSupport", dependencies: ["GovTopCore", "CLibFuzzer"], path: "Sources/Fuzz/Support"),
+    ]
+    for (name, folder, dependencies) in [
+        ("fuzz-otlp-protobuf", "OTLPProtobuf", []),
+        ("fuzz-otlp-json", "OTLPJSON", []),
+        ("fuzz-inflate", "Inflate", receiver),
+        ("fuzz-http-request", "HTTPRequest", receiver),
+    ] as [(String, String, [Target.Dependency])] {
+        package.targets.append(.executableTarget(
+            name: name, dependencies: ["FuzzSupport", "GovTopCore"] + dependencies, path: "Sources/Fuzz/\(folder)"))
+    }
+}

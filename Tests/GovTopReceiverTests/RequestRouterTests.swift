@@ -152,3 +152,23 @@ import Testing
         #expect(ack?.0.headers.first?.1 == "POST")
     }
 }
+
+/// Found by the http-request fuzz target (seed `refusal-quotes-c1-controls.http`): a refusal quoted
+/// header and path text back raw, C1 controls (CSI, OSC, ST) included, which a terminal printing
+/// the response would execute.
+@Suite struct RequestRouterQuotingTests {
+    @Test(arguments: [
+        RequestHead(method: "POST", uri: "/v1/traces", contentType: "text/\u{9B}2J\u{9D}0;pwned\u{9C}", contentEncoding: nil, contentLength: nil),
+        RequestHead(method: "POST", uri: "/v1/traces", contentType: "application/json", contentEncoding: "br\u{1B}]52;c;eA==\u{7}", contentLength: nil),
+        RequestHead(method: "GET", uri: "/api/v1/nope\u{1B}[2J", contentType: nil, contentEncoding: nil, contentLength: nil),
+        RequestHead(method: "POST", uri: "/v1/elsewhere\u{7F}\u{85}", contentType: nil, contentEncoding: nil, contentLength: nil),
+    ])
+    func refusalsQuoteNoControlCharacter(head: RequestHead) throws {
+        guard case .failure(let failure, _) = RequestRouter.route(head, maxBodyBytes: 1000) else {
+            Issue.record("expected a refusal")
+            return
+        }
+        #expect(!failure.message.unicodeScalars.contains(where: ControlCharacters.isControl), "\(failure.message)")
+        #expect(failure.message.contains("\u{FFFD}"))
+    }
+}

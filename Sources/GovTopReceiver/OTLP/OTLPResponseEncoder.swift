@@ -24,7 +24,8 @@ enum OTLPResponseEncoder {
             var response = ProtobufWriter()
             response.message(1) { partial in
                 if outcome.rejected != 0 { partial.int64(1, Int64(outcome.rejected)) }
-                if !outcome.message.isEmpty { partial.string(2, outcome.message) }
+                // Protobuf strings carry any character: a message that quotes the request is cleaned.
+                if !outcome.message.isEmpty { partial.string(2, ControlCharacters.replaced(in: outcome.message)) }
             }
             return response.bytes
         case .json:
@@ -42,7 +43,7 @@ enum OTLPResponseEncoder {
         case .protobuf:
             var writer = ProtobufWriter()
             writer.int64(1, Int64(failure.grpcCode))
-            writer.string(2, failure.message)
+            writer.string(2, ControlCharacters.replaced(in: failure.message))
             return writer.bytes
         case .json:
             return JSONValue.object([("code", .int(Int64(failure.grpcCode))), ("message", .string(failure.message))]).serialized

@@ -1,3 +1,5 @@
+import GovTopCore
+
 /// Maps a request head to a `Route`: the path, the method, then (for OTLP exports) the
 /// content type, the encoding and the declared length.
 enum RequestRouter {
@@ -57,9 +59,10 @@ enum RequestRouter {
         return .export(ExportRequest(signal: signal, format: format, encoding: encoding))
     }
 
-    /// Request text as error messages quote it: long values are cut, so a response never echoes kilobytes.
+    /// Request text as error messages quote it: long values are cut, so a response never echoes
+    /// kilobytes, and control characters (a C1 CSI in a Content-Type, say) are replaced.
     static func shown(_ text: some StringProtocol) -> String {
-        text.count > 200 ? String(text.prefix(200)) + "…" : String(text)
+        ControlCharacters.replaced(in: text.count > 200 ? String(text.prefix(200)) + "…" : String(text))
     }
 
     /// The API request at this path, nil when there is no such endpoint.

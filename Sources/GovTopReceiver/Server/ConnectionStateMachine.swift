@@ -157,11 +157,7 @@ struct ConnectionStateMachine {
         }
         let exchange = Exchange(version: head.version, keepAlive: head.isKeepAlive, headOnly: head.method == .HEAD)
         let expectsContinue = head.headers[canonicalForm: "expect"].contains { $0.lowercased() == "100-continue" }
-        let requestHead = RequestHead(
-            method: head.method.rawValue, uri: head.uri,
-            contentType: head.headers.first(name: "content-type"),
-            contentEncoding: head.headers.first(name: "content-encoding"),
-            contentLength: head.headers.first(name: "content-length").flatMap { Int($0) })
+        let requestHead = RequestHead(head)
 
         var receipt = Receipt(body: .skipping, exchange: exchange, startedAt: now, received: 0)
         var actions: [Action] = []

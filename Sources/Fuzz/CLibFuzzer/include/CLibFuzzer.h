@@ -1,0 +1,12 @@
+#ifndef GOVTOP_CLIBFUZZER_H
+#define GOVTOP_CLIBFUZZER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// libFuzzer's driver (compiler-rt, linked by `-sanitize=fuzzer`): parses the libFuzzer flags in
+/// argv and runs `callback` on every input. The fuzz targets call it from their `main`, because
+/// SwiftPM links an executable's entry point under its own name, so libFuzzer's `main` is not used.
+int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *data, size_t size));
+
+#endif
