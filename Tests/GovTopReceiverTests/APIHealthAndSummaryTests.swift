@@ -62,7 +62,7 @@ import Testing
                                                         body: Array("{}".utf8))
             }
             #expect(response.status == 405)
-            #expect(response.header("Allow") == "GET")
+            #expect(response.header("Allow") == "GET, HEAD")
             #expect((response.json["error"] as? String)?.contains(method) == true)
         }
     }

@@ -20,7 +20,7 @@ import Testing
         try await withServer { port, _ in
             let response = try await blocking { try HTTPTestClient(port: port).exchange("POST", "/metrics") }
             #expect(response.status == 405)
-            #expect(response.header("Allow") == "GET")
+            #expect(response.header("Allow") == "GET, HEAD")
         }
     }
 }
