@@ -207,14 +207,9 @@ struct ConnectionStateMachine {
             receipt.body = .skipping
             buffer.writeImmutableBuffer(chunk)
             receipt.body = .export(request, buffer)
-        case .api:
-            guard receipt.received <= limits.maxBodyBytes else {
-                return refuse(.tooLarge(limit: limits.maxBodyBytes, what: "request body"), style: .api,
-                              exchange: receipt.exchange, now: now)
-            }
-        case .skipping:
-            // Answered already; a body longer than any accepted one is not worth reading to its end.
-            guard receipt.received <= limits.maxBodyBytes else { return closeNow() }
+        case .api, .skipping:
+            // Not kept: only counted, for the minimum body rate.
+            break
         }
         state = .receiving(receipt)
         return []
