@@ -65,7 +65,7 @@ public enum EngineProbe {
                 for value in row.trend { checkTotal("group \(dimension) trend", value) }
             }
         }
-        let rates = engine.rates()
+        let rates = engine.summarySnapshot().rates
         for (name, value) in [("cost/min", rates.costUSDPerMinute), ("cost/min 5m", rates.costUSDPerMinute5m),
                               ("cost/min 1h", rates.costUSDPerMinute1h), ("tokens/min", rates.tokensPerMinute),
                               ("requests/min", rates.requestsPerMinute), ("errors/min", rates.errorsPerMinute)] {
@@ -87,7 +87,7 @@ public enum EngineProbe {
         FuzzCheck.require(FuzzCheck.isSane(value), "\(what) is \(value): a total must stay finite and non-negative")
     }
 
-    private static func checkCount(_ what: String, _ value: Int64) {
+    private static func checkCount(_ what: String, _ value: some BinaryInteger) {
         FuzzCheck.require(value >= 0, "\(what) is \(value): a count must stay non-negative")
     }
 }
