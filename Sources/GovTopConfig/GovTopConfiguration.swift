@@ -11,6 +11,13 @@ public struct GovTopConfiguration: Sendable {
     public var port: Int
     /// Largest request body accepted, after decompression.
     public var maxBodyBytes: Int
+    /// Most request memory in flight at once (bodies, inflated copies, decoding); nil: the
+    /// receiver's default (256 MiB or four largest bodies, whichever is more).
+    public var maxInflightBytes: Int?
+    /// Most exports waiting for a worker before further ones are shed with 503; nil: the default.
+    public var maxExportQueue: Int?
+    /// A trace request may cost this many times its decompressed size to decode; nil: the default.
+    public var maxDecodeRatio: Int?
     /// The engine's settings; `engine.pricing` is the shipped table with `pricingOverrides` laid
     /// over it.
     public var engine: EngineConfiguration

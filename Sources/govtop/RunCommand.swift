@@ -23,6 +23,15 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Largest request body, counted after decompression (default 64MiB).", valueName: "size"))
     var maxBody: SizeArgument?
 
+    @Option(name: .long, help: ArgumentHelp("Most request memory in flight at once: bodies, inflated copies and decoding; beyond it exports get 503 + Retry-After (default 256MiB or 4 x --max-body, whichever is more).", valueName: "size"))
+    var maxInflight: SizeArgument?
+
+    @Option(name: .long, help: ArgumentHelp("A trace export may cost at most this many times its decompressed size (plus 1MiB, and never more than 2 x --max-body) while it is decoded; beyond it: 413 (default 32).", valueName: "ratio"))
+    var maxDecodeRatio: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Most exports waiting for a worker; beyond it exports get 503 + Retry-After (default 64).", valueName: "count"))
+    var maxExportQueue: Int?
+
     @Option(name: .long, help: ArgumentHelp("Most spans held in memory; the oldest are evicted first (default 200000).", valueName: "count"))
     var maxSpans: Int?
 
@@ -57,6 +66,11 @@ struct RunCommand: AsyncParsableCommand {
         if let maxSpans, maxSpans < 1 { throw ValidationError("--max-spans must be at least 1, not \(maxSpans).") }
         if let maxBody, maxBody.bytes < 1 { throw ValidationError("--max-body must be more than 0 bytes.") }
         if let maxMemory, maxMemory.bytes < 1 << 20 { throw ValidationError("--max-memory must be at least 1MiB.") }
+        if let maxInflight, maxInflight.bytes < (maxBody?.bytes ?? GovTopConfiguration.defaultMaxBodyBytes) {
+            throw ValidationError("--max-inflight must be at least --max-body (\(ByteSizeText.format(maxBody?.bytes ?? GovTopConfiguration.defaultMaxBodyBytes))): a request of the largest size could never be served.")
+        }
+        if let maxDecodeRatio, maxDecodeRatio < 1 { throw ValidationError("--max-decode-ratio must be at least 1, not \(maxDecodeRatio).") }
+        if let maxExportQueue, maxExportQueue < 1 { throw ValidationError("--max-export-queue must be at least 1, not \(maxExportQueue).") }
         guard statusInterval > 0 else { throw ValidationError("--status-interval must be positive.") }
     }
 
@@ -72,6 +86,9 @@ struct RunCommand: AsyncParsableCommand {
         if let maxBody { resolved.maxBodyBytes = maxBody.bytes }
         if let maxSpans { resolved.engine.store.maxSpans = maxSpans }
         if let maxMemory { resolved.engine.store.maxMemoryBytes = maxMemory.bytes }
+        if let maxInflight { resolved.maxInflightBytes = maxInflight.bytes }
+        if let maxDecodeRatio { resolved.maxDecodeRatio = maxDecodeRatio }
+        if let maxExportQueue { resolved.maxExportQueue = maxExportQueue }
         if demo { resolved.useDemoGovernance() }
         return resolved
     }
@@ -88,6 +105,12 @@ struct RunCommand: AsyncParsableCommand {
 
 extension GovTopConfiguration {
     var receiverConfiguration: ReceiverConfiguration {
-        ReceiverConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes)
+        // What one trace export may cost while it is decoded follows the largest body.
+        var decodeLimits = DecodeLimits(maxDecodedBytes: 2 * maxBodyBytes)
+        if let maxDecodeRatio { decodeLimits.maxDecodeRatio = maxDecodeRatio }
+        var receiver = ReceiverConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes, decodeLimits: decodeLimits,
+                                             maxInflightBytes: maxInflightBytes)
+        if let maxExportQueue { receiver.maxQueuedExports = maxExportQueue }
+        return receiver
     }
 }

@@ -34,6 +34,7 @@ public final class Engine: Sendable {
         state.withLock { state in
             state.received += accepted + batch.rejectedSpans
             state.rejected += batch.rejectedSpans
+            state.nullItemsDropped += batch.nullItemsDropped
             for resource in prepared { state.insert(resource, at: now) }
             state.ledger.finishBatch()
         }
@@ -46,6 +47,11 @@ public final class Engine: Sendable {
 
     public func recordLogRecords(_ count: Int) {
         state.withLock { $0.logRecords += count }
+    }
+
+    /// Counts an export the receiver refused with `503` before decoding it (load shedding).
+    public func recordShedRequest(_ reason: ShedReason) {
+        state.withLock { $0.requestsShed[reason, default: 0] += 1 }
     }
 
     public func summary() -> Summary {
@@ -173,6 +179,8 @@ struct EngineState {
     var rejected = 0
     var metricPoints = 0
     var logRecords = 0
+    var nullItemsDropped = 0
+    var requestsShed: [ShedReason: Int] = [:]
     var alerts: AlertBook
     let spikes: SpikeDetector
     /// How many alert changes should ring the terminal bell (new or escalated critical alerts).
@@ -220,6 +228,8 @@ struct EngineState {
         summary.metricPointsReceived = metricPoints
         summary.logRecordsReceived = logRecords
         summary.uptimeSeconds = max(0, Double(now &- startedAt) / 1e9)
+        summary.nullItemsDropped = nullItemsDropped
+        summary.requestsShedByReason = requestsShed
         return summary
     }
 

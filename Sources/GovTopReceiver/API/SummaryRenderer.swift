@@ -22,6 +22,11 @@ enum SummaryRenderer {
             ("cost_usd_per_minute", .double(rates.costUSDPerMinute)),
             ("alerts_active", .int(Int64(AlertSeverity.allCases.reduce(0) { $0 + alerts[$1] }))),
             ("uptime_seconds", .double(summary.uptimeSeconds)),
+            ("null_items_dropped", .int(Int64(summary.nullItemsDropped))),
+            ("requests_shed", .int(Int64(summary.requestsShed))),
+            ("requests_shed_by_reason", .object(ShedReason.allCases.map {
+                ($0.name, .int(Int64(summary.requestsShedByReason[$0, default: 0])))
+            })),
         ])
     }
 }

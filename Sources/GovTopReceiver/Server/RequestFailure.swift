@@ -9,6 +9,8 @@ struct RequestFailure: Error, Sendable, Equatable {
     var allowedMethods: [String] = []
     /// The body was not (or not fully) read, so the connection cannot be reused.
     var closesConnection = false
+    /// Seconds after which the sender may retry, sent as `Retry-After` (load shedding).
+    var retryAfterSeconds: Int?
 
     static func badRequest(_ message: String) -> RequestFailure { RequestFailure(status: 400, message: message) }
     static func notFound(_ message: String) -> RequestFailure { RequestFailure(status: 404, message: message) }
@@ -25,6 +27,11 @@ struct RequestFailure: Error, Sendable, Equatable {
 
     static func unsupportedMediaType(_ message: String) -> RequestFailure { RequestFailure(status: 415, message: message) }
 
+    /// `503` + `Retry-After`: the request is fine but cannot be taken now; OTLP exporters retry it.
+    static func unavailable(_ message: String, retryAfterSeconds: Int) -> RequestFailure {
+        RequestFailure(status: 503, message: message, retryAfterSeconds: retryAfterSeconds)
+    }
+
     /// The gRPC code that `google.rpc.Status.code` carries for this HTTP status.
     var grpcCode: Int32 {
         switch status {
@@ -39,6 +46,9 @@ struct RequestFailure: Error, Sendable, Equatable {
 
     /// Extra response headers this failure needs.
     var headers: [(String, String)] {
-        allowedMethods.isEmpty ? [] : [("Allow", allowedMethods.joined(separator: ", "))]
+        var headers: [(String, String)] = []
+        if !allowedMethods.isEmpty { headers.append(("Allow", allowedMethods.joined(separator: ", "))) }
+        if let retryAfterSeconds { headers.append(("Retry-After", String(retryAfterSeconds))) }
+        return headers
     }
 }
