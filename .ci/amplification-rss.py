@@ -15,6 +15,9 @@ import threading
 import time
 
 MAX_BODY = 64 << 20
+# How many bodies at once, per scenario (AMPLIFICATION_COUNTS="1 2" to spare a machine without
+# the memory for four unbounded decodes, e.g. when measuring an older govtop).
+COUNTS = [int(count) for count in os.environ.get("AMPLIFICATION_COUNTS", "1 4").split()]
 
 
 def payload(kind):
@@ -103,7 +106,7 @@ def main():
     for kind in ("protobuf", "json"):
         for encoding in (None, "gzip"):
             body = (compressed if encoding else plain)[kind]
-            for count in (1, 4):
+            for count in COUNTS:
                 name = f"{kind}{' gzip' if encoding else ''} x{count}"
                 idle, peak, statuses, seconds, alive = scenario(binary, [(body, types[kind], encoding)] * count)
                 rows.append((name, len(body), idle, peak, statuses, seconds, alive))

@@ -9,9 +9,11 @@
 /// its memory exists. The figures are a conservative estimate, not a measurement: malloc's own
 /// rounding and the stores' later growth are outside it.
 ///
-/// One allowance belongs to one decode on one thread. The counter lives in raw memory: a stored
-/// property of a class would pay an exclusivity check on every charge.
-final class DecodeAllowance {
+/// One allowance belongs to one decode on one thread. It is a handle on a counter in raw
+/// memory, not a class: the decoders copy it into every level, and a class reference would cost a
+/// retain and a release at each charge. Whoever makes one calls `deallocate()` when the decode is
+/// over (the decoders' entry points do).
+struct DecodeAllowance {
     let limit: Int
     private let remaining: UnsafeMutablePointer<Int>
 
@@ -21,7 +23,8 @@ final class DecodeAllowance {
         remaining.initialize(to: self.limit)
     }
 
-    deinit {
+    /// Frees the counter; the allowance (and its copies) must not be used after.
+    func deallocate() {
         remaining.deallocate()
     }
 

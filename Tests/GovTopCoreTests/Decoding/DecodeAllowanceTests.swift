@@ -61,6 +61,7 @@ import Testing
     /// Bytes charged for decoding `bytes` with no limit.
     static func charged(protobuf bytes: [UInt8]) throws -> Int {
         let allowance = DecodeAllowance(limit: .max)
+        defer { allowance.deallocate() }
         try bytes.withUnsafeBytes { buffer in
             _ = try Result { () throws(OTLPDecodeError) in
                 try OTLPProtobufDecoder.decodeTraces(buffer, limits: DecodeLimits(), allowance: allowance)
@@ -71,6 +72,7 @@ import Testing
 
     static func charged(json bytes: [UInt8]) throws -> Int {
         let allowance = DecodeAllowance(limit: .max)
+        defer { allowance.deallocate() }
         try bytes.withUnsafeBytes { buffer in
             _ = try Result { () throws(OTLPDecodeError) in
                 try OTLPJSONDecoder.decodeTraces(buffer, limits: DecodeLimits(), allowance: allowance)

@@ -10,8 +10,9 @@
 /// or as rejected spans).
 public enum OTLPJSONDecoder {
     public static func decodeTraces(_ bytes: UnsafeRawBufferPointer, limits: DecodeLimits = DecodeLimits()) throws(OTLPDecodeError) -> TraceBatch {
-        try decodeTraces(bytes, limits: limits,
-                         allowance: DecodeAllowance(limit: limits.decodeAllowance(payloadBytes: bytes.count)))
+        let allowance = DecodeAllowance(limit: limits.decodeAllowance(payloadBytes: bytes.count))
+        defer { allowance.deallocate() }
+        return try decodeTraces(bytes, limits: limits, allowance: allowance)
     }
 
     /// Decodes an `ExportTraceServiceRequest`, charging what it builds to `allowance`.

@@ -24,8 +24,9 @@ public enum OTLPProtobufDecoder {
     public static func decodeTraces(
         _ bytes: UnsafeRawBufferPointer, limits: DecodeLimits = DecodeLimits()
     ) throws(OTLPDecodeError) -> TraceBatch {
-        try decodeTraces(bytes, limits: limits,
-                         allowance: DecodeAllowance(limit: limits.decodeAllowance(payloadBytes: bytes.count)))
+        let allowance = DecodeAllowance(limit: limits.decodeAllowance(payloadBytes: bytes.count))
+        defer { allowance.deallocate() }
+        return try decodeTraces(bytes, limits: limits, allowance: allowance)
     }
 
     /// Decodes an `ExportTraceServiceRequest`, charging what it builds to `allowance`.
