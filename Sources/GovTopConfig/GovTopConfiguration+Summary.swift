@@ -27,6 +27,9 @@ extension GovTopConfiguration {
         if let seconds = receiver.headerTimeoutSeconds { parts.append("header timeout \(Self.seconds(seconds))") }
         if let seconds = receiver.idleTimeoutSeconds { parts.append("idle timeout \(Self.seconds(seconds))") }
         if let rate = receiver.minBodyBytesPerSecond { parts.append("min body rate \(ByteSizeText.format(rate))/s") }
+        if let bytes = receiver.maxInflightBytes { parts.append("max in flight \(ByteSizeText.format(bytes))") }
+        if let ratio = receiver.maxDecodeRatio { parts.append("decode ratio \(ratio)") }
+        if let count = receiver.maxExportQueue { parts.append("export queue \(count)") }
         return parts.isEmpty ? nil : "receiver " + parts.joined(separator: ", ")
     }
 

@@ -1,4 +1,4 @@
-/// The `receiver:` section: connection limits laid over the receiver's defaults. A nil value
+/// The `receiver:` section: connection and request-memory limits laid over the receiver's defaults. A nil value
 /// keeps the receiver's default (see `ReceiverConfiguration`).
 public struct ReceiverSettings: Sendable, Equatable {
     /// Most connections open at once.
@@ -9,12 +9,22 @@ public struct ReceiverSettings: Sendable, Equatable {
     public var idleTimeoutSeconds: Double?
     /// Slowest average rate a request body may arrive at, after a grace of the header timeout.
     public var minBodyBytesPerSecond: Int?
+    /// Most request memory in flight at once (bodies, inflated copies, decoding); beyond it: 503.
+    public var maxInflightBytes: Int?
+    /// A trace request may cost this many times its decompressed size while decoded; beyond it: 413.
+    public var maxDecodeRatio: Int?
+    /// Most exports waiting for a worker before further ones are shed with 503.
+    public var maxExportQueue: Int?
 
     public init(maxConnections: Int? = nil, headerTimeoutSeconds: Double? = nil, idleTimeoutSeconds: Double? = nil,
-                minBodyBytesPerSecond: Int? = nil) {
+                minBodyBytesPerSecond: Int? = nil, maxInflightBytes: Int? = nil, maxDecodeRatio: Int? = nil,
+                maxExportQueue: Int? = nil) {
         self.maxConnections = maxConnections
         self.headerTimeoutSeconds = headerTimeoutSeconds
         self.idleTimeoutSeconds = idleTimeoutSeconds
         self.minBodyBytesPerSecond = minBodyBytesPerSecond
+        self.maxInflightBytes = maxInflightBytes
+        self.maxDecodeRatio = maxDecodeRatio
+        self.maxExportQueue = maxExportQueue
     }
 }

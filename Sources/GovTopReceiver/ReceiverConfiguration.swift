@@ -33,12 +33,15 @@ public struct ReceiverConfiguration: Sendable, Hashable {
     /// (bodies being buffered and what decoding them allocates); beyond it requests get `503`.
     /// Defaults to 256 MiB or four largest bodies, whichever is more.
     public var maxInflightBytes: Int
+    /// Most exports waiting for a worker thread at once; beyond it an export is answered `503`
+    /// with `Retry-After` (load shedding) rather than queued behind work that cannot finish in time.
+    public var maxQueuedExports: Int
 
     public init(host: String = "127.0.0.1", port: Int = 4318, maxBodyBytes: Int = 64 << 20,
                 maxConnections: Int = 256, idleTimeout: Duration = .seconds(60),
                 headerTimeout: Duration = .seconds(10), minBodyBytesPerSecond: Int = 32 << 10,
                 decodeLimits: DecodeLimits = DecodeLimits(), eventLoopThreads: Int = 2, workerThreads: Int = 2,
-                maxInflightBytes: Int? = nil) {
+                maxInflightBytes: Int? = nil, maxQueuedExports: Int = 64) {
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
@@ -50,5 +53,6 @@ public struct ReceiverConfiguration: Sendable, Hashable {
         self.eventLoopThreads = eventLoopThreads
         self.workerThreads = workerThreads
         self.maxInflightBytes = maxInflightBytes ?? max(256 << 20, 4 * maxBodyBytes)
+        self.maxQueuedExports = maxQueuedExports
     }
 }

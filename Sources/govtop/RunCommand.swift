@@ -35,6 +35,15 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Slowest average rate a request body may arrive at, per second, after a grace of the header timeout (default 32KiB).", valueName: "size"))
     var minBodyRate: SizeArgument?
 
+    @Option(name: .long, help: ArgumentHelp("Most request memory in flight at once: bodies, inflated copies and decoding; beyond it exports get 503 + Retry-After (default 256MiB or 4 x --max-body, whichever is more).", valueName: "size"))
+    var maxInflight: SizeArgument?
+
+    @Option(name: .long, help: ArgumentHelp("A trace export may cost at most this many times its decompressed size (plus 1MiB, and never more than 2 x --max-body) while it is decoded; beyond it: 413 (default 32).", valueName: "ratio"))
+    var maxDecodeRatio: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Most exports waiting for a worker; beyond it exports get 503 + Retry-After (default 64).", valueName: "count"))
+    var maxExportQueue: Int?
+
     @Option(name: .long, help: ArgumentHelp("Most spans held in memory; the oldest are evicted first (default 200000).", valueName: "count"))
     var maxSpans: Int?
 
@@ -77,6 +86,11 @@ struct RunCommand: AsyncParsableCommand {
         }
         if let minBodyRate, minBodyRate.bytes < 1 { throw ValidationError("--min-body-rate must be at least 1 byte per second.") }
         if let maxMemory, maxMemory.bytes < 1 << 20 { throw ValidationError("--max-memory must be at least 1MiB.") }
+        if let maxInflight, maxInflight.bytes < (maxBody?.bytes ?? GovTopConfiguration.defaultMaxBodyBytes) {
+            throw ValidationError("--max-inflight must be at least --max-body (\(ByteSizeText.format(maxBody?.bytes ?? GovTopConfiguration.defaultMaxBodyBytes))): a request of the largest size could never be served.")
+        }
+        if let maxDecodeRatio, maxDecodeRatio < 1 { throw ValidationError("--max-decode-ratio must be at least 1, not \(maxDecodeRatio).") }
+        if let maxExportQueue, maxExportQueue < 1 { throw ValidationError("--max-export-queue must be at least 1, not \(maxExportQueue).") }
         guard statusInterval > 0 else { throw ValidationError("--status-interval must be positive.") }
     }
 
@@ -96,6 +110,9 @@ struct RunCommand: AsyncParsableCommand {
         if let minBodyRate { resolved.receiver.minBodyBytesPerSecond = minBodyRate.bytes }
         if let maxSpans { resolved.engine.store.maxSpans = maxSpans }
         if let maxMemory { resolved.engine.store.maxMemoryBytes = maxMemory.bytes }
+        if let maxInflight { resolved.receiver.maxInflightBytes = maxInflight.bytes }
+        if let maxDecodeRatio { resolved.receiver.maxDecodeRatio = maxDecodeRatio }
+        if let maxExportQueue { resolved.receiver.maxExportQueue = maxExportQueue }
         if demo { resolved.useDemoGovernance() }
         return resolved
     }
@@ -112,11 +129,16 @@ struct RunCommand: AsyncParsableCommand {
 
 extension GovTopConfiguration {
     var receiverConfiguration: ReceiverConfiguration {
-        var configuration = ReceiverConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes)
+        // What one trace export may cost while it is decoded follows the largest body.
+        var decodeLimits = DecodeLimits(maxDecodedBytes: 2 * maxBodyBytes)
+        if let ratio = receiver.maxDecodeRatio { decodeLimits.maxDecodeRatio = ratio }
+        var configuration = ReceiverConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes, decodeLimits: decodeLimits,
+                                                  maxInflightBytes: receiver.maxInflightBytes)
         if let count = receiver.maxConnections { configuration.maxConnections = count }
         if let seconds = receiver.headerTimeoutSeconds { configuration.headerTimeout = .milliseconds(Int64((seconds * 1000).rounded())) }
         if let seconds = receiver.idleTimeoutSeconds { configuration.idleTimeout = .milliseconds(Int64((seconds * 1000).rounded())) }
         if let rate = receiver.minBodyBytesPerSecond { configuration.minBodyBytesPerSecond = rate }
+        if let count = receiver.maxExportQueue { configuration.maxQueuedExports = count }
         return configuration
     }
 }

@@ -46,6 +46,9 @@ import Testing
         ("bad-size-range.yaml", #"2:15: store.max_memory: expected a size from 1MiB to 1TiB such as 512MiB, or a number of bytes, got "10KiB""#),
         ("bad-min-body-rate.yaml",
          #"3:18: receiver.min_body_rate: expected a size per second from 1 byte to 1GiB such as 32KiB, or a number of bytes, got "fast""#),
+        ("bad-max-inflight.yaml", #"2:17: receiver.max_inflight: expected a size from 1MiB to 64GiB such as 256MiB, at least max_body, got "12KiB""#),
+        ("out-of-range-max-export-queue.yaml", "2:21: receiver.max_export_queue: expected a whole number of exports from 1 to 100000, got 0"),
+        ("bad-max-decode-ratio.yaml", #"2:21: receiver.max_decode_ratio: expected a whole number from 1 to 1000, got "lots""#),
         ("bad-listen.yaml", #"1:9: listen: expected a host or host:port such as 127.0.0.1, localhost:4318 or [::1]:4318, got "localhost:port""#),
         // Names that must be unique.
         ("duplicate-budget-names.yaml", #"5:11: budgets[1].name: the budget name "ml" is already used by budgets[0] (line 2); budget names must be unique"#),

@@ -76,6 +76,8 @@ import Testing
         let configuration = try load("receiver:\n  max_connections: 1_000\n  header_timeout: 1500ms\n  min_body_rate: 8KiB\n")
         #expect(configuration.receiver == ReceiverSettings(maxConnections: 1000, headerTimeoutSeconds: 1.5, minBodyBytesPerSecond: 8192))
         #expect(try load("receiver:\n").receiver == ReceiverSettings())
+        let memory = try load("receiver:\n  max_inflight: 1GiB\n  max_decode_ratio: 8\n  max_export_queue: 16\n")
+        #expect(memory.receiver == ReceiverSettings(maxInflightBytes: 1 << 30, maxDecodeRatio: 8, maxExportQueue: 16))
     }
 
     @Test(arguments: [("90", 90.0), ("1.5", 1.5), ("90s", 90), ("5m", 300), ("1.5m", 90), ("1h", 3600), ("500ms", 0.5), ("0", 0)])

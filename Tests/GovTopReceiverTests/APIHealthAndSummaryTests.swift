@@ -49,7 +49,8 @@ import Testing
                         "requests_total", "cost_usd_total", "input_tokens_total", "output_tokens_total",
                         "unpriced_requests_total", "policy_violations_total", "eval_failures_total",
                         "metric_points_received", "log_records_received", "uptime_seconds",
-                        "cost_usd_per_minute", "alerts_active", "invalid_values"]
+                        "cost_usd_per_minute", "alerts_active", "invalid_values", "null_items_dropped", "requests_shed",
+                        "requests_shed_by_reason"]
             #expect(Set(json.keys) == Set(keys))
             #expect((json["invalid_values"] as? [String: Int]) == [:])
         }

@@ -39,6 +39,7 @@ public final class Engine: Sendable {
         state.withLock { state in
             state.received += accepted + batch.rejectedSpans
             state.rejected += batch.rejectedSpans
+            state.nullItemsDropped += batch.nullItemsDropped
             for resource in prepared { state.insert(resource, at: now) }
             state.ledger.finishBatch()
         }
@@ -53,6 +54,10 @@ public final class Engine: Sendable {
         logRecords.add(count, ordering: .relaxed)
     }
 
+    /// Counts an export the receiver refused with `503` before decoding it (load shedding).
+    public func recordShedRequest(_ reason: ShedReason) {
+        state.withLock { $0.requestsShed[reason, default: 0] += 1 }
+    }
 
     /// Checks local policy rules as the engine will compile them; the message names the rule.
     /// Callers validate configuration with this before building an engine.
@@ -85,6 +90,8 @@ struct EngineState {
     var received = 0
     var rejected = 0
     var invalidValues = InvalidValueCounts()
+    var nullItemsDropped = 0
+    var requestsShed: [ShedReason: Int] = [:]
     var alerts: AlertBook
     let spikes: SpikeDetector
     /// How many alert changes should ring the terminal bell (new or escalated critical alerts).
@@ -131,6 +138,8 @@ struct EngineState {
         summary.evalFailuresTotal = ledger.totals.evalFailures
         summary.uptimeSeconds = max(0, Double(now &- startedAt) / 1e9)
         summary.invalidValues = invalidValues
+        summary.nullItemsDropped = nullItemsDropped
+        summary.requestsShedByReason = requestsShed
         return summary
     }
 

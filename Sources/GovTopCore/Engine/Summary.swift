@@ -19,6 +19,13 @@ public struct Summary: Sendable, Hashable {
     public var uptimeSeconds = 0.0
     /// Values rejected at the door (negative, non-finite or beyond `ValueBounds`), per attribute key.
     public var invalidValues = InvalidValueCounts()
+    /// `null` items of repeated JSON fields that were dropped (a `null` span is in `spansRejected`).
+    public var nullItemsDropped = 0
+    /// Exports answered `503` + `Retry-After` without being decoded (load shedding), by reason.
+    public var requestsShedByReason: [ShedReason: Int] = [:]
+
+    /// All exports shed, whatever the reason.
+    public var requestsShed: Int { requestsShedByReason.values.reduce(0, +) }
 
     public init() {}
 }

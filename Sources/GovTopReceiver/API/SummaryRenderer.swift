@@ -23,6 +23,11 @@ enum SummaryRenderer {
             ("alerts_active", .int(Int64(AlertSeverity.allCases.reduce(0) { $0 + alerts[$1] }))),
             ("uptime_seconds", .double(summary.uptimeSeconds)),
             ("invalid_values", .object(summary.invalidValues.byKey.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) })),
+            ("null_items_dropped", .int(Int64(summary.nullItemsDropped))),
+            ("requests_shed", .int(Int64(summary.requestsShed))),
+            ("requests_shed_by_reason", .object(ShedReason.allCases.map {
+                ($0.name, .int(Int64(summary.requestsShedByReason[$0, default: 0])))
+            })),
         ])
     }
 }

@@ -6,25 +6,32 @@ enum InflateError: Error, Sendable, Equatable {
     case tooLarge(limit: Int)
     /// The data is not valid for the encoding; the text is zlib's reason.
     case corrupt(String)
+    /// `reserve` refused room for the output to grow (the in-flight memory budget is full).
+    case noRoom
 }
 
 /// Inflates gzip and deflate bodies with a hard bound on the output.
 ///
 /// The output grows in steps and its capacity never exceeds `limit`, however small the input:
 /// a gzip bomb fails with `.tooLarge` once `limit` bytes have been produced, having allocated
-/// at most `limit` bytes plus a fixed scratch buffer.
+/// at most `limit` bytes plus a fixed scratch buffer. Each growth of the output is first asked
+/// of `reserve` (with the bytes it adds), so the output can be counted in a shared budget; a
+/// refusal ends the inflation with `.noRoom`.
 enum BoundedInflater {
     static let chunkSize = 64 * 1024
 
-    static func inflate(_ input: UnsafeRawBufferPointer, encoding: ContentEncoding, limit: Int) throws(InflateError) -> [UInt8] {
+    static func inflate(_ input: UnsafeRawBufferPointer, encoding: ContentEncoding, limit: Int,
+                        reserve: (Int) -> Bool = { _ in true }) throws(InflateError) -> [UInt8] {
         switch encoding {
         case .identity:
             guard input.count <= limit else { throw .tooLarge(limit: limit) }
+            guard reserve(input.count) else { throw .noRoom }
             return Array(input)
         case .gzip:
-            return try run(input, windowBits: 16 + 15, allowsConcatenation: true, limit: limit)
+            return try run(input, windowBits: 16 + 15, allowsConcatenation: true, limit: limit, reserve: reserve)
         case .deflate:
-            return try run(input, windowBits: hasZlibHeader(input) ? 15 : -15, allowsConcatenation: false, limit: limit)
+            return try run(input, windowBits: hasZlibHeader(input) ? 15 : -15, allowsConcatenation: false, limit: limit,
+                           reserve: reserve)
         }
     }
 
@@ -37,7 +44,7 @@ enum BoundedInflater {
     }
 
     private static func run(_ input: UnsafeRawBufferPointer, windowBits: Int32, allowsConcatenation: Bool,
-                            limit: Int) throws(InflateError) -> [UInt8] {
+                            limit: Int, reserve: (Int) -> Bool) throws(InflateError) -> [UInt8] {
         guard let base = input.baseAddress, input.count > 0 else { return [] }
         var stream = z_stream()
         guard govtop_inflateInit2(&stream, windowBits) == Z_OK else {
@@ -64,7 +71,7 @@ enum BoundedInflater {
             }
             let produced = chunkSize - Int(stream.avail_out)
             if produced > 0 {
-                try append(scratch[0..<produced], to: &output, limit: limit)
+                try append(scratch[0..<produced], to: &output, limit: limit, reserve: reserve)
             }
             switch status {
             case Z_STREAM_END:
@@ -88,11 +95,14 @@ enum BoundedInflater {
     }
 
     /// Appends while keeping the capacity within `limit`: growth doubles but is capped there.
-    private static func append(_ chunk: ArraySlice<UInt8>, to output: inout [UInt8], limit: Int) throws(InflateError) {
+    private static func append(_ chunk: ArraySlice<UInt8>, to output: inout [UInt8], limit: Int,
+                               reserve: (Int) -> Bool) throws(InflateError) {
         let needed = output.count + chunk.count
         guard needed <= limit else { throw .tooLarge(limit: limit) }
         if needed > output.capacity {
-            output.reserveCapacity(min(limit, max(needed, output.capacity * 2, chunkSize)))
+            let capacity = min(limit, max(needed, output.capacity * 2, chunkSize))
+            guard reserve(capacity - output.capacity) else { throw .noRoom }
+            output.reserveCapacity(capacity)
         }
         output.append(contentsOf: chunk)
     }

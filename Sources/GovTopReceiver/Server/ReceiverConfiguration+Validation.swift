@@ -25,8 +25,15 @@ extension ReceiverConfiguration {
         guard decodeLimits.maxValueDepth > 0 else {
             throw ReceiverConfigurationError(key: "decodeLimits.maxValueDepth", problem: "must be positive, got \(decodeLimits.maxValueDepth)")
         }
+        guard decodeLimits.maxDecodedBytes > 0 else {
+            throw ReceiverConfigurationError(key: "decodeLimits.maxDecodedBytes", problem: "must be positive, got \(decodeLimits.maxDecodedBytes)")
+        }
+        guard decodeLimits.maxDecodeRatio > 0 else {
+            throw ReceiverConfigurationError(key: "decodeLimits.maxDecodeRatio", problem: "must be positive, got \(decodeLimits.maxDecodeRatio)")
+        }
         guard eventLoopThreads > 0 else { throw ReceiverConfigurationError(key: "eventLoopThreads", problem: "must be positive") }
         guard workerThreads > 0 else { throw ReceiverConfigurationError(key: "workerThreads", problem: "must be positive") }
+        guard maxQueuedExports > 0 else { throw ReceiverConfigurationError(key: "maxQueuedExports", problem: "must be positive") }
         guard maxInflightBytes >= maxBodyBytes else {
             throw ReceiverConfigurationError(
                 key: "maxInflightBytes",

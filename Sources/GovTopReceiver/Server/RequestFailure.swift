@@ -35,6 +35,11 @@ struct RequestFailure: Error, Sendable, Equatable {
 
     static func unsupportedMediaType(_ message: String) -> RequestFailure { RequestFailure(status: 415, message: message) }
 
+    /// `503` + `Retry-After`: the request is fine but cannot be taken now; OTLP exporters retry it.
+    static func unavailable(_ message: String, retryAfterSeconds: Int) -> RequestFailure {
+        RequestFailure(status: 503, message: message, retryAfterSeconds: retryAfterSeconds)
+    }
+
     /// The gRPC code that `google.rpc.Status.code` carries for this HTTP status.
     var grpcCode: Int32 {
         switch status {

@@ -24,6 +24,11 @@ struct ThreadPoolRequestWorkers: RequestWorkers {
         switch work {
         case .export(let request, let body):
             let processor = services.processor
+            // Shed because the queue is full: answered at once, not behind the busy workers.
+            if let shed = processor.shedResponse(format: request.format) {
+                processor.ticket.start()
+                return eventLoop.makeSucceededFuture(shed)
+            }
             return services.exportWorkers.runIfActive(eventLoop: eventLoop) {
                 body.withUnsafeReadableBytes { processor.process(request, body: $0) }
             }

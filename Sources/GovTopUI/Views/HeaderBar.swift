@@ -1,7 +1,8 @@
 import GovTopCore
 
 /// The top line: govtop, where it listens, spans/s in, total cost, cost per minute with a
-/// sparkline of cost per second, active alerts by severity, store fill and evictions, and PAUSED.
+/// sparkline of cost per second, active alerts by severity, store fill and evictions, exports shed
+/// (only once some were), and PAUSED.
 /// Pieces are dropped by priority (least important first) until the rest fits.
 struct HeaderBar {
     /// One run of styled text; a piece is one or more segments shown or dropped together.
@@ -80,6 +81,11 @@ struct HeaderBar {
         ], priority: 3))
         pieces.append(alertsPiece(snapshot.alertCounts))
         pieces.append(storePiece(snapshot))
+        if snapshot.summary.requestsShed > 0 {
+            // Exporters are being told to retry later: the receiver cannot keep up.
+            let text = "shed " + ViewFormat.count(snapshot.summary.requestsShed)
+            pieces.append(Piece(segments: [Segment(text: text, style: CellStyle(.warning, .bold))], priority: 1, trailing: true))
+        }
         if paused {
             pieces.append(Piece(segments: [Segment(text: " PAUSED ", style: CellStyle(.warning, [.bold, .reverse]))], priority: 0, trailing: true))
         }

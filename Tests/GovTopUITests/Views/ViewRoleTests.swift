@@ -1,3 +1,4 @@
+import GovTopCore
 import Testing
 @testable import GovTopUI
 
@@ -95,6 +96,18 @@ import Testing
         #expect(role(canvas, find("C3", in: canvas)) == .critical)
         #expect(role(canvas, find("W3", in: canvas)) == .warning)
         #expect(role(canvas, find("I0", in: canvas)) == .header)
+    }
+
+    @Test func headerShowsShedExportsOnlyOnceSomeWereShed() throws {
+        let engine = ViewFixture.engine()
+        let quiet = ViewDriver(width: 120, height: 40, engine: engine).render()
+        #expect(!quiet.line(0).contains("shed"))
+        engine.recordShedRequest(.queueFull)
+        engine.recordShedRequest(.queueFull)
+        engine.recordShedRequest(.inflightMemory)
+        let canvas = ViewDriver(width: 120, height: 40, engine: engine).render()
+        let shed = try #require(find("shed 3", in: canvas))
+        #expect(shed.y == 0 && role(canvas, shed) == .warning)
     }
 
     @Test func focusedPanelHasTheFocusedBorder() {

@@ -5,10 +5,14 @@ extension JSONReader {
         error("field '\(field)' of \(message) must be \(want), found \(kind.article)")
     }
 
-    mutating func readStringField(_ field: String, of message: String) throws(OTLPDecodeError) -> String {
+    /// A string, charged to `allowance` (by its escaped length, which bounds the content's) before
+    /// it is made.
+    mutating func readStringField(_ field: String, of message: String, allowance: DecodeAllowance) throws(OTLPDecodeError) -> String {
         let kind = try peekKind()
         guard kind == .string else { throw wrongType(field, of: message, want: "a string", found: kind) }
-        return try readString()
+        let token = try scanString()
+        try allowance.chargeString(token.contentEnd - token.contentStart)
+        return string(of: token)
     }
 
     mutating func readBoolField(_ field: String, of message: String) throws(OTLPDecodeError) -> Bool {
@@ -127,12 +131,16 @@ extension JSONReader {
         return Int(value.magnitude)
     }
 
-    /// Base64 (standard or URL-safe, padded or not), as proto3 JSON writes `bytes` fields.
-    mutating func readBytesField(_ field: String, of message: String) throws(OTLPDecodeError) -> [UInt8] {
+    /// Base64 (standard or URL-safe, padded or not), as proto3 JSON writes `bytes` fields; the
+    /// decoded bytes are charged to `allowance` before they are made.
+    mutating func readBytesField(_ field: String, of message: String, allowance: DecodeAllowance) throws(OTLPDecodeError) -> [UInt8] {
         let kind = try peekKind()
         guard kind == .string else { throw wrongType(field, of: message, want: "a base64 string", found: kind) }
         let start = offset
         let token = try scanString()
+        if token.contentEnd > token.contentStart {
+            try allowance.charge((token.contentEnd - token.contentStart) / 4 * 3 + 3 + DecodeCost.blockHeader)
+        }
         guard let decoded = withContent(of: token, { JSONBase64.decode($0) }) else {
             throw error("field '\(field)' of \(message) is not valid base64", at: start)
         }
@@ -166,15 +174,22 @@ extension JSONReader {
         }
     }
 
-    /// Reads an array field's elements; a null element is skipped as absent.
+    /// Reads an array field's elements; a null element is skipped. Returns how many were null,
+    /// so that the caller can count what it dropped.
+    @discardableResult
     mutating func readArray(_ field: String, of message: String,
-                            _ element: (inout JSONReader) throws(OTLPDecodeError) -> Void) throws(OTLPDecodeError) {
+                            _ element: (inout JSONReader) throws(OTLPDecodeError) -> Void) throws(OTLPDecodeError) -> Int {
         let kind = try peekKind()
         guard kind == .array else { throw wrongType(field, of: message, want: "an array", found: kind) }
         try beginArray()
+        var nulls = 0
         while try nextElement() {
-            if try consumeNull() { continue }
+            if try consumeNull() {
+                nulls += 1
+                continue
+            }
             try element(&self)
         }
+        return nulls
     }
 }

@@ -88,10 +88,6 @@ extension JSONReader {
 
     // MARK: Reading content
 
-    mutating func readString() throws(OTLPDecodeError) -> String {
-        string(of: try scanString())
-    }
-
     func string(of token: JSONStringToken) -> String {
         withContent(of: token) { String(decoding: $0, as: UTF8.self) }
     }

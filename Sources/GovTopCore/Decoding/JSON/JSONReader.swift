@@ -17,7 +17,7 @@ enum JSONValueKind: Sendable {
 /// A strict RFC 8259 pull parser over UTF-8 bytes.
 ///
 /// The caller drives it: `beginObject()` then `nextKey()` until nil, `beginArray()` then
-/// `nextElement()` until false, scalars with `readString()`, `readNumber()`, … Numbers are handed
+/// `nextElement()` until false, scalars with `scanString()`, `readNumber()`, … Numbers are handed
 /// out as text, so the caller converts them once it knows the field's type (int64 and uint64 stay
 /// exact). Containers nest at most `maxDepth` deep; `skipValue()` is iterative, so hostile nesting
 /// ends in an `OTLPDecodeError`, never in a stack overflow. Every error names the byte offset and

@@ -3,12 +3,18 @@
 ///
 /// A key given twice behaves as a field given twice in binary protobuf: the last value wins for
 /// single fields, repeated fields (attributes, events, links, spans, …) concatenate.
+///
+/// Everything it builds is charged to `allowance` first (see `DecodeAllowance`). A `null` span is
+/// counted as a rejected span; any other `null` item of a repeated message field is dropped and
+/// counted in the batch's `nullItemsDropped`.
 struct OTLPJSONTraces {
     private var batch = TraceBatch()
-    private let limits: DecodeLimits
+    private let allowance: DecodeAllowance
+    private var values: OTLPJSONValues
 
-    init(limits: DecodeLimits) {
-        self.limits = limits
+    init(limits: DecodeLimits, allowance: DecodeAllowance) {
+        self.allowance = allowance
+        values = OTLPJSONValues(limits: limits, allowance: allowance)
     }
 
     mutating func decode(_ reader: inout JSONReader) throws(OTLPDecodeError) -> TraceBatch {
@@ -17,11 +23,14 @@ struct OTLPJSONTraces {
             throw reader.error("OTLP/JSON payload must be a JSON object, found \(kind.article)")
         }
         try reader.readObject("ExportTraceServiceRequest", table: Tables.request) { (reader: inout JSONReader, _) throws(OTLPDecodeError) in
-            try reader.readArray("resourceSpans", of: "ExportTraceServiceRequest") { (reader: inout JSONReader) throws(OTLPDecodeError) in
-                batch.resourceSpans.append(try resourceSpans(&reader))
+            batch.nullItemsDropped += try reader.readArray("resourceSpans", of: "ExportTraceServiceRequest") {
+                (reader: inout JSONReader) throws(OTLPDecodeError) in
+                try allowance.charge(DecodeCost.resourcePreparation)
+                try allowance.append(try resourceSpans(&reader), to: &batch.resourceSpans)
             }
         }
         try reader.finish()
+        batch.nullItemsDropped += values.nullItemsDropped
         return batch
     }
 
@@ -30,22 +39,23 @@ struct OTLPJSONTraces {
         try reader.readObject("ResourceSpans", table: Tables.resourceSpans) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
             switch field {
             case .resource: result.resource = try resource(&reader)
-            case .schemaURL: result.schemaURL = try reader.readStringField("schemaUrl", of: "ResourceSpans")
+            case .schemaURL: result.schemaURL = try reader.readStringField("schemaUrl", of: "ResourceSpans", allowance: allowance)
             case .scopeSpans:
-                try reader.readArray("scopeSpans", of: "ResourceSpans") { (reader: inout JSONReader) throws(OTLPDecodeError) in
-                    result.scopeSpans.append(try scopeSpans(&reader))
+                batch.nullItemsDropped += try reader.readArray("scopeSpans", of: "ResourceSpans") { (reader: inout JSONReader) throws(OTLPDecodeError) in
+                    try allowance.charge(DecodeCost.scopePreparation)
+                    try allowance.append(try scopeSpans(&reader), to: &result.scopeSpans)
                 }
             }
         }
         return result
     }
 
-    private func resource(_ reader: inout JSONReader) throws(OTLPDecodeError) -> Resource {
+    private mutating func resource(_ reader: inout JSONReader) throws(OTLPDecodeError) -> Resource {
         var result = Resource()
         try reader.readObject("Resource", table: Tables.resource) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
             switch field {
             case .attributes:
-                result.attributes += try OTLPJSONValues.attributes(&reader, field: "attributes", of: "Resource", limits: limits)
+                try values.appendAttributes(&reader, to: &result.attributes, field: "attributes", of: "Resource")
             case .droppedAttributesCount:
                 result.droppedAttributesCount = try reader.readUInt32Field("droppedAttributesCount", of: "Resource")
             }
@@ -58,24 +68,25 @@ struct OTLPJSONTraces {
         try reader.readObject("ScopeSpans", table: Tables.scopeSpans) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
             switch field {
             case .scope: result.scope = try scope(&reader)
-            case .schemaURL: result.schemaURL = try reader.readStringField("schemaUrl", of: "ScopeSpans")
+            case .schemaURL: result.schemaURL = try reader.readStringField("schemaUrl", of: "ScopeSpans", allowance: allowance)
             case .spans:
-                try reader.readArray("spans", of: "ScopeSpans") { (reader: inout JSONReader) throws(OTLPDecodeError) in
-                    if let span = try span(&reader) { result.spans.append(span) }
+                let nulls = try reader.readArray("spans", of: "ScopeSpans") { (reader: inout JSONReader) throws(OTLPDecodeError) in
+                    if let span = try span(&reader) { try allowance.append(span, to: &result.spans) }
                 }
+                if nulls > 0 { rejectNull(spans: nulls) }
             }
         }
         return result
     }
 
-    private func scope(_ reader: inout JSONReader) throws(OTLPDecodeError) -> InstrumentationScope {
+    private mutating func scope(_ reader: inout JSONReader) throws(OTLPDecodeError) -> InstrumentationScope {
         var result = InstrumentationScope()
         try reader.readObject("InstrumentationScope", table: Tables.scope) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
             switch field {
-            case .name: result.name = try reader.readStringField("name", of: "InstrumentationScope")
-            case .version: result.version = try reader.readStringField("version", of: "InstrumentationScope")
+            case .name: result.name = try reader.readStringField("name", of: "InstrumentationScope", allowance: allowance)
+            case .version: result.version = try reader.readStringField("version", of: "InstrumentationScope", allowance: allowance)
             case .attributes:
-                result.attributes += try OTLPJSONValues.attributes(&reader, field: "attributes", of: "InstrumentationScope", limits: limits)
+                try values.appendAttributes(&reader, to: &result.attributes, field: "attributes", of: "InstrumentationScope")
             case .droppedAttributesCount:
                 result.droppedAttributesCount = try reader.readUInt32Field("droppedAttributesCount", of: "InstrumentationScope")
             }
@@ -85,6 +96,8 @@ struct OTLPJSONTraces {
 
     /// One span, or nil when one of its ids is invalid (then it is counted as rejected).
     private mutating func span(_ reader: inout JSONReader) throws(OTLPDecodeError) -> SpanRecord? {
+        reader.skipWhitespace()
+        let start = reader.offset
         var span = SpanRecord(traceID: TraceID(high: 0, low: 0), spanID: .none, name: "", kind: .unspecified,
                               startTimeUnixNano: 0, endTimeUnixNano: 0)
         var traceID: JSONStringToken?
@@ -95,30 +108,32 @@ struct OTLPJSONTraces {
             case .traceID: traceID = try reader.readIDField("traceId", of: "Span")
             case .spanID: spanID = try reader.readIDField("spanId", of: "Span")
             case .parentSpanID: parentSpanID = try reader.readIDField("parentSpanId", of: "Span")
-            case .traceState: span.traceState = try reader.readStringField("traceState", of: "Span")
-            case .name: span.name = try reader.readStringField("name", of: "Span")
+            case .traceState: span.traceState = try reader.readStringField("traceState", of: "Span", allowance: allowance)
+            case .name: span.name = try reader.readStringField("name", of: "Span", allowance: allowance)
             case .kind:
                 span.kind = SpanKind(wire: try reader.readEnumField("kind", of: "Span", names: Tables.spanKindNames))
             case .startTime: span.startTimeUnixNano = try reader.readUInt64Field("startTimeUnixNano", of: "Span")
             case .endTime: span.endTimeUnixNano = try reader.readUInt64Field("endTimeUnixNano", of: "Span")
             case .attributes:
-                span.attributes += try OTLPJSONValues.attributes(&reader, field: "attributes", of: "Span", limits: limits)
+                try values.appendAttributes(&reader, to: &span.attributes, field: "attributes", of: "Span")
             case .droppedAttributesCount:
                 span.droppedAttributesCount = try reader.readUInt32Field("droppedAttributesCount", of: "Span")
             case .events:
-                try reader.readArray("events", of: "Span") { (reader: inout JSONReader) throws(OTLPDecodeError) in
-                    span.events.append(try event(&reader))
+                batch.nullItemsDropped += try reader.readArray("events", of: "Span") { (reader: inout JSONReader) throws(OTLPDecodeError) in
+                    try allowance.append(try event(&reader), to: &span.events)
                 }
             case .droppedEventsCount: span.droppedEventsCount = try reader.readUInt32Field("droppedEventsCount", of: "Span")
             case .links:
-                try reader.readArray("links", of: "Span") { (reader: inout JSONReader) throws(OTLPDecodeError) in
-                    if let link = try link(&reader) { span.links.append(link) }
+                batch.nullItemsDropped += try reader.readArray("links", of: "Span") { (reader: inout JSONReader) throws(OTLPDecodeError) in
+                    if let link = try link(&reader) { try allowance.append(link, to: &span.links) }
                 }
             case .droppedLinksCount: span.droppedLinksCount = try reader.readUInt32Field("droppedLinksCount", of: "Span")
             case .status: try status(&reader, into: &span)
             case .flags: span.flags = try reader.readUInt32Field("flags", of: "Span")
             }
         }
+        // Its stored payload re-encodes what the span holds: less than its JSON text.
+        try allowance.charge(DecodeCost.spanPreparation &+ (reader.offset &- start))
         let parsedTrace = parse(traceID, in: reader, OTLPJSONIDs.traceID)
         let parsedSpan = parse(spanID, in: reader, OTLPJSONIDs.spanID)
         let parsedParent = parse(parentSpanID, in: reader, OTLPJSONIDs.parentSpanID)
@@ -149,14 +164,22 @@ struct OTLPJSONTraces {
         }
     }
 
-    private func event(_ reader: inout JSONReader) throws(OTLPDecodeError) -> SpanEvent {
+    /// Spans given as `null`: nothing to store, but the sender meant to send something.
+    private mutating func rejectNull(spans count: Int) {
+        batch.rejectedSpans += count
+        if batch.rejectionMessage == nil {
+            batch.rejectionMessage = "\(count) span(s) in 'spans' were null, not Span objects"
+        }
+    }
+
+    private mutating func event(_ reader: inout JSONReader) throws(OTLPDecodeError) -> SpanEvent {
         var event = SpanEvent(timeUnixNano: 0, name: "")
         try reader.readObject("Event", table: Tables.event) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
             switch field {
             case .time: event.timeUnixNano = try reader.readUInt64Field("timeUnixNano", of: "Event")
-            case .name: event.name = try reader.readStringField("name", of: "Event")
+            case .name: event.name = try reader.readStringField("name", of: "Event", allowance: allowance)
             case .attributes:
-                event.attributes += try OTLPJSONValues.attributes(&reader, field: "attributes", of: "Event", limits: limits)
+                try values.appendAttributes(&reader, to: &event.attributes, field: "attributes", of: "Event")
             case .droppedAttributesCount:
                 event.droppedAttributesCount = try reader.readUInt32Field("droppedAttributesCount", of: "Event")
             }
@@ -165,7 +188,7 @@ struct OTLPJSONTraces {
     }
 
     /// One link, or nil when its ids are invalid: the link is dropped, its span kept.
-    private func link(_ reader: inout JSONReader) throws(OTLPDecodeError) -> SpanLink? {
+    private mutating func link(_ reader: inout JSONReader) throws(OTLPDecodeError) -> SpanLink? {
         var link = SpanLink(traceID: TraceID(high: 0, low: 0), spanID: .none)
         var traceID: JSONStringToken?
         var spanID: JSONStringToken?
@@ -173,9 +196,9 @@ struct OTLPJSONTraces {
             switch field {
             case .traceID: traceID = try reader.readIDField("traceId", of: "Link")
             case .spanID: spanID = try reader.readIDField("spanId", of: "Link")
-            case .traceState: link.traceState = try reader.readStringField("traceState", of: "Link")
+            case .traceState: link.traceState = try reader.readStringField("traceState", of: "Link", allowance: allowance)
             case .attributes:
-                link.attributes += try OTLPJSONValues.attributes(&reader, field: "attributes", of: "Link", limits: limits)
+                try values.appendAttributes(&reader, to: &link.attributes, field: "attributes", of: "Link")
             case .droppedAttributesCount:
                 link.droppedAttributesCount = try reader.readUInt32Field("droppedAttributesCount", of: "Link")
             case .flags: link.flags = try reader.readUInt32Field("flags", of: "Link")
@@ -191,7 +214,7 @@ struct OTLPJSONTraces {
     private func status(_ reader: inout JSONReader, into span: inout SpanRecord) throws(OTLPDecodeError) {
         try reader.readObject("Status", table: Tables.status) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
             switch field {
-            case .message: span.statusMessage = try reader.readStringField("message", of: "Status")
+            case .message: span.statusMessage = try reader.readStringField("message", of: "Status", allowance: allowance)
             case .code:
                 span.statusCode = StatusCode(wire: try reader.readEnumField("code", of: "Status", names: Tables.statusCodeNames))
             }

@@ -18,13 +18,24 @@ public enum OTLPProtobufDecoder {
     /// The deepest nesting accepted whatever `DecodeLimits` says (the decoder recurses per level).
     public static let hardDepthCeiling = 256
 
-    /// Decodes an `ExportTraceServiceRequest`.
+    /// Decodes an `ExportTraceServiceRequest`. What the batch will cost until it is ingested is
+    /// bounded by `limits.decodeAllowance(payloadBytes:)`; a payload that needs more fails with
+    /// the `.allocationLimit` error before that memory is allocated.
     public static func decodeTraces(
         _ bytes: UnsafeRawBufferPointer, limits: DecodeLimits = DecodeLimits()
     ) throws(OTLPDecodeError) -> TraceBatch {
+        let allowance = DecodeAllowance(limit: limits.decodeAllowance(payloadBytes: bytes.count))
+        defer { allowance.deallocate() }
+        return try decodeTraces(bytes, limits: limits, allowance: allowance)
+    }
+
+    /// Decodes an `ExportTraceServiceRequest`, charging what it builds to `allowance`.
+    static func decodeTraces(
+        _ bytes: UnsafeRawBufferPointer, limits: DecodeLimits, allowance: DecodeAllowance
+    ) throws(OTLPDecodeError) -> TraceBatch {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return TraceBatch() }
         var reader = makeReader(base, bytes.count, .traceRequest, limits)
-        var decoder = TraceRequestDecoder(maxValueDepth: depthLimit(limits), keys: WellKnownKeys.shared)
+        var decoder = TraceRequestDecoder(maxValueDepth: depthLimit(limits), keys: WellKnownKeys.shared, allowance: allowance)
         return try decoder.decodeRequest(&reader)
     }
 

@@ -10,7 +10,8 @@ extension ProtoReader {
     }
 
     /// Like `readString`, but a string that is already in `cache` (an identical byte sequence
-    /// earlier in the payload) is shared instead of allocated again.
+    /// earlier in the payload) is shared instead of allocated again; a new one is charged to the
+    /// cache's allowance.
     @inline(__always)
     mutating func readString(_ tag: ProtoFieldTag, cache: StringCache) throws(OTLPDecodeError) -> String {
         let range = try readLengthDelimited(tag)
@@ -29,6 +30,7 @@ extension ProtoReader {
     @inline(__always)
     private func string(in range: Range<Int>, _ tag: ProtoFieldTag, cache: StringCache) throws(OTLPDecodeError) -> String {
         guard range.count >= StringCache.minimumLength, range.count <= StringCache.maximumLength else {
+            try cache.allowance.chargeString(range.count)
             return try string(in: range, tag)
         }
         return try cache.string(base: base, offset: range.lowerBound, count: range.count) { () throws(OTLPDecodeError) in

@@ -89,10 +89,9 @@ struct ProtoReader {
                            maxGroupDepth: maxGroupDepth)
     }
 
-    /// The bytes of a length-delimited field, copied out.
-    mutating func readBytes(_ tag: ProtoFieldTag) throws(OTLPDecodeError) -> [UInt8] {
-        let range = try readLengthDelimited(tag)
-        return Array(UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count))
+    /// A copy of the payload bytes in `range` (from `readLengthDelimited`).
+    func bytes(in range: Range<Int>) -> [UInt8] {
+        Array(UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count))
     }
 
     /// Big-endian 64-bit load used for trace and span ids; the caller checked the bounds.

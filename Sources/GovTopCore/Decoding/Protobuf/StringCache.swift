@@ -7,6 +7,9 @@
 /// payload; an identical byte sequence later in the payload gets the same `String` back.
 /// Direct-mapped: a collision simply replaces the slot, so unique values (ids, prompts) cost
 /// one probe and never grow the cache.
+///
+/// Every string it makes (each miss, and each string too long to cache) is charged to the
+/// request's `allowance` first; a hit costs nothing, as no memory is allocated for it.
 final class StringCache {
     /// Heap-allocated Swift strings start above 15 UTF-8 bytes; shorter ones are stored inline.
     static let minimumLength = 16
@@ -24,8 +27,10 @@ final class StringCache {
     /// Raw storage rather than an array: a probe is on the hot path of every long string, and
     /// an array held in a class pays exclusivity and uniqueness checks on each access.
     private let slots: UnsafeMutablePointer<Slot>
+    let allowance: DecodeAllowance
 
-    init() {
+    init(allowance: DecodeAllowance) {
+        self.allowance = allowance
         slots = .allocate(capacity: 1 << Self.slotBits)
         slots.initialize(repeating: Slot(hash: 0, offset: 0, count: 0, string: ""), count: 1 << Self.slotBits)
     }
@@ -47,6 +52,7 @@ final class StringCache {
            ByteHash.equal(base + slot.pointee.offset, base + offset, count: count) {
             return slot.pointee.string
         }
+        try allowance.chargeString(count)
         let made = try make()
         slot.pointee = Slot(hash: hash, offset: offset, count: count, string: made)
         return made

@@ -57,7 +57,9 @@ extension TraceRequestDecoder {
                 try decodeKeyValueList(&message, into: &entries, depth: depth + 1)
                 value = .kvlist(entries)
             case 7:
-                value = .bytes(try reader.readBytes(tag))
+                let range = try reader.readLengthDelimited(tag)
+                if !range.isEmpty { try allowance.charge(range.count &+ DecodeCost.blockHeader) }
+                value = .bytes(reader.bytes(in: range))
             case 8:
                 _ = try reader.readVarint(tag)
                 value = .empty
@@ -71,7 +73,7 @@ extension TraceRequestDecoder {
     private func decodeArrayValue(
         _ reader: inout ProtoReader, into values: inout [AttributeValue], depth: Int
     ) throws(OTLPDecodeError) {
-        values.reserveCapacity(values.count + reader.fieldCount(1))
+        try allowance.reserve(reader.fieldCount(1), in: &values)
         while let tag = try reader.nextTag() {
             if tag.number == 1 {
                 var message = try reader.readMessage(tag, as: .anyValue)
@@ -85,7 +87,7 @@ extension TraceRequestDecoder {
     private func decodeKeyValueList(
         _ reader: inout ProtoReader, into entries: inout [Attribute], depth: Int
     ) throws(OTLPDecodeError) {
-        entries.reserveCapacity(entries.count + reader.fieldCount(1))
+        try allowance.reserve(reader.fieldCount(1), in: &entries)
         while let tag = try reader.nextTag() {
             if tag.number == 1 {
                 entries.append(try decodeKeyValue(tag, &reader, depth: depth))

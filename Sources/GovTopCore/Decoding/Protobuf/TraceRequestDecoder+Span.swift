@@ -3,6 +3,8 @@ extension TraceRequestDecoder {
     /// The span in `reader`, or nil when its ids are invalid (then it is counted as rejected).
     mutating func decodeSpan(_ reader: inout ProtoReader) throws(OTLPDecodeError) -> SpanRecord? {
         let counts = reader.fieldCounts(9, 11, 13)
+        // Its stored payload re-encodes what the span holds: at most its own wire size.
+        try allowance.charge(DecodeCost.spanPreparation &+ (reader.end &- reader.position))
         var traceID = IDField()
         var spanID = IDField()
         var parentSpanID = IDField()
@@ -13,13 +15,13 @@ extension TraceRequestDecoder {
         var start: UInt64 = 0
         var end: UInt64 = 0
         var attributes: [Attribute] = []
-        attributes.reserveCapacity(counts.0)
+        try allowance.reserve(counts.0, in: &attributes)
         var droppedAttributes: UInt32 = 0
         var events: [SpanEvent] = []
-        events.reserveCapacity(counts.1)
+        try allowance.reserve(counts.1, in: &events)
         var droppedEvents: UInt32 = 0
         var links: [SpanLink] = []
-        links.reserveCapacity(counts.2)
+        try allowance.reserve(counts.2, in: &links)
         var droppedLinks: UInt32 = 0
         var statusCode = StatusCode.unset
         var statusMessage = ""
@@ -71,7 +73,7 @@ extension TraceRequestDecoder {
             switch tag.number {
             case 1: event.timeUnixNano = try reader.readFixed64(tag)
             case 2: event.name = try reader.readKey(tag, keys: keys, cache: cache)
-            case 3: event.attributes.append(try decodeKeyValue(tag, &reader, depth: 1))
+            case 3: try allowance.append(try decodeKeyValue(tag, &reader, depth: 1), to: &event.attributes)
             case 4: event.droppedAttributesCount = UInt32(truncatingIfNeeded: try reader.readVarint(tag))
             default: try reader.skip(tag)
             }
@@ -89,7 +91,7 @@ extension TraceRequestDecoder {
             case 1: traceID = IDField(try reader.readLengthDelimited(tag), reader)
             case 2: spanID = IDField(try reader.readLengthDelimited(tag), reader)
             case 3: link.traceState = try reader.readString(tag, cache: cache)
-            case 4: link.attributes.append(try decodeKeyValue(tag, &reader, depth: 1))
+            case 4: try allowance.append(try decodeKeyValue(tag, &reader, depth: 1), to: &link.attributes)
             case 5: link.droppedAttributesCount = UInt32(truncatingIfNeeded: try reader.readVarint(tag))
             case 6: link.flags = try reader.readFixed32(tag)
             default: try reader.skip(tag)

@@ -1,21 +1,29 @@
 /// Decodes one `ExportTraceServiceRequest` into a `TraceBatch`, message by message, straight
 /// from the wire. It carries the per-request state: the limits, the key table and the spans
-/// rejected for bad ids. Field numbers follow opentelemetry-proto (see Sources/OTLPProto/Generated).
+/// rejected for bad ids, and the allowance every allocation is charged to before it is made
+/// (arrays are reserved from a first count of their fields, so a body of millions of empty
+/// messages fails the charge before anything is allocated). Field numbers follow
+/// opentelemetry-proto (see Sources/OTLPProto/Generated).
 struct TraceRequestDecoder {
     let maxValueDepth: Int
     let keys: WellKnownKeys
-    let cache = StringCache()
+    let cache: StringCache
+    let allowance: DecodeAllowance
     private(set) var rejectedSpans = 0
     private(set) var rejectionMessage: String?
 
-    init(maxValueDepth: Int, keys: WellKnownKeys) {
+    init(maxValueDepth: Int, keys: WellKnownKeys, allowance: DecodeAllowance) {
         self.maxValueDepth = maxValueDepth
         self.keys = keys
+        self.allowance = allowance
+        cache = StringCache(allowance: allowance)
     }
 
     mutating func decodeRequest(_ reader: inout ProtoReader) throws(OTLPDecodeError) -> TraceBatch {
         var resourceSpans: [ResourceSpans] = []
-        resourceSpans.reserveCapacity(reader.fieldCount(1))
+        let count = reader.fieldCount(1)
+        try allowance.charge(count &* DecodeCost.resourcePreparation)
+        try allowance.reserve(count, in: &resourceSpans)
         while let tag = try reader.nextTag() {
             if tag.number == 1 {
                 var message = try reader.readMessage(tag, as: .resourceSpans)
@@ -34,7 +42,9 @@ struct TraceRequestDecoder {
 
     private mutating func decodeResourceSpans(_ reader: inout ProtoReader) throws(OTLPDecodeError) -> ResourceSpans {
         var result = ResourceSpans()
-        result.scopeSpans.reserveCapacity(reader.fieldCount(2))
+        let scopes = reader.fieldCount(2)
+        try allowance.charge(scopes &* DecodeCost.scopePreparation)
+        try allowance.reserve(scopes, in: &result.scopeSpans)
         while let tag = try reader.nextTag() {
             switch tag.number {
             case 1:
@@ -54,7 +64,7 @@ struct TraceRequestDecoder {
 
     /// Merges into `resource`, as protobuf does when the field occurs more than once.
     private func decodeResource(_ reader: inout ProtoReader, into resource: inout Resource) throws(OTLPDecodeError) {
-        resource.attributes.reserveCapacity(resource.attributes.count + reader.fieldCount(1))
+        try allowance.reserve(reader.fieldCount(1), in: &resource.attributes)
         while let tag = try reader.nextTag() {
             switch tag.number {
             case 1: resource.attributes.append(try decodeKeyValue(tag, &reader, depth: 1))
@@ -66,7 +76,7 @@ struct TraceRequestDecoder {
 
     private mutating func decodeScopeSpans(_ reader: inout ProtoReader) throws(OTLPDecodeError) -> ScopeSpans {
         var result = ScopeSpans()
-        result.spans.reserveCapacity(reader.fieldCount(2))
+        try allowance.reserve(reader.fieldCount(2), in: &result.spans)
         while let tag = try reader.nextTag() {
             switch tag.number {
             case 1:
@@ -89,7 +99,7 @@ struct TraceRequestDecoder {
             switch tag.number {
             case 1: scope.name = try reader.readString(tag, cache: cache)
             case 2: scope.version = try reader.readString(tag, cache: cache)
-            case 3: scope.attributes.append(try decodeKeyValue(tag, &reader, depth: 1))
+            case 3: try allowance.append(try decodeKeyValue(tag, &reader, depth: 1), to: &scope.attributes)
             case 4: scope.droppedAttributesCount = UInt32(truncatingIfNeeded: try reader.readVarint(tag))
             default: try reader.skip(tag)
             }
