@@ -197,6 +197,10 @@ import Testing
             #expect(closed)
             #expect(afterwards == 200)
             #expect(engine.summary().spansReceived == 1)
+            // The refusal is counted as shed, in the summary and on /metrics.
+            #expect(engine.summary().requestsShedByReason[.inflightMemory] ?? 0 >= 1)
+            let metrics = try await APIClient(port: port).get("/metrics").text
+            #expect(metrics.split(separator: "\n").contains { $0.hasPrefix("govtop_requests_shed_total{reason=\"inflight_memory\"} ") && !$0.hasSuffix(" 0") })
         }
     }
 

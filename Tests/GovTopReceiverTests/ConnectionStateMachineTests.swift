@@ -189,6 +189,7 @@ import Testing
         #expect(response(refused)?.head.headers["Retry-After"] == ["1"])
         #expect(response(refused)?.head.headers["Connection"] == ["close"])
         #expect(refused.contains { if case .closeOutput = $0 { true } else { false } })
+        #expect(refused.contains { if case .shed(.inflightMemory) = $0 { true } else { false } })
         #expect(budget.inUse == 300)
 
         var chunked = machine(budget: budget)

@@ -1,3 +1,4 @@
+import GovTopCore
 import NIOCore
 import NIOHTTP1
 
@@ -58,6 +59,8 @@ struct ConnectionStateMachine {
         case process(RequestWork)
         /// Tell the connection registry what the connection is doing now.
         case report(ConnectionActivity)
+        /// An export was answered `503` + `Retry-After` before it was read (load shedding): count it.
+        case shed(ShedReason)
     }
 
     /// Facts about the request being served that shape its response.
@@ -314,7 +317,8 @@ struct ConnectionStateMachine {
         releaseReservation()
         var failure = failure
         failure.closesConnection = true
-        return respond(Self.render(failure, style: style), exchange: exchange, evicted: false, now: now)
+        let shed: [Action] = failure.status == 503 ? [.shed(.inflightMemory)] : []
+        return shed + respond(Self.render(failure, style: style), exchange: exchange, evicted: false, now: now)
     }
 
     /// The response's actions; a response that closes the connection moves it to `lingering`.

@@ -122,9 +122,10 @@ public final class GovTopServer: Sendable {
                     let pipeline = channel.pipeline.syncOperations
                     try pipeline.addHandler(RequestByteObserver())
                     try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
-                    try pipeline.addHandler(HTTPConnectionHandler(limits: limits, budget: services.inflight, workers: workers) {
-                        registry.update(id, activity: $0)
-                    })
+                    try pipeline.addHandler(HTTPConnectionHandler(
+                        limits: limits, budget: services.inflight, workers: workers,
+                        recordShed: { services.engine.recordShedRequest($0) },
+                        reportActivity: { registry.update(id, activity: $0) }))
                 }
             }
     }

@@ -1,3 +1,4 @@
+import GovTopCore
 import NIOCore
 import NIOHTTP1
 
@@ -11,13 +12,16 @@ final class HTTPConnectionHandler: ChannelInboundHandler {
     private var machine: ConnectionStateMachine
     private let workers: any RequestWorkers
     private let reportActivity: (ConnectionActivity) -> Void
+    private let recordShed: (ShedReason) -> Void
     private var timer: Scheduled<Void>?
 
     init(limits: ConnectionStateMachine.Limits, budget: InflightBudget, workers: any RequestWorkers,
+         recordShed: @escaping (ShedReason) -> Void = { _ in },
          reportActivity: @escaping (ConnectionActivity) -> Void = { _ in }) {
         machine = ConnectionStateMachine(limits: limits, budget: budget)
         self.workers = workers
         self.reportActivity = reportActivity
+        self.recordShed = recordShed
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -94,6 +98,8 @@ final class HTTPConnectionHandler: ChannelInboundHandler {
                     }
             case .report(let activity):
                 reportActivity(activity)
+            case .shed(let reason):
+                recordShed(reason)
             }
         }
     }
