@@ -38,7 +38,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Most request memory in flight at once: bodies, inflated copies and decoding; beyond it exports get 503 + Retry-After (default 256MiB or 4 x --max-body, whichever is more).", valueName: "size"))
     var maxInflight: SizeArgument?
 
-    @Option(name: .long, help: ArgumentHelp("A trace export may cost at most this many times its decompressed size (plus 1MiB, and never more than 2 x --max-body) while it is decoded; beyond it: 413 (default 32).", valueName: "ratio"))
+    @Option(name: .long, help: ArgumentHelp("A trace export may cost at most this many times its decompressed size (plus 1MiB, and never more than 2 x --max-body + 1MiB) while it is decoded; beyond it: 413 (default 32).", valueName: "ratio"))
     var maxDecodeRatio: Int?
 
     @Option(name: .long, help: ArgumentHelp("Most exports waiting for a worker; beyond it exports get 503 + Retry-After (default 64).", valueName: "count"))
@@ -129,8 +129,9 @@ struct RunCommand: AsyncParsableCommand {
 
 extension GovTopConfiguration {
     var receiverConfiguration: ReceiverConfiguration {
-        // What one trace export may cost while it is decoded follows the largest body.
-        var decodeLimits = DecodeLimits(maxDecodedBytes: 2 * maxBodyBytes)
+        // What one trace export may cost while it is decoded follows the largest body; the floor
+        // every request gets is on top, so a small --max-body still takes an honest small batch.
+        var decodeLimits = DecodeLimits(maxDecodedBytes: 2 * maxBodyBytes + DecodeLimits.decodeAllowanceFloor)
         if let ratio = receiver.maxDecodeRatio { decodeLimits.maxDecodeRatio = ratio }
         var configuration = ReceiverConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes, decodeLimits: decodeLimits,
                                                   maxInflightBytes: receiver.maxInflightBytes)
