@@ -77,6 +77,24 @@ import Testing
         #expect(values.dropFirst().map(\.number) == [.infinity, -.infinity])
     }
 
+    /// Found by the otlp-protobuf fuzz target (seed `found-nan-payload-cost.pb`): a NaN with payload
+    /// bits keeps them through protobuf, but JSON spells every NaN `"NaN"`. The JSON round trip is
+    /// exact as JSON, and the cost is refused at the door either way.
+    @Test func aNaNWithPayloadBitsIsExactThroughProtobufAndNaNThroughJSON() throws {
+        let payloadNaN = Double(bitPattern: 0x7FF8_0000_0040_0000)
+        let span = SpanRecord(traceID: TraceID(high: 0, low: 1), spanID: SpanID(1), name: "chat", startTimeUnixNano: 0,
+                              endTimeUnixNano: 0, attributes: [Attribute("genops.cost.total", .double(payloadNaN))])
+        let batch = TraceBatch(resourceSpans: [ResourceSpans(scopeSpans: [ScopeSpans(spans: [span])])])
+        let protobuf = OTLPProtobufEncoder.encode(batch)
+        #expect(OTLPProtobufEncoder.encode(try OTLPProtobufDecoder.decodeTraces(protobuf)) == protobuf)
+        let json = OTLPJSONEncoder.encode(batch)
+        #expect(String(decoding: json, as: UTF8.self).contains(#""doubleValue":"NaN""#))
+        #expect(OTLPJSONEncoder.encode(try OTLPJSONDecoder.decodeTraces(json)) == json)
+        let facts = Normalizer.facts(for: span, resource: FactValues([]), service: "svc")
+        #expect(facts.reportedCost == nil)
+        #expect(facts.invalidValues.contains("genops.cost.total"))
+    }
+
     @Test func emptyBatchIsAnEmptyObject() {
         #expect(OTLPJSONEncoder.encode(TraceBatch()) == Array("{}".utf8))
     }
