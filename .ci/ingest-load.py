@@ -194,7 +194,14 @@ def upb_parse_rate(bodies, passes):
 
 # --- the sender and a sink to measure it against -------------------------------------------------
 
-def sink_connection(connection, counter, lock):
+def sink_connection(connection):
+    try:
+        serve_sink_connection(connection)
+    except OSError:
+        pass  # wrk closes its connections when its time is up
+
+
+def serve_sink_connection(connection):
     buffer = bytearray(1 << 20)
     view = memoryview(buffer)
     pending = b""
@@ -215,17 +222,14 @@ def sink_connection(connection, counter, lock):
                     return
                 remaining -= received
             connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
-            with lock:
-                counter[0] += 1
 
 
 def run_sink(port):
     """A trivial HTTP/1.1 sink: reads each request's body and answers 200 (for --sink)."""
     server = socket.create_server(("127.0.0.1", port), backlog=64)
-    counter, lock = [0], threading.Lock()
     while True:
         connection, _ = server.accept()
-        threading.Thread(target=sink_connection, args=(connection, counter, lock), daemon=True).start()
+        threading.Thread(target=sink_connection, args=(connection,), daemon=True).start()
 
 
 def free_port():
@@ -351,8 +355,10 @@ def ingest_rate(binary, governance, pool_dir, pool_size, args):
             sender = start_wrk(port, pool_dir, pool_size, args, int(args.warmup + args.seconds + 2))
             time.sleep(args.warmup)
             before, cpu_before, started = api(port, "/api/v1/summary"), cpu_seconds(process.pid), time.monotonic()
+            sender_before = cpu_seconds(sender.pid)
             time.sleep(args.seconds)
             after, cpu_after, ended = api(port, "/api/v1/summary"), cpu_seconds(process.pid), time.monotonic()
+            sender_after = cpu_seconds(sender.pid)
             report = wrk_report(sender)
             groups = api(port, "/api/v1/groups?by=team")
         finally:
@@ -365,6 +371,7 @@ def ingest_rate(binary, governance, pool_dir, pool_size, args):
     rejected = after["spans_rejected"] - before["spans_rejected"]
     elapsed = ended - started
     return {"rate": received / elapsed, "cores": (cpu_after - cpu_before) / elapsed,
+            "sender_cores": (sender_after - sender_before) / elapsed,
             "per_cpu_second": received / max(cpu_after - cpu_before, 1e-9), "rejected": rejected,
             "non2xx": report["non2xx"], "socket_errors": report["socket_errors"]}
 
@@ -377,30 +384,41 @@ def post(connection, body):
         raise RuntimeError(f"POST /v1/traces answered {response.status}")
 
 
-def rss_per_span(binary, bodies, spans):
-    """(VmRSS after - before) / spans, for `spans` stored spans of distinct traces."""
+def rss_per_span(binary, bodies, spans, warmup_batches=8):
+    """VmRSS growth per stored span while `spans` spans of distinct traces are stored.
+
+    A few batches are sent first, so the one-time costs of the first requests (event-loop arenas,
+    receive buffers, interned names) are not charged to the spans; the growth from idle is
+    returned too. Returns (idle, warm, after, bytes per span from warm, bytes per span from idle).
+    """
     full, rest = divmod(spans, SPANS_PER_BATCH)
-    if full > len(bodies):
-        raise RuntimeError(f"--rss-spans {spans} needs a pool of at least {full} bodies")
+    if full + warmup_batches > len(bodies):
+        raise RuntimeError(f"--rss-spans {spans} needs a pool of at least {full + warmup_batches} bodies")
     # The remainder, whole traces of a batch index the pool does not use.
     extra = [batch(len(bodies) + 1_000_000, traces=rest // 4)] if rest else []
+    warmup = bodies[len(bodies) - warmup_batches:]
     with tempfile.TemporaryDirectory() as home:
         process, port = start_govtop(binary, home, "--max-spans", "250000", "--max-memory", "2GiB")
         try:
-            time.sleep(1)
-            before = vm_rss(process.pid)
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            time.sleep(1)
+            idle = vm_rss(process.pid)
+            for body in warmup:
+                post(connection, body)
+            time.sleep(1)
+            warm = vm_rss(process.pid)
             for body in bodies[:full] + extra:
                 post(connection, body)
             connection.close()
             summary = api(port, "/api/v1/summary")
-            if summary["spans_stored"] != spans or summary["spans_evicted"] != 0:
-                raise RuntimeError(f"expected {spans} stored spans, none evicted: {summary}")
+            expected = spans + warmup_batches * SPANS_PER_BATCH
+            if summary["spans_stored"] != expected or summary["spans_evicted"] != 0:
+                raise RuntimeError(f"expected {expected} stored spans, none evicted: {summary}")
             time.sleep(1)
             after = vm_rss(process.pid)
         finally:
             stop_govtop(process)
-    return before, after, (after - before) / spans
+    return idle, warm, after, (after - warm) / spans, (after - idle) / expected
 
 
 def main():
@@ -445,7 +463,7 @@ def main():
     print(f"govtop, governance on: {on['rate']:,.0f} spans/s", flush=True)
     off = ingest_rate(binary, False, pool_dir, args.pool, args)
     print(f"govtop, governance off: {off['rate']:,.0f} spans/s", flush=True)
-    before, after, per_span = rss_per_span(binary, bodies, args.rss_spans)
+    idle, warm, after, per_span, per_span_cold = rss_per_span(binary, bodies, args.rss_spans)
     upb_after = upb_parse_rate(bodies, args.parse_passes)
 
     rows = [
@@ -455,11 +473,14 @@ def main():
          f"{on['rate'] / upb:.2f}x upb"),
         ("govtop ingest, governance off", f"{off['rate']:,.0f} spans/s", f"{off['rate'] / upb:.2f}x upb"),
         ("governance on / governance off", "", f"{on['rate'] / off['rate']:.2f}x"),
-        ("govtop CPU, governance on / off", f"{on['cores']:.2f} / {off['cores']:.2f} cores", ""),
+        ("govtop CPU, governance on / off", f"{on['cores']:.2f} / {off['cores']:.2f} cores",
+         f"wrk meanwhile: {on['sender_cores']:.2f} / {off['sender_cores']:.2f} cores"),
         ("spans per govtop CPU-second, governance on / off",
          f"{on['per_cpu_second']:,.0f} / {off['per_cpu_second']:,.0f}", f"{on['per_cpu_second'] / upb:.2f}x upb (on)"),
         (f"RSS per stored span ({args.rss_spans:,} spans, distinct traces)", f"{per_span:.0f} B",
-         f"VmRSS {before / 2**20:.1f} -> {after / 2**20:.1f} MiB"),
+         f"VmRSS {warm / 2**20:.1f} -> {after / 2**20:.1f} MiB after a warm-up"),
+        ("RSS per stored span, counted from idle", f"{per_span_cold:.0f} B",
+         f"VmRSS {idle / 2**20:.1f} MiB idle, warm-up spans included"),
     ]
     width = max(len(row[0]) for row in rows)
     value_width = max(len(row[1]) for row in rows)
