@@ -3,7 +3,8 @@
 Measures, in one run, on the same pre-built bodies (512-span batches of typical GenAI agent traces,
 the shape of Sources/GovTopBench/TypicalGenAITraces.swift: a workflow root and three LLM calls
 with ~15 gen_ai.* attributes, distinct trace ids in every batch, the pool larger than the store
-so a trace id never meets its earlier copy):
+so a trace id never meets its earlier copy; `--shape fixture` builds GenAIBatchFixture's batches
+of the in-process ingest benchmark instead):
 
 1. upb's parse rate: `ExportTraceServiceRequest.ParseFromString` of every body of the pool, best
    of several passes, on one core (the C parser behind Python's `protobuf` package; the script
@@ -20,7 +21,8 @@ so a trace id never meets its earlier copy):
 
 Prints a table; it is a measurement, not a test. Needs `wrk` (Debian package) and the Python
 `protobuf` and `opentelemetry-proto` packages; .ci/ingest-load.sh provides them.
-Usage: ingest-load.py GOVTOP [--seconds S] [--warmup S] [--pool N] [--connections C] [--threads T]
+Usage: ingest-load.py GOVTOP [--shape typical|fixture] [--seconds S] [--warmup S] [--pool N]
+                        [--connections C] [--threads T] [--rss-spans N]
 """
 import argparse
 import http.client
@@ -155,17 +157,92 @@ def batch(index, traces=TRACES_PER_BATCH):
     return request.SerializeToString()
 
 
-def body_pool(directory, count):
+FIXTURE_MODELS = ["gpt-4o-2024-08-06", "gpt-4o-mini-2024-07-18", "claude-3-5-sonnet-20241022", "gemini-1.5-pro-002"]
+FIXTURE_PROVIDERS = ["openai", "openai", "anthropic", "gcp.gemini"]
+FIXTURE_PROJECTS = ["assistant-v2", "semantic-search", "ticket-triage", "onboarding-bot"]
+
+
+def fixture_batch(index, spans=SPANS_PER_BATCH):
+    """One export shaped as GenAIBatchFixture.request() (the in-process ingest benchmark's batch):
+    two services, LLM client spans with 16 attributes, prompt and completion events, now and then a
+    policy event, an error or a link; every span its own trace, parents never in the batch."""
+    rng = random.Random(0x5EED_0F_6E4A1 + index)
+    word = lambda: rng.getrandbits(64)  # noqa: E731
+    request = ExportTraceServiceRequest()
+    for service_index, service in enumerate(["chat-gateway", "rag-worker"]):
+        resource_spans = request.resource_spans.add()
+        for key, value in [("service.name", service), ("service.version", f"2.14.{service_index}"),
+                           ("deployment.environment.name", "production"), ("telemetry.sdk.language", "python"),
+                           ("telemetry.sdk.name", "opentelemetry"), ("telemetry.sdk.version", "1.29.0"),
+                           ("host.name", f"ip-10-0-{service_index}-17.ec2.internal")]:
+            attribute(resource_spans.resource.attributes, key, value)
+        scope_spans = resource_spans.scope_spans.add()
+        scope_spans.scope.name = "opentelemetry.instrumentation.openai_v2"
+        scope_spans.scope.version = "2.1b0"
+        for position in range(spans // 2 + (1 if service_index < spans % 2 else 0)):
+            model, team = word() % 4, word() % 4
+            tokens_in, tokens_out = 200 + word() % 6000, 20 + word() % 1500
+            start = 1_730_000_000_000_000_000 + position * 250_000_000 + word() % 1_000_000
+            span = scope_spans.spans.add()
+            span.trace_id = word().to_bytes(8, "big") + word().to_bytes(8, "big")
+            span.span_id = word().to_bytes(8, "big")
+            if position % 4:
+                span.parent_span_id = word().to_bytes(8, "big")
+            span.name = "chat " + FIXTURE_MODELS[model]
+            span.kind = Span.SPAN_KIND_CLIENT
+            span.start_time_unix_nano = start
+            span.end_time_unix_nano = start + 300_000_000 + word() % 4_000_000_000
+            span.flags = 0x101
+            for key, value in [
+                ("gen_ai.operation.name", "chat"), ("gen_ai.provider.name", FIXTURE_PROVIDERS[model]),
+                ("gen_ai.request.model", FIXTURE_MODELS[model]), ("gen_ai.response.model", FIXTURE_MODELS[model]),
+                ("gen_ai.response.id", f"chatcmpl-{word():016x}{word():016x}"),
+                ("gen_ai.usage.input_tokens", tokens_in), ("gen_ai.usage.output_tokens", tokens_out),
+                ("gen_ai.request.max_tokens", 4096), ("gen_ai.request.temperature", 0.7),
+                ("gen_ai.response.finish_reasons", ["stop"]), ("genops.team", TEAMS[team]),
+                ("genops.project", FIXTURE_PROJECTS[team]), ("genops.customer_id", f"cust-{word() % 5000}"),
+                ("genops.environment", "production"),
+                ("genops.cost.total", tokens_in * 2.5e-6 + tokens_out * 1e-5), ("genops.cost.currency", "USD"),
+            ]:
+                attribute(span.attributes, key, value)
+            events = [("gen_ai.content.prompt", start + 1_000,
+                       [("gen_ai.prompt", "Summarize the customer ticket in two sentences.")]),
+                      ("gen_ai.content.completion", start + 290_000_000,
+                       [("gen_ai.completion", "The customer cannot log in after the update.")])]
+            if position % 8 == 3:
+                events.append(("policy.evaluated", start + 2_000,
+                               [("genops.policy.name", "pii-filter"), ("genops.policy.result", "allowed")]))
+            for name, time_unix_nano, event_attributes in events:
+                event = span.events.add()
+                event.name, event.time_unix_nano = name, time_unix_nano
+                for key, value in event_attributes:
+                    attribute(event.attributes, key, value)
+            if position % 16 == 5:
+                link = span.links.add()
+                link.trace_id = word().to_bytes(8, "big") + word().to_bytes(8, "big")
+                link.span_id = word().to_bytes(8, "big")
+            if position % 10 == 9:
+                span.status.code = span.status.STATUS_CODE_ERROR
+                span.status.message = "rate limited by provider"
+            else:
+                span.status.code = span.status.STATUS_CODE_OK
+    return request.SerializeToString()
+
+
+SHAPES = {"typical": batch, "fixture": fixture_batch}
+
+
+def body_pool(directory, count, shape):
     """The pool's bodies, written to `directory` (kept between runs) and returned in order."""
     stamp = os.path.join(directory, "VERSION")
-    expected = f"{POOL_VERSION} {count}"
+    expected = f"{POOL_VERSION} {shape} {count}"
     if not (os.path.exists(stamp) and open(stamp).read() == expected):
         shutil.rmtree(directory, ignore_errors=True)
         os.makedirs(directory)
         started = time.time()
         for index in range(count):
             with open(os.path.join(directory, f"batch-{index:04d}.pb"), "wb") as handle:
-                handle.write(batch(index))
+                handle.write(SHAPES[shape](index))
         with open(stamp, "w") as handle:
             handle.write(expected)
         print(f"generated {count} bodies in {time.time() - started:.1f} s", file=sys.stderr)
@@ -384,7 +461,7 @@ def post(connection, body):
         raise RuntimeError(f"POST /v1/traces answered {response.status}")
 
 
-def rss_per_span(binary, bodies, spans, warmup_batches=8):
+def rss_per_span(binary, bodies, shape, spans, warmup_batches=8):
     """VmRSS growth per stored span while `spans` spans of distinct traces are stored.
 
     A few batches are sent first, so the one-time costs of the first requests (event-loop arenas,
@@ -394,8 +471,9 @@ def rss_per_span(binary, bodies, spans, warmup_batches=8):
     full, rest = divmod(spans, SPANS_PER_BATCH)
     if full + warmup_batches > len(bodies):
         raise RuntimeError(f"--rss-spans {spans} needs a pool of at least {full + warmup_batches} bodies")
-    # The remainder, whole traces of a batch index the pool does not use.
-    extra = [batch(len(bodies) + 1_000_000, traces=rest // 4)] if rest else []
+    # The remainder, from a batch index the pool does not use.
+    extra = [batch(len(bodies) + 1_000_000, traces=rest // 4) if shape == "typical"
+             else fixture_batch(len(bodies) + 1_000_000, spans=rest)] if rest else []
     warmup = bodies[len(bodies) - warmup_batches:]
     with tempfile.TemporaryDirectory() as home:
         process, port = start_govtop(binary, home, "--max-spans", "250000", "--max-memory", "2GiB")
@@ -433,6 +511,10 @@ def main():
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
     parser.add_argument("--parse-passes", type=int, default=5, help="upb passes over the pool, best taken (default 5)")
     parser.add_argument("--rss-spans", type=int, default=200_000, help="spans stored for the RSS figure (default 200000)")
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="typical",
+                        help="typical: agent traces of 4 spans, ~15 attributes, content capture off (TypicalGenAITraces, "
+                             "the default); fixture: GenAIBatchFixture's batch of the in-process ingest benchmark "
+                             "(16 attributes, prompt/completion events, every span its own trace)")
     parser.add_argument("--sink", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.sink is not None:
@@ -447,12 +529,13 @@ def main():
         sys.exit("wrk is not installed: apt-get install wrk")
     binary = os.path.abspath(args.govtop)
 
-    pool_dir = os.path.join(ROOT, ".build", "ingest-load", f"pool-{args.pool}")
-    bodies = body_pool(pool_dir, args.pool)
+    pool_dir = os.path.join(ROOT, ".build", "ingest-load", f"pool-{args.shape}-{args.pool}")
+    bodies = body_pool(pool_dir, args.pool, args.shape)
     spans_total = len(bodies) * SPANS_PER_BATCH
     mean_bytes = sum(map(len, bodies)) / spans_total
-    print(f"pool: {len(bodies)} bodies of {SPANS_PER_BATCH} spans ({spans_total} spans of {spans_total // 4} distinct "
-          f"traces, {mean_bytes:.0f} protobuf bytes per span); {args.connections} connections, {args.threads} wrk threads; "
+    traces = spans_total // 4 if args.shape == "typical" else spans_total
+    print(f"pool ({args.shape} shape): {len(bodies)} bodies of {SPANS_PER_BATCH} spans ({spans_total} spans of {traces} "
+          f"distinct traces, {mean_bytes:.0f} protobuf bytes per span); {args.connections} connections, {args.threads} wrk threads; "
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}", flush=True)
 
     upb = upb_parse_rate(bodies, args.parse_passes)
@@ -463,7 +546,7 @@ def main():
     print(f"govtop, governance on: {on['rate']:,.0f} spans/s", flush=True)
     off = ingest_rate(binary, False, pool_dir, args.pool, args)
     print(f"govtop, governance off: {off['rate']:,.0f} spans/s", flush=True)
-    idle, warm, after, per_span, per_span_cold = rss_per_span(binary, bodies, args.rss_spans)
+    idle, warm, after, per_span, per_span_cold = rss_per_span(binary, bodies, args.shape, args.rss_spans)
     upb_after = upb_parse_rate(bodies, args.parse_passes)
 
     rows = [
