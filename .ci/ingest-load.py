@@ -452,6 +452,7 @@ def ingest_rate(binary, governance, pool_dir, pool_size, args):
     received = after["spans_received"] - before["spans_received"]
     rejected = after["spans_rejected"] - before["spans_rejected"]
     elapsed = ended - started
+    return {"rate": (received - rejected) / elapsed, "cores": (cpu_after - cpu_before) / elapsed,
             "sender_cores": (sender_after - sender_before) / elapsed,
             "per_cpu_second": received / max(cpu_after - cpu_before, 1e-9), "rejected": rejected,
             "non2xx": report["non2xx"], "socket_errors": report["socket_errors"]}
