@@ -59,6 +59,12 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: .hidden)
     var statusInterval: Double = 10
 
+    /// Runs only the foundation (decode, normalize, store, exact totals) without the governance
+    /// engine, as `EngineConfiguration.governance = false`: the baseline `.ci/ingest-load.py`
+    /// measures governance against. Hidden: it is a measuring aid, not a way to run govtop.
+    @Flag(name: .long, help: .hidden)
+    var noGovernance = false
+
     @Option(name: .long, help: ArgumentHelp("Dashboard theme: a name (default, light, mono, high-contrast, solarized-dark, or NAME.yaml in $GOVTOP_THEMES) or a theme file's path. Press t to cycle.", valueName: "name|path"))
     var theme: String?
 
@@ -114,6 +120,7 @@ struct RunCommand: AsyncParsableCommand {
         if let maxDecodeRatio { resolved.receiver.maxDecodeRatio = maxDecodeRatio }
         if let maxExportQueue { resolved.receiver.maxExportQueue = maxExportQueue }
         if demo { resolved.useDemoGovernance() }
+        if noGovernance { resolved.engine.governance = false }
         return resolved
     }
 

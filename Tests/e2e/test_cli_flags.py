@@ -1,5 +1,6 @@
 """The command line as the README documents it: check-config, --config, --listen, --http-port,
---max-body, --max-spans, --max-memory, --headless, and the port-in-use message.
+--max-body, --max-spans, --max-memory, --headless, the hidden --no-governance, and the port-in-use
+message.
 
 GOVTOP_BIN names the binary (default .build/debug/govtop).
 """
@@ -106,6 +107,25 @@ def test_config_file_budgets_and_http_port_flag():
         request(port, "/v1/traces", spans_json(3))
         budgets = json.loads(request(port, "/api/v1/budgets")[1])["budgets"]
         assert [(b["name"], b["consumed_usd"], b["status"]) for b in budgets] == [("team:ml", 1.5, "ok")]
+    finally:
+        stop(process)
+
+
+def test_no_governance_keeps_the_foundation_and_drops_the_governance_engine():
+    # The hidden measuring flag of .ci/ingest-load.py: spans are still stored and their reported
+    # cost counted, but nothing is grouped and no budget consumes.
+    port = free_port()
+    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as handle:
+        handle.write("budgets:\n  - {team: ml, limit: 10.0, period: daily}\n")
+    process = start("--headless", "--config", handle.name, "--http-port", str(port), "--no-governance")
+    try:
+        wait_healthy(port, process)
+        assert request(port, "/v1/traces", spans_json(3))[0] == 200
+        summary = json.loads(request(port, "/api/v1/summary")[1])
+        assert (summary["spans_stored"], summary["cost_usd_total"]) == (3, 1.5)
+        assert json.loads(request(port, "/api/v1/groups?by=team")[1])["groups"] == []
+        budgets = json.loads(request(port, "/api/v1/budgets")[1])["budgets"]
+        assert all(b["consumed_usd"] == 0 for b in budgets)
     finally:
         stop(process)
 
