@@ -173,9 +173,10 @@ import Testing
     @Test func aBodyBeyondTheInflightBudgetIsAnswered503WithRetryAfter() async throws {
         try await withServer(.forTests(maxBodyBytes: 1 << 20, maxInflightBytes: 1 << 20)) { port, engine in
             let (refused, closed, afterwards) = try await blocking {
-                // This request reserves the whole budget and waits for its body.
+                // This request sends all but the last byte of a body as large as the budget and waits.
                 let holder = try HTTPTestClient(port: port)
                 try holder.send("POST /v1/traces HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-protobuf\r\nContent-Length: \(1 << 20)\r\n\r\n")
+                try holder.send(String(repeating: "a", count: (1 << 20) - 1))
                 Thread.sleep(forTimeInterval: 0.2)
                 let client = try HTTPTestClient(port: port)
                 let refused = try client.exchange("POST", "/v1/traces", headers: [OTLPFixtures.contentTypeProtobuf],

@@ -152,12 +152,15 @@ import Testing
 
     // MARK: Request memory
 
-    @Test func aDeclaredLengthIsReservedUpFrontAndReturnedWithTheResponse() {
+    @Test func aDeclaredLengthIsReservedAsItArrivesAndReturnedWithTheResponse() {
         let budget = InflightBudget(limit: 10_000)
         var machine = machine(budget: budget)
         _ = machine.receivedHead(export(length: 600), now: at(0))
-        #expect(budget.inUse == 600)
-        _ = machine.receivedBody(bytes(600), now: at(0))
+        // A head alone holds nothing: announcing a large body must not take memory it does not use.
+        #expect(budget.inUse == 0)
+        _ = machine.receivedBody(bytes(200), now: at(0))
+        #expect(budget.inUse == 200)
+        _ = machine.receivedBody(bytes(400), now: at(0))
         guard case .export(_, let body) = work(machine.receivedEnd(now: at(0))) else {
             Issue.record("no export work")
             return
@@ -184,7 +187,9 @@ import Testing
         let budget = InflightBudget(limit: 500)
         #expect(budget.reserve(300))
         var declared = machine(budget: budget)
-        let refused = declared.receivedHead(export(length: 400), now: at(0))
+        let head = declared.receivedHead(export(length: 400), now: at(0))
+        #expect(head.allSatisfy { $0.isBookkeeping })
+        let refused = declared.receivedBody(bytes(250), now: at(0))
         #expect(response(refused)?.head.status == .serviceUnavailable)
         #expect(response(refused)?.head.headers["Retry-After"] == ["1"])
         #expect(response(refused)?.head.headers["Connection"] == ["close"])

@@ -56,6 +56,22 @@ import Testing
         #expect(budget.inUse == 2 << 20)
     }
 
+    /// Found in review: with --max-inflight equal to --max-body, a small gzip body that inflates to
+    /// nearly --max-body could never fit beside its own body, yet was shed (503) at every retry.
+    @Test func aGzipBodyWhoseInflatedCopyCouldNeverFitIs413NotAnEndless503() {
+        let engine = Engine()
+        let budget = InflightBudget(limit: 1 << 20)
+        let inflated = [UInt8](repeating: 0, count: (1 << 20) - 100)  // zeros: not valid OTLP, never decoded
+        let compressed = Zlib.compress(inflated, .gzip)
+        // The connection holds the body's bytes already, as the handler reserves them.
+        #expect(budget.reserve(compressed.count))
+        let gzip = ExportRequest(signal: .traces, format: .protobuf, encoding: .gzip)
+        let response = Self.process(Self.processor(engine, budget: budget), gzip, body: compressed)
+        #expect(response.status == 413)
+        #expect(engine.summary().requestsShed == 0)
+        #expect(budget.inUse == compressed.count)
+    }
+
     @Test func aRequestTooCostlyForTheWholeBudgetIs413NotAnEndless503() {
         let engine = Engine()
         let budget = InflightBudget(limit: 2 << 20)

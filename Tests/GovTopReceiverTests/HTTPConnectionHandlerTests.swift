@@ -82,7 +82,7 @@ import Testing
     @Test func anExportIsBufferedReservedProcessedAndReleased() throws {
         let connection = try Connection()
         try connection.send(Self.exportHead + "Content-Length: 6\r\n\r\nabc")
-        #expect(connection.budget.inUse == 6)
+        #expect(connection.budget.inUse == 3)
         try connection.send("def")
         guard case .export(let request, let body)? = connection.workers.pending.first?.work else {
             Issue.record("the export was not handed to a worker")
@@ -137,6 +137,11 @@ import Testing
     @Test func aBodyBeyondTheBudgetIsAnswered503AndTheConnectionClosed() throws {
         let connection = try Connection(budget: InflightBudget(limit: 100))
         try connection.send(Self.exportHead + "Content-Length: 200\r\n\r\n")
+        // The head alone holds nothing; the body's bytes are reserved as they come.
+        #expect(try connection.output().isEmpty)
+        try connection.send(String(repeating: "a", count: 60))
+        #expect(connection.budget.inUse == 60)
+        try connection.send(String(repeating: "a", count: 60))
         let output = try connection.output()
         #expect(output.hasPrefix("HTTP/1.1 503 Service Unavailable\r\n"))
         #expect(output.contains("Retry-After: 1\r\n"))
@@ -178,5 +183,37 @@ import Testing
         let output = try connection.output()
         #expect(output.hasPrefix("HTTP/1.1 200 OK\r\n"))
         #expect(output.contains("HTTP/1.1 404 Not Found\r\n"))
+    }
+
+    /// Found in review: writing a response's end makes NIO's pipelining helper hand the next buffered
+    /// request to the handler at once, inside the write. The first response's own "idle" report and
+    /// idle timer then came after the second request's, so the registry saw a busy connection as
+    /// idle (evictable) and its body deadline became the idle timeout.
+    @Test func aPipelinedRequestHandedOverDuringAResponseKeepsItsOwnStateInTheRegistry() throws {
+        final class Reports: @unchecked Sendable { var last: ConnectionActivity? }
+        let reports = Reports()
+        let channel = EmbeddedChannel()
+        let workers = HeldWorkers()
+        let limits = ConnectionStateMachine.Limits(maxBodyBytes: 10_000, headerTimeout: .seconds(1), idleTimeout: .seconds(5),
+                                                   minBodyBytesPerSecond: 100)
+        let pipeline = channel.pipeline.syncOperations
+        try pipeline.addHandler(RequestByteObserver())
+        try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
+        try pipeline.addHandler(HTTPConnectionHandler(limits: limits, budget: InflightBudget(limit: 1 << 20), workers: workers,
+                                                      reportActivity: { reports.last = $0 }))
+        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 4318)).wait()
+        let export = Self.exportHead + "Content-Length: 3\r\n\r\nabc"
+        try channel.writeInbound(ByteBuffer(string: export + export))
+        #expect(workers.pending.count == 1)
+        #expect(reports.last == .processing)
+        workers.answer()
+        // The second export was handed over while the first response was written: it is processing.
+        #expect(workers.pending.count == 1)
+        #expect(reports.last == .processing)
+        // No idle timer of the first response cuts it off while a worker has it.
+        channel.embeddedEventLoop.advanceTime(by: .seconds(3600))
+        #expect(channel.isActive)
+        workers.answer()
+        #expect(channel.isActive)
     }
 }

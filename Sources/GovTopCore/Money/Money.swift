@@ -28,8 +28,13 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
     public init?(usd: Double, limit: Double) {
         guard usd.isFinite, usd >= 0, usd <= limit else { return nil }
         let scaled = (usd * 1e9).rounded(.toNearestOrEven)
-        guard let nanos = Int64(exactly: scaled) else { return nil }
-        self.nanos = Int128(nanos)
+        // Amounts beyond 64 bits of nano-dollars (about $9.2 billion: budgets can be) convert in 128.
+        if let nanos = Int64(exactly: scaled) {
+            self.nanos = Int128(nanos)
+        } else {
+            guard let nanos = Int128(exactly: scaled) else { return nil }
+            self.nanos = nanos
+        }
     }
 
     /// The amount in dollars, for JSON, Prometheus and the screen. The whole dollars and the

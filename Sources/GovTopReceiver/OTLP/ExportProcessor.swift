@@ -55,9 +55,16 @@ struct ExportProcessor: Sendable {
             return try decode(request, payload: body, held: body.count, reservation: &reservation)
         }
         let inflated: [UInt8]
+        // An inflated copy that could not fit even with the budget to itself is refused (413),
+        // not shed (503) again at every retry.
+        var neverFits = false
         do {
             inflated = try BoundedInflater.inflate(body, encoding: request.encoding, limit: maxBodyBytes) { bytes in
-                reservation.take(bytes)
+                guard body.count + reservation.bytes + bytes <= inflight.limit else {
+                    neverFits = true
+                    return false
+                }
+                return reservation.take(bytes)
             }
         } catch {
             switch error {
@@ -65,6 +72,8 @@ struct ExportProcessor: Sendable {
                 throw RequestFailure(status: 413, message: "decompressed request body exceeds the limit of \(limit) bytes")
             case .corrupt(let reason):
                 throw .badRequest("\(request.encoding) request body could not be decompressed: \(reason)")
+            case .noRoom where neverFits:
+                throw RequestFailure(status: 413, message: "decompressed request body needs more than the \(inflight.limit) bytes of request memory the receiver may hold at once")
             case .noRoom:
                 throw shedForMemory(reservation.refused)
             }

@@ -17,7 +17,7 @@ import NIOHTTP1
 /// A request being processed by a worker has no deadline.
 ///
 /// The bytes of an export body being buffered are reserved from the process-wide `InflightBudget`
-/// (the declared `Content-Length` up front, otherwise chunk by chunk) and returned when the request
+/// as they arrive (never from the declared `Content-Length` alone) and returned when the request
 /// completes or the connection closes; a reservation that does not fit is answered `503` with
 /// `Retry-After`. The budget is the machine's only shared state; it does no I/O.
 struct ConnectionStateMachine {
@@ -61,6 +61,14 @@ struct ConnectionStateMachine {
         case report(ConnectionActivity)
         /// An export was answered `503` + `Retry-After` before it was read (load shedding): count it.
         case shed(ShedReason)
+
+        /// Timers, reports and counts: carried out before any I/O of the same batch of actions.
+        var isBookkeeping: Bool {
+            switch self {
+            case .setTimer, .cancelTimer, .report, .shed: true
+            case .writeContinue, .respond, .closeOutput, .close, .process: false
+            }
+        }
     }
 
     /// Facts about the request being served that shape its response.
@@ -166,15 +174,11 @@ struct ConnectionStateMachine {
         var actions: [Action] = []
         switch RequestRouter.route(requestHead, maxBodyBytes: limits.maxBodyBytes) {
         case .export(let request):
+            // Reserved as the bytes arrive, never from the declared length: a head that announces
+            // a large body and sends none must not hold memory it does not use.
             let declared = requestHead.contentLength ?? 0
-            if declared > 0 {
-                guard budget.reserve(declared) else {
-                    return refuse(.requestMemoryExhausted(limit: budget.limit), style: .otlp(request.format), exchange: exchange, now: now)
-                }
-                reservedBytes = declared
-            }
             if expectsContinue { actions.append(.writeContinue(head.version)) }
-            receipt.body = .export(request, allocator.buffer(capacity: min(declared, 1 << 20)))
+            receipt.body = .export(request, allocator.buffer(capacity: min(declared, 64 << 10)))
         case .api(let request):
             receipt.body = .api(request)
         case .failure(var failure, let style):

@@ -63,7 +63,10 @@ final class HTTPConnectionHandler: ChannelInboundHandler {
     }
 
     private func perform(_ actions: [ConnectionStateMachine.Action], context: ChannelHandlerContext) {
-        for action in actions {
+        // Bookkeeping (timers, registry reports, counts) first, I/O after: writing a response's end
+        // makes NIO's pipelining helper hand over the next buffered request at once, re-entering
+        // this handler, and the next request's own timers and reports must be the ones that stay.
+        for action in actions.filter(\.isBookkeeping) + actions.filter({ !$0.isBookkeeping }) {
             switch action {
             case .setTimer(let deadline):
                 timer?.cancel()

@@ -15,6 +15,15 @@ import Testing
         #expect(money?.usd.sign == .plus)
     }
 
+    /// Found in review: budgets may reach $10¹², beyond 64 bits of nano-dollars (~$9.2 billion);
+    /// such an amount was refused at the door and a configured limit silently became $0.
+    @Test(arguments: [9.3e9, 1e10, 123_456_789_012.5, 1e12])
+    func amountsBeyond64BitsOfNanoDollarsAreKept(usd: Double) throws {
+        let money = try #require(Money(usd: usd, limit: 1e12))
+        #expect(money.nanos == Int128(exactly: (usd * 1e9).rounded(.toNearestOrEven)))
+        #expect(money.usd == usd)
+    }
+
     /// Beyond 64 bits the slow path still gives whole dollars and nano-dollars apart.
     @Test(arguments: [Int128(0), 1, 999_999_999, 1_000_000_001, Int128(Int64.max), Int128(Int64.max) + 1, Int128(1) << 100])
     func dollarsComeBackFromNanos(nanos: Int128) {
