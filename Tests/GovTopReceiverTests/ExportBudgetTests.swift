@@ -88,7 +88,7 @@ import Testing
         let queue = ExportQueue(limit: 1)
         let budget = InflightBudget(limit: 64 << 20)
         let services = (0..<3).map { _ in
-            // What `ServerServices.processor` does for each export handed to the workers.
+            // What `ServerServices.enterExport()` does for each export handed to the workers.
             let ticket = queue.enter()
             if !ticket.admitted { engine.recordShedRequest(.queueFull) }
             return ExportProcessor(engine: engine, maxBodyBytes: 1 << 20, decodeLimits: DecodeLimits(), inflight: budget, ticket: ticket)

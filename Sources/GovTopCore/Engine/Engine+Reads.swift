@@ -43,19 +43,6 @@ extension Engine {
         }
     }
 
-    /// How many contributions folded into `(other)` per dimension because of the cardinality cap.
-    public func foldedContributions() -> [Dimension: Int] {
-        state.withLock { state in
-            Dictionary(uniqueKeysWithValues: state.ledger.tables.map { ($0.dimension, $0.foldedContributions) })
-        }
-    }
-
-    /// Live rates of all spend.
-    public func rates() -> Rates {
-        let now = clock.now()
-        return state.withLock { $0.ledger.rates(now: now) }
-    }
-
     /// Configured budgets in configuration order, then budgets reported in telemetry by name.
     public func budgets() -> [BudgetStatus] {
         let now = clock.now()

@@ -37,13 +37,6 @@ public struct BudgetReport: Sendable, Hashable {
         self.period = period
         self.alertThreshold = alertThreshold
     }
-
-    /// Reported remaining, else limit − consumed.
-    public var effectiveRemaining: Double? {
-        if let remaining { return remaining }
-        if let limit, let consumed { return limit - consumed }
-        return nil
-    }
 }
 
 /// One evaluation result (`genops.eval.*`, `gen_ai.evaluation.*`).

@@ -23,7 +23,7 @@ struct ThreadPoolRequestWorkers: RequestWorkers {
     func run(_ work: RequestWork, eventLoop: any EventLoop) -> EventLoopFuture<HTTPResponse> {
         switch work {
         case .export(let request, let body):
-            let processor = services.processor
+            let processor = services.enterExport()
             // Shed because the queue is full: answered at once, not behind the busy workers.
             if let shed = processor.shedResponse(format: request.format) {
                 processor.ticket.start()

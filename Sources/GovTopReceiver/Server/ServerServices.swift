@@ -24,11 +24,11 @@ struct ServerServices: Sendable {
         exportQueue = ExportQueue(limit: configuration.maxQueuedExports)
     }
 
-    /// The processor for one complete export body, which enters the export queue here: ask for it
-    /// when the export is handed to the workers, once per export. When the queue is full the export
-    /// is counted as shed and its processor answers `503` + `Retry-After` (`shedResponse(format:)`
+    /// Enters one complete export body into the export queue and returns its processor: called
+    /// once per export, when it is handed to the workers. When the queue is full the export is
+    /// counted as shed and its processor answers `503` + `Retry-After` (`shedResponse(format:)`
     /// gives that answer at once, without waiting for a worker).
-    var processor: ExportProcessor {
+    func enterExport() -> ExportProcessor {
         let ticket = exportQueue.enter()
         if !ticket.admitted { engine.recordShedRequest(.queueFull) }
         return ExportProcessor(engine: engine, maxBodyBytes: configuration.maxBodyBytes,

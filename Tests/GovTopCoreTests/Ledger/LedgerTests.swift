@@ -33,13 +33,13 @@ import Testing
         #expect(engine.groups(by: .model).map(\.key) == ["o3", "gpt-4o"])
         #expect(engine.groups(by: .service).map(\.key) == ["web", "api"])
         #expect(engine.groups(by: .provider).map(\.key) == ["openai"])
-        #expect(engine.rates().costUSDPerMinute == 1.75)
+        #expect(engine.summarySnapshot().rates.costUSDPerMinute == 1.75)
         clock.advance(seconds: 45)
         #expect(engine.groups(by: .team).first { $0.key == "ml" }?.costUSDPerMinute == 0.25)
-        #expect(engine.rates().costUSDPerMinute == 1.25)
-        #expect(engine.rates().costUSDPerMinute1h == 1.75 / 60)
+        #expect(engine.summarySnapshot().rates.costUSDPerMinute == 1.25)
+        #expect(engine.summarySnapshot().rates.costUSDPerMinute1h == 1.75 / 60)
         clock.advance(seconds: 60)
-        #expect(engine.rates().costUSDPerMinute == 0)
+        #expect(engine.summarySnapshot().rates.costUSDPerMinute == 0)
         #expect(engine.groups(by: .team).first { $0.key == "ml" }?.totals.costUSD == 0.75)
     }
 
@@ -117,7 +117,7 @@ import Testing
         let teams = engine.groups(by: .team)
         #expect(teams.count == 4)
         #expect(teams.first { $0.key == Dimension.other }?.totals.costUSD == 7)
-        #expect(engine.foldedContributions()[.team] == 7)
+        #expect(engine.groupsSnapshot(by: .team).folded == 7)
         #expect(teams.reduce(0) { $0 + $1.totals.costUSD } == 10)
         // The Prometheus counters label the folded teams `(other)` too, and keep every dollar.
         let series = engine.metrics().series
