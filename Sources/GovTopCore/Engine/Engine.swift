@@ -33,17 +33,12 @@ public final class Engine: Sendable {
             GovernancePass(governance, scanPatterns: verbatimSource.map { governance.policies.mightMatch(verbatim: $0) }
                                                       ?? governance.policies.hasPatternRules)
         }
-        let prepared = batch.resourceSpans.map { PreparedResource($0, governance: &pass) }
-        let accepted = prepared.reduce(0) { $0 + $1.spanCount }
-        let now = clock.now()
-        state.withLock { state in
-            state.received += accepted + batch.rejectedSpans
-            state.rejected += batch.rejectedSpans
-            state.nullItemsDropped += batch.nullItemsDropped
-            for resource in prepared { state.insert(resource, at: now) }
-            state.ledger.finishBatch()
-        }
-        return IngestResult(accepted: accepted, rejected: batch.rejectedSpans)
+        // Phase one, outside the lock: decode-side work on this thread.
+        var prepared = PreparedBatch(batch, governance: &pass)
+        prepared.receivedAt = clock.now()
+        // Phase two, under it: the store says what happened, the owners apply it.
+        state.withLock { $0.apply(prepared) }
+        return IngestResult(accepted: prepared.accepted, rejected: prepared.rejected)
     }
 
     public func recordMetricPoints(_ count: Int) {
@@ -97,8 +92,7 @@ struct EngineState {
     /// How many alert changes should ring the terminal bell (new or escalated critical alerts).
     var bellRings = 0
 
-    var budgets: [BudgetTracker]
-    var telemetryBudgets = TelemetryBudgets()
+    var budgets: BudgetBook
     let policies: PolicyEvaluator
     var policyStats: PolicyStats
     var evaluationStats = EvaluationStats()
@@ -112,9 +106,7 @@ struct EngineState {
         self.startedAt = startedAt
         governance = configuration.governance
         spikeBaselineMinimumSeconds = configuration.alerts.spikeBaselineMinimumSeconds
-        budgets = configuration.budgets.map {
-            BudgetTracker(definition: $0, timeZone: configuration.timeZone, startedAt: startedAt)
-        }
+        budgets = BudgetBook(configuration.budgets, timeZone: configuration.timeZone, startedAt: startedAt)
         store = SpanStore(limits: configuration.store)
         ledger = Ledger(maxGroupsPerDimension: configuration.maxGroupsPerDimension)
         alerts = AlertBook(settings: configuration.alerts)
@@ -143,34 +135,49 @@ struct EngineState {
         return summary
     }
 
-    mutating func insert(_ resource: PreparedResource, at now: UInt64) {
-        for group in resource.groups where !group.spans.isEmpty {
-            let origin = store.origin(resource: resource.resource, scope: group.scope, resourceFacts: resource.resourceFacts)
-            for span in group.spans {
-                if !span.facts.invalidValues.isEmpty { invalidValues.record(span.facts.invalidValues) }
-                let stored = span.stored(origin: origin, receivedAt: now)
-                var local = span.patternViolations
-                let result = store.insert(stored, facts: span.facts) { attribution in
-                    if governance, !policies.isEmpty {
-                        local += policies.check(span.record, facts: span.facts, attribution: attribution,
-                                                resourceAttributes: resource.resource.attributes, costUSD: span.cost.priced?.usd)
-                    }
-                    return local.count
-                }
-                let contribution = result.contribution
-                guard governance else {
-                    ledger.addTotals(contribution)
-                    continue
-                }
-                ledger.add(contribution, facts: span.facts, attribution: result.effective,
-                           durationSeconds: Double(span.record.durationNanos) / 1e9, at: now)
-                recordBudgets(contribution, facts: span.facts, attribution: result.effective, at: now)
-                for move in result.moves {
-                    ledger.move(move)
-                    moveBudgets(move)
-                }
-                observeOutcomes(of: span.facts, local: local, team: result.effective.team, at: now)
-            }
+    /// Phase two of ingest: the store takes the batch and returns its effects as data; the local
+    /// rules that read the effective attribution are decided on them (and the store keeps what they
+    /// found, so moves carry it); then each owner applies the list.
+    mutating func apply(_ batch: PreparedBatch) {
+        received += batch.accepted + batch.rejected
+        rejected += batch.rejected
+        nullItemsDropped += batch.nullItemsDropped
+        if !batch.invalidValues.isEmpty { invalidValues.record(batch.invalidValues) }
+        var stored = store.insert(batch)
+        guard governance else {
+            ledger.applyTotals(stored)
+            return
         }
+        let inherited = resolvePendingRules(batch, &stored)
+        var effects: [SpanEffect] = []
+        effects.reserveCapacity(stored.spans.count)
+        for (index, (span, effect)) in zip(batch.spans, stored.spans).enumerated() {
+            let local = inherited[index].map { span.localViolations + $0 } ?? span.localViolations
+            effects.append(SpanEffect(facts: span.facts, effective: effect.effective, contribution: effect.contribution,
+                                      local: local, moves: effect.moves, receivedAt: batch.receivedAt,
+                                      durationSeconds: Double(span.record.durationNanos) / 1e9))
+        }
+        ledger.apply(effects)
+        budgets.apply(effects)
+        policyStats.apply(effects)
+        evaluationStats.apply(effects)
+        for change in alerts.observe(effects, now: batch.receivedAt) { record(change) }
+    }
+
+    /// The local rules left pending in phase one, decided with each span's effective attribution.
+    /// What they find is added to the stored spans (for later moves) and to the batch's effects.
+    /// Returns the violations found, by the span's position in the batch (nil: none).
+    private mutating func resolvePendingRules(_ batch: PreparedBatch, _ stored: inout StoreEffects) -> [Int: [LocalViolation]] {
+        var found: [Int: [LocalViolation]] = [:]
+        var counts: [UInt64: Int] = [:]
+        for (index, (span, effect)) in zip(batch.spans, stored.spans).enumerated() where !span.pendingRules.isEmpty {
+            let violations = policies.resolve(span.pendingRules, attribution: effect.effective)
+            guard !violations.isEmpty else { continue }
+            found[index] = violations
+            counts[effect.sequence] = store.addViolations(violations.count, at: effect.sequence)
+                ?? min(Int(UInt8.max), effect.contribution.policyViolations + violations.count)
+        }
+        stored.setViolations(counts)
+        return found
     }
 }

@@ -1,32 +1,6 @@
-/// Feeding the alert book: per-span observations at ingest, and a periodic tick for the conditions
-/// that depend on rates and budgets.
+/// The alert book's periodic tick, for the conditions that depend on rates and budgets (phase two
+/// of ingest feeds it through `AlertBook.observe(_:now:)`).
 extension EngineState {
-    /// Policy violations (reported and local) and evaluation failures of one span: counted per
-    /// policy/metric and team, and raised as alerts (local rules only when their action is `alert`).
-    mutating func observeOutcomes(of facts: GovernanceFacts, local: [LocalViolation], team: String?, at now: UInt64) {
-        if !facts.policies.isEmpty { policyStats.record(facts.policies, team: team) }
-        if !local.isEmpty { policyStats.record(local, team: team) }
-        if !facts.evaluations.isEmpty { evaluationStats.record(facts.evaluations, team: team) }
-        for violation in local where violation.action == .alert {
-            if let condition = AlertCondition.policyViolation(policy: violation.rule, team: team, result: violation.result,
-                                                              reason: violation.violationType, severity: violation.severity) {
-                record(alerts.observe(condition, now: now))
-            }
-        }
-        for outcome in facts.policies where outcome.isViolation {
-            if let condition = AlertCondition.policyViolation(policy: outcome.name, team: team, result: outcome.result,
-                                                              reason: outcome.violationType) {
-                record(alerts.observe(condition, now: now))
-            }
-        }
-        for evaluation in facts.evaluations where !evaluation.passed {
-            if let condition = AlertCondition.evaluationFailure(metric: evaluation.metric, team: team,
-                                                                score: evaluation.score, threshold: evaluation.threshold) {
-                record(alerts.observe(condition, now: now))
-            }
-        }
-    }
-
     /// Cost and error-rate spikes from the ledger's windows, then resolution of stale alerts.
     mutating func tickAlerts(now: UInt64) {
         if let baseline = costBaselinePerMinute(now: now),

@@ -6,22 +6,31 @@ struct PreparedSpan {
     let facts: GovernanceFacts
     let cost: SpanCost
     let payload: [UInt8]
-    /// Pattern-rule violations (found before the lock; the clear text never reaches the store).
-    let patternViolations: [LocalViolation]
+    /// Local-rule violations decided before the lock: pattern rules (the clear text never reaches
+    /// the store), then the condition and limit rules that need only the span.
+    let localViolations: [LocalViolation]
+    /// Condition rules that read an attribution dimension and whose other conditions held: the
+    /// policy step decides them once the store has resolved the span's effective attribution.
+    let pendingRules: [Int]
 
     /// Every span is normalized (the foundation's facts and exact totals need it); with governance
     /// on it is also scanned by the pattern rules (and redacted) and priced from its tokens.
-    init(record: SpanRecord, resourceFacts: FactValues, service: String, governance: inout GovernancePass?) {
+    init(record: SpanRecord, resource: Resource, resourceFacts: FactValues, service: String, governance: inout GovernancePass?) {
         // Optional chaining works on the pass in place; `map` or `if let` would copy its cache.
         let scan = governance?.scanPatterns == true ? governance?.policies.scan(record) ?? .clean : .clean
         let stored = scan.redactedSpan ?? record
         self.record = stored
-        patternViolations = scan.violations
         facts = Normalizer.facts(for: stored, resource: resourceFacts, service: service)
         if governance != nil {
             cost = PreparedSpan.cost(of: facts, prices: &governance!.prices)
+            let judgement = governance!.policies.judge(stored, facts: facts, resourceAttributes: resource.attributes,
+                                                       costUSD: cost.priced?.usd)
+            localViolations = scan.violations.isEmpty ? judgement.violations : scan.violations + judgement.violations
+            pendingRules = judgement.pending
         } else {
             cost = facts.reportedTotalCost.map(SpanCost.reported) ?? .none
+            localViolations = []
+            pendingRules = []
         }
         payload = SpanPayload.encode(self.record)
     }
@@ -67,7 +76,8 @@ struct PreparedResource {
         let service = resource.serviceName
         groups = resourceSpans.scopeSpans.map { scopeSpans in
             (scopeSpans.scope, PreparedResource.parentsFirst(scopeSpans.spans).map {
-                PreparedSpan(record: $0, resourceFacts: resourceFacts, service: service, governance: &governance)
+                PreparedSpan(record: $0, resource: resourceSpans.resource, resourceFacts: resourceFacts, service: service,
+                             governance: &governance)
             })
         }
     }

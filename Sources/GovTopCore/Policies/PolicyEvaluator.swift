@@ -102,6 +102,28 @@ public struct PolicyEvaluator: Sendable {
         return violations
     }
 
+    /// The condition and limit rules on a span before its effective attribution is known (the
+    /// engine's first phase, outside its lock): the violations decided from the span alone, and the
+    /// rules that read an attribution dimension and wait for the span's effective attribution, which
+    /// only the store knows. `resolve(_:attribution:)` finishes those.
+    func judge(_ span: SpanRecord, facts: GovernanceFacts, resourceAttributes: [Attribute], costUSD: Double?) -> RuleJudgement {
+        var judgement = RuleJudgement()
+        for (index, rule) in requestRules.enumerated() {
+            switch rule.judge(span: span, facts: facts, resourceAttributes: resourceAttributes, costUSD: costUSD) {
+            case .clean: break
+            case .violation(let violation): judgement.violations.append(violation)
+            case .pending: judgement.pending.append(index)
+            }
+        }
+        return judgement
+    }
+
+    /// The rules `judge` left pending, decided with the span's effective attribution. Needs neither
+    /// the span nor its facts: the conditions on those already held.
+    func resolve(_ pending: [Int], attribution: Attribution) -> [LocalViolation] {
+        pending.compactMap { requestRules[$0].resolve(attribution: attribution) }
+    }
+
     private static func compilePattern(_ rule: PolicyRule, pattern: String, keys: [String]?) throws(PolicyRuleError) -> PatternRule {
         guard !pattern.isEmpty else {
             throw PolicyRuleError(rule: rule.name, message: "pattern is empty; give a regular expression such as \".*SSN.*\"")

@@ -28,6 +28,12 @@ struct RequestRule: Sendable {
 
         /// Holds when the value is one of `values`; negated, when it is none of them (an absent
         /// value is none of them).
+        /// Reads an attribution dimension, which a span may inherit inside its trace.
+        var readsAttribution: Bool {
+            if case .dimension(let dimension) = subject { return dimension.attributionFact != nil }
+            return false
+        }
+
         func holds(_ value: String?) -> Bool {
             var listed = false
             if let value { listed = valueSet?.contains(value) ?? values.contains(value) }
@@ -78,27 +84,70 @@ struct RequestRule: Sendable {
         self.kind = kind
     }
 
-    func violation(span: SpanRecord, facts: GovernanceFacts, attribution: Attribution?, resourceAttributes: [Attribute],
-                   costUSD: Double?) -> LocalViolation? {
+    /// Whether some condition reads an attribution dimension (team, project, customer, environment,
+    /// cost center, feature), which a span may inherit inside its trace: such a rule can only be
+    /// decided once the store has resolved the span's effective attribution.
+    var needsEffectiveAttribution: Bool {
+        guard case .conditions(let conditions) = kind else { return false }
+        return conditions.contains { $0.readsAttribution }
+    }
+
+    /// The rule on a span, judged from what the span carries. For a rule that reads attribution
+    /// dimensions, the other conditions are judged here and the result is `.pending` when they all
+    /// hold: `resolve(attribution:)` finishes it with the span's effective attribution.
+    func judge(span: SpanRecord, facts: GovernanceFacts, resourceAttributes: [Attribute], costUSD: Double?) -> Judgement {
         switch kind {
         case .conditions(let conditions):
+            var pending = false
             for condition in conditions {
+                if condition.readsAttribution {
+                    pending = true
+                    continue
+                }
                 let value: String? = switch condition.subject {
-                case .dimension(let dimension):
-                    if let attribution { dimension.value(in: facts, attribution: attribution) } else { dimension.value(in: facts, attribution: facts.attribution) }
+                case .dimension(let dimension): dimension.value(in: facts, attribution: facts.attribution)
                 case .attribute(let key): Self.scalarText(span.attributes[key: key] ?? resourceAttributes[key: key])
                 }
-                if !condition.holds(value) { return nil }
+                if !condition.holds(value) { return .clean }
             }
-            return violation(.conditions(keys: conditions.map(\.key)))
+            return pending ? .pending : .violation(violation(.conditions(keys: conditions.map(\.key))))
         case .limits(let maxCostUSD, let maxTokens):
             var overCost: Double?
             var overTokens: Int64?
             if let maxCostUSD, let costUSD, costUSD.isFinite, costUSD > maxCostUSD { overCost = costUSD }
             if let maxTokens, let tokens = Self.tokens(facts), tokens > maxTokens { overTokens = tokens }
-            guard overCost != nil || overTokens != nil else { return nil }
-            return violation(.limits(costUSD: overCost, maxCostUSD: overCost == nil ? nil : maxCostUSD,
-                                     tokens: overTokens, maxTokens: overTokens == nil ? nil : maxTokens))
+            guard overCost != nil || overTokens != nil else { return .clean }
+            return .violation(violation(.limits(costUSD: overCost, maxCostUSD: overCost == nil ? nil : maxCostUSD,
+                                                tokens: overTokens, maxTokens: overTokens == nil ? nil : maxTokens)))
+        }
+    }
+
+    /// What `judge` found.
+    enum Judgement {
+        case clean
+        case violation(LocalViolation)
+        /// Every condition that reads the span itself held; the attribution conditions remain.
+        case pending
+    }
+
+    /// Finishes a rule `judge` left pending: its attribution conditions against the span's effective
+    /// attribution (the conditions on the span's own facts already held).
+    func resolve(attribution: Attribution) -> LocalViolation? {
+        guard case .conditions(let conditions) = kind else { return nil }
+        for condition in conditions where condition.readsAttribution {
+            guard case .dimension(let dimension) = condition.subject, let fact = dimension.attributionFact else { continue }
+            if !condition.holds(attribution[fact]) { return nil }
+        }
+        return violation(.conditions(keys: conditions.map(\.key)))
+    }
+
+    /// Both steps at once, for a caller that knows the attribution (nil: the span's own).
+    func violation(span: SpanRecord, facts: GovernanceFacts, attribution: Attribution?, resourceAttributes: [Attribute],
+                   costUSD: Double?) -> LocalViolation? {
+        switch judge(span: span, facts: facts, resourceAttributes: resourceAttributes, costUSD: costUSD) {
+        case .clean: nil
+        case .violation(let violation): violation
+        case .pending: resolve(attribution: attribution ?? facts.attribution)
         }
     }
 

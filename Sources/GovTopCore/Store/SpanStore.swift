@@ -35,18 +35,38 @@ struct SpanStore {
 
     private var variableBytes: Int { spanHeapBytes + graphBytes + traces.count * TraceEntry.estimatedBytes }
 
-    /// The shared origin for spans of this resource and scope; store a span with it right away.
-    mutating func origin(resource: Resource, scope: InstrumentationScope, resourceFacts: FactValues) -> SpanOrigin {
-        origins.origin(resource: resource, scope: scope, resourceFacts: resourceFacts)
+    /// Stores a prepared batch span by span: works out each span's effective attribution inside its
+    /// trace and evicts the oldest spans beyond the limits. Returns what happened as data — per span
+    /// its attribution, what it adds to the ledger, and the earlier spans whose attribution changed
+    /// because it is their ancestor — for the owners downstream to apply.
+    mutating func insert(_ batch: PreparedBatch) -> StoreEffects {
+        var effects = StoreEffects()
+        effects.spans.reserveCapacity(batch.accepted)
+        let evictedBefore = evicted
+        for resource in batch.resources {
+            for group in resource.groups where !group.spans.isEmpty {
+                let origin = origins.origin(resource: resource.resource, scope: group.scope, resourceFacts: resource.resourceFacts)
+                for span in group.spans {
+                    effects.spans.append(insert(span.stored(origin: origin, receivedAt: batch.receivedAt), facts: span.facts))
+                }
+            }
+        }
+        effects.evicted = evicted - evictedBefore
+        return effects
     }
 
-    /// Stores a span, works out its effective attribution inside its trace, and evicts the oldest
-    /// spans beyond the limits. `extraViolations` counts violations that depend on the effective
-    /// attribution (local policy conditions); they are kept with the span so moves carry them.
-    /// Returns the attribution, what the span adds to the ledger, and the earlier spans whose
-    /// attribution changed because this span is their ancestor.
-    mutating func insert(_ span: StoredSpan, facts: GovernanceFacts,
-                         extraViolations: (Attribution) -> Int = { _ in 0 }) -> InsertResult {
+    /// Adds violations found after the span was stored (local rules that read its effective
+    /// attribution) to the span and its trace, so later moves carry them. Returns the span's count
+    /// (saturating, as stored), or nil when it was evicted already.
+    mutating func addViolations(_ count: Int, at sequence: UInt64) -> Int? {
+        guard let span = ring[sequence: sequence] else { return nil }
+        let updated = UInt8(clamping: Int(span.policyViolations) + count)
+        ring.update(sequence: sequence) { $0.policyViolations = updated }
+        traces[span.traceID]?.policyViolations += Int(updated - span.policyViolations)
+        return Int(updated)
+    }
+
+    private mutating func insert(_ span: StoredSpan, facts: GovernanceFacts) -> StoredSpanEffect {
         var span = span
         let sharedName = interner.intern(span.name)
         span.name = sharedName
@@ -68,20 +88,22 @@ struct SpanStore {
         let graphBefore = entry.graph.estimatedBytes
         let (effective, changes) = entry.graph.insert(
             span: span.spanID, parent: span.parentSpanID, own: facts.attribution, sequence: sequence)
-        let extra = extraViolations(effective)
-        if extra > 0 { span.policyViolations = UInt8(clamping: Int(span.policyViolations) + extra) }
         (span.modelSlot, span.providerSlot) = entry.add(span, facts: facts, effective: effective, sequence: sequence)
         graphBytes += entry.graph.estimatedBytes - graphBefore
         spanHeapBytes += span.heapBytes
         let contribution = span.contribution
         ring.append(span)
-        let moves = changes.compactMap { change -> AttributionMove? in
-            guard let moved = ring[sequence: change.sequence] else { return nil }
-            return AttributionMove(contribution: moved.contribution, receivedAt: moved.receivedAt, old: change.old,
-                                   new: change.new, facts: entry.dimensionFacts(of: moved) ?? moved.decodedFacts)
+        var effect = StoredSpanEffect(sequence: sequence, effective: effective, contribution: contribution)
+        if !changes.isEmpty {
+            effect.moves = changes.compactMap { change -> AttributionMove? in
+                guard let moved = ring[sequence: change.sequence] else { return nil }
+                return AttributionMove(sequence: change.sequence, contribution: moved.contribution, receivedAt: moved.receivedAt,
+                                       old: change.old, new: change.new,
+                                       facts: entry.dimensionFacts(of: moved) ?? moved.decodedFacts)
+            }
         }
         evictBeyondLimits()
-        return InsertResult(effective: effective, contribution: contribution, moves: moves)
+        return effect
     }
 
     private mutating func evictBeyondLimits() {
@@ -216,25 +238,4 @@ struct SpanStore {
             sequence = span.nextInTrace
         }
     }
-}
-
-/// What inserting a span did to attribution.
-struct InsertResult {
-    /// The span's attribution after inheritance inside its trace.
-    var effective: Attribution
-    /// What the span adds to the ledger (with its local policy violations).
-    var contribution: Contribution
-    /// Earlier spans of the trace that now inherit from the new span.
-    var moves: [AttributionMove]
-}
-
-/// One span's ledger contribution moving from one attribution to another.
-struct AttributionMove {
-    var contribution: Contribution
-    var receivedAt: UInt64
-    var old: Attribution
-    var new: Attribution
-    /// The moved span's own dimensions (model, provider, service) as the store kept them; the other
-    /// facts are left empty, since a move changes only attribution.
-    var facts: GovernanceFacts
 }

@@ -54,26 +54,22 @@ import Testing
             engine.ingest(batch)
             // The same spans through the mirror store, in the order the engine inserts them.
             var pass: GovernancePass? = nil
-            for resource in batch.resourceSpans.map({ PreparedResource($0, governance: &pass) }) {
-                for group in resource.groups where !group.spans.isEmpty {
-                    let origin = mirror.origin(resource: resource.resource, scope: group.scope,
-                                               resourceFacts: resource.resourceFacts)
-                    for span in group.spans {
-                        let key = SpanKey(trace: span.record.traceID, span: span.record.spanID)
-                        let result = mirror.insert(span.stored(origin: origin, receivedAt: now), facts: span.facts)
-                        groupOf[key] = result.effective.team ?? Dimension.unattributed
-                        amountOf[key] = Money(usd: Self.cost(of: span.record), limit: ValueBounds.maxSpanCostUSD) ?? .zero
-                        // A move names no span: it is one of this trace's spans in the old group with the
-                        // moved amount (when two qualify, either gives the same sums).
-                        for move in result.moves {
-                            moves += 1
-                            let old = move.old.team ?? Dimension.unattributed
-                            let moved = try #require(groupOf.first {
-                                $0.key.trace == key.trace && $0.value == old && amountOf[$0.key] == move.contribution.cost.amount
-                            }?.key)
-                            groupOf[moved] = move.new.team ?? Dimension.unattributed
-                        }
-                    }
+            var prepared = PreparedBatch(batch, governance: &pass)
+            prepared.receivedAt = now
+            let effects = mirror.insert(prepared)
+            for (span, result) in zip(prepared.spans, effects.spans) {
+                let key = SpanKey(trace: span.record.traceID, span: span.record.spanID)
+                groupOf[key] = result.effective.team ?? Dimension.unattributed
+                amountOf[key] = Money(usd: Self.cost(of: span.record), limit: ValueBounds.maxSpanCostUSD) ?? .zero
+                // A move names no span: it is one of this trace's spans in the old group with the
+                // moved amount (when two qualify, either gives the same sums).
+                for move in result.moves {
+                    moves += 1
+                    let old = move.old.team ?? Dimension.unattributed
+                    let moved = try #require(groupOf.first {
+                        $0.key.trace == key.trace && $0.value == old && amountOf[$0.key] == move.contribution.cost.amount
+                    }?.key)
+                    groupOf[moved] = move.new.team ?? Dimension.unattributed
                 }
             }
             clock.advance(seconds: random.unit() * 20)

@@ -1,0 +1,76 @@
+import Foundation
+
+/// The budgets the engine keeps: configured budgets, which follow the ledger's attribution
+/// (moves between scopes included), and budgets reported in telemetry, which keep the latest
+/// report. Fed with a batch's effects in phase two of ingest; the tick reads it for alerts.
+struct BudgetBook {
+    private(set) var trackers: [BudgetTracker]
+    private(set) var telemetry = TelemetryBudgets()
+
+    init(_ definitions: [BudgetDefinition], timeZone: TimeZone, startedAt: UInt64) {
+        trackers = definitions.map { BudgetTracker(definition: $0, timeZone: timeZone, startedAt: startedAt) }
+    }
+
+    /// Each span's cost against the budgets that cover it, its telemetry report, and its moves.
+    mutating func apply(_ effects: [SpanEffect]) {
+        for effect in effects {
+            record(effect)
+            for move in effect.moves { self.move(move) }
+        }
+    }
+
+    private mutating func record(_ effect: SpanEffect) {
+        let cost = effect.contribution.cost.amount
+        if !cost.isZero {
+            for index in trackers.indices {
+                trackers[index].record(cost, at: effect.receivedAt, ifCovering: effect.facts, attribution: effect.effective)
+            }
+        }
+        if let report = effect.facts.budget {
+            telemetry.record(report, name: report.name ?? Self.derivedName(effect.effective), at: effect.receivedAt)
+        }
+    }
+
+    /// A move changes a budget only when it covers one side and not the other.
+    private mutating func move(_ move: AttributionMove) {
+        let cost = move.contribution.cost.amount
+        guard !cost.isZero else { return }
+        for index in trackers.indices {
+            let before = trackers[index].covers(move.facts, attribution: move.old)
+            let after = trackers[index].covers(move.facts, attribution: move.new)
+            if before != after { trackers[index].record(after ? cost : .zero - cost, at: move.receivedAt) }
+        }
+    }
+
+    /// Configured budgets in configuration order, then budgets reported in telemetry by name.
+    func statuses(now: UInt64) -> [BudgetStatus] {
+        trackers.map { $0.status(now: now) } + telemetry.statuses(now: now)
+    }
+
+    /// Threshold, exhaustion and projection conditions of the configured budgets whose action is `alert`.
+    func alertConditions(now: UInt64) -> [AlertCondition] {
+        var conditions: [AlertCondition] = []
+        for tracker in trackers where tracker.definition.action == .alert {
+            let status = tracker.status(now: now)
+            guard let consumed = status.consumedUSD, let limit = status.limitUSD else { continue }
+            conditions += [
+                AlertCondition.budgetThreshold(budget: status.name, consumedUSD: consumed, limitUSD: limit, thresholds: status.thresholds),
+                AlertCondition.budgetExceeded(budget: status.name, consumedUSD: consumed, limitUSD: limit),
+            ].compactMap { $0 }
+            if let exhaustsAt = status.projectedExhaustion, let resetsAt = status.resetsAt,
+               let condition = AlertCondition.budgetProjectedExhaustion(
+                   budget: status.name, consumedUSD: consumed, limitUSD: limit, exhaustsAt: exhaustsAt, resetsAt: resetsAt, now: now) {
+                conditions.append(condition)
+            }
+        }
+        return conditions
+    }
+
+    /// The name of a telemetry budget report without `genops.budget.name`: its most specific owner.
+    static func derivedName(_ attribution: Attribution) -> String {
+        if let team = attribution.team { return "team:\(team)" }
+        if let project = attribution.project { return "project:\(project)" }
+        if let customer = attribution.customer { return "customer:\(customer)" }
+        return "all"
+    }
+}

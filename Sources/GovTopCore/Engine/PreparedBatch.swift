@@ -1,0 +1,33 @@
+/// Phase one of ingest: a decoded batch with everything worked out that needs no shared state —
+/// facts, cost, compact payloads, pattern scans and the local rules that need only the span — done
+/// before the engine's lock, on the caller's thread (so in parallel on every event loop).
+struct PreparedBatch {
+    let resources: [PreparedResource]
+    let accepted: Int
+    let rejected: Int
+    let nullItemsDropped: Int
+    /// The keys of values rejected at the door, one per rejected value.
+    let invalidValues: [String]
+    /// When govtop received the batch (its spans' place in the rate windows).
+    var receivedAt: UInt64 = 0
+
+    init(_ batch: TraceBatch, governance: inout GovernancePass?) {
+        resources = batch.resourceSpans.map { PreparedResource($0, governance: &governance) }
+        accepted = resources.reduce(0) { $0 + $1.spanCount }
+        rejected = batch.rejectedSpans
+        nullItemsDropped = batch.nullItemsDropped
+        var invalidValues: [String] = []
+        for resource in resources {
+            for group in resource.groups {
+                for span in group.spans where !span.facts.invalidValues.isEmpty { invalidValues += span.facts.invalidValues }
+            }
+        }
+        self.invalidValues = invalidValues
+    }
+
+    /// Every span in the order the store takes them (resource by resource, scope by scope,
+    /// parents before their children within a scope).
+    var spans: some Sequence<PreparedSpan> {
+        resources.lazy.flatMap { $0.groups.lazy.flatMap(\.spans) }
+    }
+}

@@ -1,0 +1,9 @@
+/// Evaluation stats' part of phase two.
+extension EvaluationStats {
+    /// The evaluation results of each span, under its effective team.
+    mutating func apply(_ effects: [SpanEffect]) {
+        for effect in effects where !effect.facts.evaluations.isEmpty {
+            record(effect.facts.evaluations, team: effect.effective.team)
+        }
+    }
+}
