@@ -11,6 +11,8 @@ public final class Engine: Sendable {
     let metricPoints = Atomic<Int>(0)
     let logRecords = Atomic<Int>(0)
     let clock: GovClock
+    /// The ledger of record, once one is attached (ledger: issue 11).
+    let ledgerLink = LedgerLink()
     /// Nil when governance is off.
     private let governance: Governance?
 
@@ -96,6 +98,8 @@ struct EngineState {
     let spikes: SpikeDetector
     /// How many alert changes should ring the terminal bell (new or escalated critical alerts).
     var bellRings = 0
+    /// Deltas for the ledger of record (ledger: issue 11).
+    var ledgerDeltas = LedgerDeltas()
 
     var budgets: [BudgetTracker]
     var telemetryBudgets = TelemetryBudgets()
@@ -140,6 +144,7 @@ struct EngineState {
         summary.invalidValues = invalidValues
         summary.nullItemsDropped = nullItemsDropped
         summary.requestsShedByReason = requestsShed
+        summary.ledgerWriteErrors = ledgerDeltas.writeErrors // ledger: issue 11
         return summary
     }
 
@@ -164,9 +169,11 @@ struct EngineState {
                 }
                 ledger.add(contribution, facts: span.facts, attribution: result.effective,
                            durationSeconds: Double(span.record.durationNanos) / 1e9, at: now)
+                ledgerDeltas.add(contribution, facts: span.facts, attribution: result.effective, at: now) // ledger: issue 11
                 recordBudgets(contribution, facts: span.facts, attribution: result.effective, at: now)
                 for move in result.moves {
                     ledger.move(move)
+                    ledgerDeltas.move(move) // ledger: issue 11
                     moveBudgets(move)
                 }
                 observeOutcomes(of: span.facts, local: local, team: result.effective.team, at: now)
