@@ -32,7 +32,7 @@ enum LedgerSchema {
             "CREATE INDEX hourly_by_hour ON hourly (hour_start)",
             """
             CREATE TABLE budget_periods (name TEXT NOT NULL, period TEXT NOT NULL, period_start INTEGER NOT NULL,
-                period_end INTEGER NOT NULL, consumed_nanos NOT NULL, PRIMARY KEY (name, period_start))
+                period_end INTEGER NOT NULL, consumed_nanos NOT NULL, burn TEXT NOT NULL, PRIMARY KEY (name, period_start))
             """,
             """
             CREATE TABLE alerts (id TEXT PRIMARY KEY, number INTEGER NOT NULL, kind TEXT NOT NULL, severity TEXT NOT NULL,

@@ -79,13 +79,15 @@ public struct BudgetTracker: Sendable {
 
     // ledger (issue 11): the current period's consumption, as the ledger of record keeps it.
     public var periodRecord: BudgetPeriodRecord {
-        BudgetPeriodRecord(name: definition.name, period: definition.period.rawValue, window: window, consumed: consumed)
+        BudgetPeriodRecord(name: definition.name, period: definition.period.rawValue, window: window, consumed: consumed,
+                           burn: burn.recorded)
     }
 
     // ledger (issue 11): a previous run's consumption counts when it is of the period containing `now`
     // (it already includes the configured initial consumption); a period that is over starts fresh.
     public mutating func restore(_ record: BudgetPeriodRecord, now: UInt64) {
         let current = definition.period.window(containing: now, calendar: calendar)
+        if record.name == definition.name { burn.restore(record.burn) }
         guard record.name == definition.name, record.period == definition.period.rawValue, record.window == current else { return }
         window = current
         consumed = record.consumed

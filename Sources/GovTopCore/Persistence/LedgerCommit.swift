@@ -47,12 +47,54 @@ public struct BudgetPeriodRecord: Sendable, Hashable {
     public var period: String
     public var window: BudgetWindow
     public var consumed: Money
+    /// The spend of the budget's last minutes, so its burn rate goes on after a restart.
+    public var burn: BurnRecord
 
-    public init(name: String, period: String, window: BudgetWindow, consumed: Money) {
+    public init(name: String, period: String, window: BudgetWindow, consumed: Money, burn: BurnRecord = BurnRecord()) {
         self.name = name
         self.period = period
         self.window = window
         self.consumed = consumed
+        self.burn = burn
+    }
+}
+
+/// A budget's recent spend per minute (Unix minutes), and since when spend was observed.
+public struct BurnRecord: Sendable, Hashable {
+    public var observedSince: UInt64
+    public var minutes: [BurnMinute]
+
+    public init(observedSince: UInt64 = .max, minutes: [BurnMinute] = []) {
+        self.observedSince = observedSince
+        self.minutes = minutes
+    }
+
+    /// The text the SQLite store keeps: `since;minute:nanos,minute:nanos`.
+    public var encoded: String {
+        "\(observedSince);" + minutes.map { "\($0.minute):\($0.amount.nanos)" }.joined(separator: ",")
+    }
+
+    public init?(encoded text: String) {
+        let parts = text.split(separator: ";", omittingEmptySubsequences: false)
+        guard parts.count == 2, let since = UInt64(parts[0]) else { return nil }
+        var minutes: [BurnMinute] = []
+        for item in parts[1].split(separator: ",") {
+            let pair = item.split(separator: ":")
+            guard pair.count == 2, let minute = UInt64(pair[0]), let nanos = Int128(String(pair[1])) else { return nil }
+            minutes.append(BurnMinute(minute: minute, amount: Money(nanos: nanos)))
+        }
+        self.init(observedSince: since, minutes: minutes)
+    }
+}
+
+/// Spend in one minute.
+public struct BurnMinute: Sendable, Hashable {
+    public var minute: UInt64
+    public var amount: Money
+
+    public init(minute: UInt64, amount: Money) {
+        self.minute = minute
+        self.amount = amount
     }
 }
 
