@@ -8,6 +8,11 @@ import PackageDescription
 // - swift-argument-parser: the command line.
 // - Yams: only for GovTopConfig, to read the YAML configuration file as nodes that keep their line
 //   and column, so configuration errors can name where they are.
+// - GRDB.swift: only for GovTopLedgerSQLite, the ledger of record on disk. Chosen over
+//   vapor/sqlite-nio because the ledger writes from one dedicated thread, off the event loops: GRDB's
+//   synchronous `DatabaseQueue` fits that directly (sqlite-nio answers with NIO futures and would need
+//   an event loop or blocking waits), it exposes WAL mode, busy handling and extended error codes,
+//   and it links the system SQLite (Debian `libsqlite3-dev`) instead of compiling its own amalgamation.
 let package = Package(
     name: "govtop",
     platforms: [.macOS(.v15)],
@@ -19,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -52,6 +58,11 @@ let package = Package(
             resources: [.copy("example-config.yaml")]
         ),
         .target(name: "GovTopDemo", dependencies: ["GovTopCore"]),
+        // The ledger of record in SQLite: the only code that talks to a database.
+        .target(
+            name: "GovTopLedgerSQLite",
+            dependencies: ["GovTopCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .target(name: "GovTopUI", dependencies: ["GovTopCore"]),
         .target(name: "GovTopTerminal", dependencies: ["GovTopUI", "CNcursesw"]),
         // Runs the demo without a terminal: real-time traffic to an OTLP/HTTP endpoint (`govtop demo`,
@@ -69,6 +80,7 @@ let package = Package(
             name: "govtop",
             dependencies: [
                 "GovTopCore", "GovTopConfig", "GovTopReceiver", "GovTopUI", "GovTopTerminal", "GovTopDemo", "GovTopRender",
+                "GovTopLedgerSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -89,6 +101,10 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "GovTopLedgerSQLiteTests",
+            dependencies: ["GovTopLedgerSQLite", "GovTopCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "GovTopConfigTests",

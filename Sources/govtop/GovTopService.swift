@@ -11,29 +11,39 @@ struct GovTopService: Sendable {
     let port: Int
     private let server: GovTopServer
     private let ticker: Task<Void, Never>
+    /// The ledger of record and its writer (ledger: issue 11).
+    private let ledger: OpenLedger
 
-    /// Builds the engine and starts the server; a port in use or a bad address is a
-    /// `StartupError` that says what to do.
-    static func start(_ configuration: GovTopConfiguration) async throws -> GovTopService {
+    /// Builds the engine, restores the ledger of record into it and starts the server; a port in use
+    /// or a bad address is a `StartupError` that says what to do, bad state a `LedgerStoreError`.
+    static func start(_ configuration: GovTopConfiguration, ledger choice: LedgerChoice = .inMemory) async throws -> GovTopService {
         let receiver = configuration.receiverConfiguration
         let engine = Engine(configuration: configuration.engine)
+        let ledger = try OpenLedger(choice, engine: engine, pricing: configuration.engine.pricing)
         let server = GovTopServer(configuration: receiver, engine: engine)
-        let port = try await StartupError.describing(receiver) { try await server.start() }
+        let port: Int
+        do {
+            port = try await StartupError.describing(receiver) { try await server.start() }
+        } catch {
+            ledger.stop()
+            throw error
+        }
         let ticker = Task {
             while !Task.isCancelled {
                 do { try await Task.sleep(for: .seconds(1)) } catch { return }
                 engine.tick()
             }
         }
-        return GovTopService(engine: engine, receiver: receiver, port: port, server: server, ticker: ticker)
+        return GovTopService(engine: engine, receiver: receiver, port: port, server: server, ticker: ticker, ledger: ledger)
     }
 
     /// "http://127.0.0.1:4318", for messages.
     var url: String { "http://\(receiver.displayHost):\(port)" }
 
-    /// Stops the tick and the server (open connections are closed).
+    /// Stops the tick and the server (open connections are closed), then commits the ledger's last deltas.
     func stop() async {
         ticker.cancel()
         await server.stop()
+        ledger.stop()
     }
 }

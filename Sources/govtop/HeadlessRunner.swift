@@ -10,9 +10,11 @@ struct HeadlessRunner {
     let statusInterval: Double
     /// Send the demo fleet's traffic to the receiver (`--demo`).
     var demo = false
+    /// Where the ledger of record lives (ledger: issue 11).
+    var ledger = LedgerChoice.inMemory
 
     func run() async throws {
-        let service = try await GovTopService.start(configuration)
+        let service = try await GovTopService.start(configuration, ledger: ledger)
         let engine = service.engine
         StandardError.write("govtop: listening on \(service.url) (OTLP/HTTP /v1/traces, API /api/v1, /metrics)")
         let traffic = demo ? DemoTraffic.start(for: service) : nil

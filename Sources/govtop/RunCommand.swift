@@ -59,6 +59,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: .hidden)
     var statusInterval: Double = 10
 
+    /// Where the ledger of record lives (ledger: issue 11): `--state DIR`, `--ephemeral`, `--history-days`.
+    @OptionGroup var state: StateOptions
+
     /// Runs only the foundation (decode, normalize, store, exact totals) without the governance
     /// engine, as `EngineConfiguration.governance = false`: the baseline `.ci/ingest-load.py`
     /// measures governance against. Hidden: it is a measuring aid, not a way to run govtop.
@@ -98,6 +101,7 @@ struct RunCommand: AsyncParsableCommand {
         if let maxDecodeRatio, maxDecodeRatio < 1 { throw ValidationError("--max-decode-ratio must be at least 1, not \(maxDecodeRatio).") }
         if let maxExportQueue, maxExportQueue < 1 { throw ValidationError("--max-export-queue must be at least 1, not \(maxExportQueue).") }
         guard statusInterval > 0 else { throw ValidationError("--status-interval must be positive.") }
+        try state.validate()
     }
 
     /// The configuration file (if any) with the command-line flags laid over it.
@@ -126,10 +130,14 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try resolvedConfiguration()
-        if headless {
-            try await HeadlessRunner(configuration: configuration, statusInterval: statusInterval, demo: demo).run()
-        } else {
-            try await DashboardRunner(configuration: configuration, options: try dashboardOptions(configuration), demo: demo).run()
+        let ledger = try state.choice(demo: demo, environment: ProcessInfo.processInfo.environment)
+        try await LedgerChoice.exitingOnStateErrors {
+            if headless {
+                try await HeadlessRunner(configuration: configuration, statusInterval: statusInterval, demo: demo, ledger: ledger).run()
+            } else {
+                try await DashboardRunner(configuration: configuration, options: try dashboardOptions(configuration), demo: demo,
+                                          ledger: ledger).run()
+            }
         }
     }
 }

@@ -56,6 +56,8 @@ public enum AlertKind: String, CaseIterable, Sendable, Hashable, Codable {
     case costSpike = "cost_spike"
     /// The 5-minute error rate is above its threshold.
     case errorRateSpike = "error_rate_spike"
+    /// The ledger of record on disk could not be written (ledger: issue 11).
+    case ledgerWriteFailure = "ledger_write_failure"
 
     /// A short label for tables, e.g. `budget threshold`.
     public var label: String {
@@ -67,6 +69,7 @@ public enum AlertKind: String, CaseIterable, Sendable, Hashable, Codable {
         case .evaluationFailure: "evaluation failure"
         case .costSpike: "cost spike"
         case .errorRateSpike: "error-rate spike"
+        case .ledgerWriteFailure: "ledger write failure"
         }
     }
 }

@@ -141,6 +141,23 @@ public struct AlertBook: Sendable {
         if latestByIdentity[identity] == entry.alert.id { latestByIdentity[identity] = nil }
     }
 
+    // ledger (issue 11): the log as the ledger of record keeps it, and back after a restart.
+    public func record() -> AlertLogRecord {
+        AlertLogRecord(alerts: entries.values.sorted { $0.number < $1.number }
+                           .map { AlertRecord(alert: $0.alert, number: $0.number, severitySeenAt: $0.severitySeenAt) },
+                       nextNumber: nextNumber, droppedCount: droppedCount)
+    }
+
+    // ledger (issue 11): alerts keep their ids, acknowledgements and history; new ids continue after them.
+    public mutating func restore(_ record: AlertLogRecord) {
+        for saved in record.alerts.prefix(capacity) {
+            entries[saved.alert.id] = AlertEntry(alert: saved.alert, number: saved.number, severitySeenAt: saved.severitySeenAt)
+            latestByIdentity[AlertIdentity(kind: saved.alert.kind, subject: saved.alert.subject)] = saved.alert.id
+        }
+        nextNumber = max(nextNumber, record.nextNumber, (record.alerts.map(\.number).max() ?? 0) + 1)
+        droppedCount = record.droppedCount
+    }
+
     static func elapsed(from start: UInt64, to end: UInt64) -> UInt64 {
         end >= start ? end - start : 0
     }

@@ -13,6 +13,13 @@ struct AlertEntry: Sendable {
         severitySeenAt = now
     }
 
+    // ledger (issue 11): an alert restored from the ledger of record.
+    init(alert: Alert, number: UInt64, severitySeenAt: UInt64) {
+        self.alert = alert
+        self.number = number
+        self.severitySeenAt = severitySeenAt
+    }
+
     /// Eviction goes from class 0 (resolved) up to 3 (active critical).
     var evictionClass: Int { alert.isActive ? 1 + alert.severity.rank : 0 }
 

@@ -77,6 +77,22 @@ public struct BudgetTracker: Sendable {
         now >= window.end ? .zero : consumed
     }
 
+    // ledger (issue 11): the current period's consumption, as the ledger of record keeps it.
+    public var periodRecord: BudgetPeriodRecord {
+        BudgetPeriodRecord(name: definition.name, period: definition.period.rawValue, window: window, consumed: consumed,
+                           burn: burn.recorded)
+    }
+
+    // ledger (issue 11): a previous run's consumption counts when it is of the period containing `now`
+    // (it already includes the configured initial consumption); a period that is over starts fresh.
+    public mutating func restore(_ record: BudgetPeriodRecord, now: UInt64) {
+        let current = definition.period.window(containing: now, calendar: calendar)
+        if record.name == definition.name { burn.restore(record.burn) }
+        guard record.name == definition.name, record.period == definition.period.rawValue, record.window == current else { return }
+        window = current
+        consumed = record.consumed
+    }
+
     /// The budget's state at `now`. Past the end of the period the last spend fell in, the state is that
     /// of the new, still empty period. An instant before the current period reports the current period.
     public func status(now: UInt64) -> BudgetStatus {

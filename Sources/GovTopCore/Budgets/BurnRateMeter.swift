@@ -11,7 +11,7 @@ struct BurnRateMeter: Sendable, Hashable {
     /// Minute number (Unix minutes) + 1 of each slot; 0 marks an empty slot.
     private var minutes = [UInt64](repeating: 0, count: slots)
     private var amounts = [Money](repeating: .zero, count: slots)
-    private let observedSince: UInt64
+    private var observedSince: UInt64 // var for the ledger's restore (issue 11)
 
     init(observedSince: UInt64) {
         self.observedSince = observedSince
@@ -28,6 +28,17 @@ struct BurnRateMeter: Sendable, Hashable {
             minutes[slot] = minute
             amounts[slot] = amount
         }
+    }
+
+    // ledger (issue 11): the recorded minutes (Unix minutes) and since when spend was observed.
+    var recorded: BurnRecord {
+        BurnRecord(observedSince: observedSince, minutes: zip(minutes, amounts).filter { $0.0 != 0 }.map { BurnMinute(minute: $0.0 - 1, amount: $0.1) })
+    }
+
+    // ledger (issue 11): a previous run's minutes count again (those still in the ring's reach).
+    mutating func restore(_ record: BurnRecord) {
+        observedSince = min(observedSince, record.observedSince)
+        for entry in record.minutes { add(entry.amount, at: entry.minute &* BudgetWindow.nanosPerMinute) }
     }
 
     func usdPerHour(now: UInt64) -> Double {

@@ -11,6 +11,8 @@ public final class Engine: Sendable {
     let metricPoints = Atomic<Int>(0)
     let logRecords = Atomic<Int>(0)
     let clock: GovClock
+    /// The ledger of record, once one is attached (ledger: issue 11).
+    let ledgerLink = LedgerLink()
     /// Nil when governance is off.
     private let governance: Governance?
 
@@ -91,6 +93,8 @@ struct EngineState {
     let spikes: SpikeDetector
     /// How many alert changes should ring the terminal bell (new or escalated critical alerts).
     var bellRings = 0
+    /// Deltas for the ledger of record (ledger: issue 11).
+    var ledgerDeltas = LedgerDeltas()
 
     var budgets: BudgetBook
     let policies: PolicyEvaluator
@@ -132,6 +136,7 @@ struct EngineState {
         summary.invalidValues = invalidValues
         summary.nullItemsDropped = nullItemsDropped
         summary.requestsShedByReason = requestsShed
+        summary.ledgerWriteErrors = ledgerDeltas.writeErrors // ledger: issue 11
         return summary
     }
 
@@ -158,6 +163,7 @@ struct EngineState {
                                       durationSeconds: Double(span.record.durationNanos) / 1e9))
         }
         ledger.apply(effects)
+        ledgerDeltas.apply(effects)
         budgets.apply(effects)
         policyStats.apply(effects)
         evaluationStats.apply(effects)

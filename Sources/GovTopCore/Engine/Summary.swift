@@ -23,6 +23,8 @@ public struct Summary: Sendable, Hashable {
     public var nullItemsDropped = 0
     /// Exports answered `503` + `Retry-After` without being decoded (load shedding), by reason.
     public var requestsShedByReason: [ShedReason: Int] = [:]
+    /// Commits of the ledger of record that failed (ledger: issue 11).
+    public var ledgerWriteErrors = 0
 
     /// All exports shed, whatever the reason.
     public var requestsShed: Int { requestsShedByReason.values.reduce(0, +) }

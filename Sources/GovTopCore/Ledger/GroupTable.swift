@@ -83,6 +83,11 @@ struct GroupTable: Sendable {
         }
     }
 
+    // ledger (issue 11): a group's totals restored at start-up.
+    mutating func restore(key: String, totals: Totals) {
+        stats[slot(for: key)].totals = totals
+    }
+
     private mutating func position(of value: String?, counting: Bool) -> Int {
         let key = value ?? Dimension.unattributed
         for slot in recentPositions.indices where recentPositions[slot] >= 0 && recentKeys[slot] == key {

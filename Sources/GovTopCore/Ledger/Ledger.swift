@@ -74,6 +74,14 @@ struct Ledger {
         totals.add(contribution)
     }
 
+    // ledger (issue 11): totals and groups restored at start-up, groups in their order of arrival.
+    mutating func restore(_ snapshot: LedgerRestore) {
+        totals = snapshot.totals
+        for (series, groupTotals) in snapshot.groups {
+            if let dimension = series.dimension { tables[dimension.index].restore(key: series.key, totals: groupTotals) }
+        }
+    }
+
     /// Moves a span's contribution between the groups of the attribution dimensions that changed.
     /// Totals, rates and the other dimensions are untouched.
     mutating func move(_ move: AttributionMove) {

@@ -14,6 +14,8 @@ enum APIRequest: Sendable {
     /// `POST /api/v1/alerts/{id}/ack`.
     case acknowledge(alertID: String)
     case policies
+    /// `GET /api/v1/history` (ledger: issue 11).
+    case history(HistoryRequest)
 
     /// The one method each endpoint answers.
     var method: String {

@@ -40,6 +40,14 @@ enum APIResponder {
         case .policies:
             let snapshot = engine.policiesSnapshot()
             return ok(PoliciesRenderer.render(snapshot.policies, evaluations: snapshot.evaluations))
+        case .history(let request): // ledger: issue 11
+            let query: HistoryQuery
+            do { query = try request.query(now: Int64(engine.currentTime() / 1_000_000_000)) } catch { return failure(error) }
+            do {
+                return ok(HistoryRenderer.render(try engine.history(query)))
+            } catch {
+                return failure(.unavailable("the ledger cannot be read: \(error.description)", retryAfterSeconds: 1))
+            }
         }
     }
 

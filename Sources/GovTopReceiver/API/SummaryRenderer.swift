@@ -24,6 +24,7 @@ enum SummaryRenderer {
             ("uptime_seconds", .double(summary.uptimeSeconds)),
             ("invalid_values", .object(summary.invalidValues.byKey.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) })),
             ("null_items_dropped", .int(Int64(summary.nullItemsDropped))),
+            ("ledger_write_errors", .int(Int64(summary.ledgerWriteErrors))),
             ("requests_shed", .int(Int64(summary.requestsShed))),
             ("requests_shed_by_reason", .object(ShedReason.allCases.map {
                 ($0.name, .int(Int64(summary.requestsShedByReason[$0, default: 0])))

@@ -77,6 +77,7 @@ enum RequestRouter {
         case "/api/v1/budgets": return .budgets
         case "/api/v1/alerts": return .alerts
         case "/api/v1/policies": return .policies
+        case "/api/v1/history": return .history(try HistoryRequest.parse(query)) // ledger: issue 11
         default: break
         }
         if path.hasPrefix(alertPrefix), path.hasSuffix("/ack") {

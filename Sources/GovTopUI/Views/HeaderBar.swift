@@ -86,6 +86,11 @@ struct HeaderBar {
             let text = "shed " + ViewFormat.count(snapshot.summary.requestsShed)
             pieces.append(Piece(segments: [Segment(text: text, style: CellStyle(.warning, .bold))], priority: 1, trailing: true))
         }
+        if snapshot.summary.ledgerWriteErrors > 0 {
+            // ledger (issue 11): the ledger of record on disk is failing; what is shown would not survive a restart.
+            let text = "ledger errors " + ViewFormat.count(snapshot.summary.ledgerWriteErrors)
+            pieces.append(Piece(segments: [Segment(text: text, style: CellStyle(.critical, .bold))], priority: 1, trailing: true))
+        }
         if paused {
             pieces.append(Piece(segments: [Segment(text: " PAUSED ", style: CellStyle(.warning, [.bold, .reverse]))], priority: 0, trailing: true))
         }

@@ -9,11 +9,13 @@ struct DashboardRunner {
     let options: DashboardOptions
     /// Send the demo fleet's traffic to the receiver (`--demo`).
     var demo = false
+    /// Where the ledger of record lives (ledger: issue 11).
+    var ledger = LedgerChoice.inMemory
 
     func run() async throws {
         try Terminal.requireTerminal()
         let logger = try FileLogger(path: options.logFile)
-        let service = try await GovTopService.start(configuration)
+        let service = try await GovTopService.start(configuration, ledger: ledger)
         logger.log("govtop listening on \(service.url); theme \(options.theme.name); config \(configuration.source ?? "defaults")")
         let traffic = demo ? DemoTraffic.start(for: service) : nil
         let options = options

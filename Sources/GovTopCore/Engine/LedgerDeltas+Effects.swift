@@ -1,0 +1,9 @@
+extension LedgerDeltas {
+    /// Phase two for the ledger of record: a batch's effects become hourly deltas, moves included.
+    mutating func apply(_ effects: [SpanEffect]) {
+        for effect in effects {
+            add(effect.contribution, facts: effect.facts, attribution: effect.effective, at: effect.receivedAt)
+            for move in effect.moves { move(move) }
+        }
+    }
+}

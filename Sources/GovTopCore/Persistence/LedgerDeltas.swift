@@ -1,0 +1,110 @@
+/// What the ledger of record has not been told yet: hourly deltas per series, gathered under the
+/// engine's lock at ingest (O(dimensions) per span) and taken out by the writer at most once a second.
+///
+/// It is the writer's bounded queue: deltas for the same hour of the same group merge into one, so
+/// its size follows the groups and hours that changed, not the spans; past `maxPending` distinct
+/// buckets (a store that has failed for a long time) new buckets are dropped and counted.
+///
+/// Groups fold into `(other)` exactly as the ledger's group tables fold them (same capacity, same
+/// order of arrival, the same adds and moves), so the totals restored per group are the ones shown.
+struct LedgerDeltas: Sendable {
+    /// Off until a store is attached: an engine without a ledger of record collects nothing.
+    private(set) var isEnabled = false
+    private var capacity = 0
+    private var index: [LedgerBucketKey: Int] = [:]
+    private var buckets: [LedgerBucketDelta] = []
+    /// Per dimension, the keys the group table holds (the same set, in the same order of arrival).
+    private var known: [Set<String>] = Array(repeating: [], count: Dimension.allCases.count)
+    /// Per dimension, the bucket touched last: the spans of a batch share their groups and hour.
+    private var recent: [(key: String, hour: Int64, position: Int)] =
+        Array(repeating: (key: "", hour: -1, position: -1), count: Dimension.allCases.count + 1)
+    /// Buckets left out because `maxPending` were already waiting.
+    private(set) var dropped = 0
+    /// Commits that failed (disk full, I/O errors, file-size limit), for `ledger_write_errors`.
+    var writeErrors = 0
+
+    static let maxPending = 250_000
+
+    /// Starts collecting, with the groups a previous run left (in their order of arrival).
+    mutating func enable(capacity: Int, groups: [LedgerSeries]) {
+        isEnabled = true
+        self.capacity = max(1, capacity)
+        for series in groups {
+            if let dimension = series.dimension { known[dimension.index].insert(series.key) }
+        }
+    }
+
+    /// The same span `Ledger.add` counts.
+    mutating func add(_ contribution: Contribution, facts: GovernanceFacts, attribution: Attribution, at time: UInt64) {
+        guard isEnabled, !contribution.isEmpty else { return }
+        let hour = LedgerBucketKey.hourStart(of: time)
+        add(contribution, sign: 1, to: .all, slot: Dimension.allCases.count, hour: hour)
+        for dimension in Dimension.allCases {
+            let key = resolve(dimension, dimension.value(in: facts, attribution: attribution))
+            add(contribution, sign: 1, to: LedgerSeries(dimension: dimension, key: key), slot: dimension.index, hour: hour)
+        }
+    }
+
+    /// The same move `Ledger.move` applies: out of the old group, into the new one, in the hour the
+    /// span arrived.
+    mutating func move(_ move: AttributionMove) {
+        guard isEnabled, !move.contribution.isEmpty else { return }
+        let hour = LedgerBucketKey.hourStart(of: move.receivedAt)
+        for dimension in Dimension.allCases {
+            guard let fact = dimension.attributionFact else { continue }
+            let old = move.old[fact]
+            let new = move.new[fact]
+            guard old != new else { continue }
+            add(move.contribution, sign: -1, to: LedgerSeries(dimension: dimension, key: resolve(dimension, old)),
+                slot: dimension.index, hour: hour)
+            add(move.contribution, sign: 1, to: LedgerSeries(dimension: dimension, key: resolve(dimension, new)),
+                slot: dimension.index, hour: hour)
+        }
+    }
+
+    /// Takes every delta gathered since the last call (moves that cancelled out are left out).
+    mutating func drain() -> [LedgerBucketDelta] {
+        let taken = buckets.filter { !$0.amounts.isZero }
+        buckets.removeAll(keepingCapacity: true)
+        index.removeAll(keepingCapacity: true)
+        for slot in recent.indices { recent[slot] = (key: "", hour: -1, position: -1) }
+        return taken
+    }
+
+    var pendingCount: Int { buckets.count }
+
+    /// The group a value is counted under: as `GroupTable` places it.
+    private mutating func resolve(_ dimension: Dimension, _ value: String?) -> String {
+        let key = value ?? Dimension.unattributed
+        if known[dimension.index].contains(key) { return key }
+        if known[dimension.index].count < capacity {
+            known[dimension.index].insert(key)
+            return key
+        }
+        known[dimension.index].insert(Dimension.other)
+        return Dimension.other
+    }
+
+    private mutating func add(_ contribution: Contribution, sign: Int, to series: LedgerSeries, slot: Int, hour: Int64) {
+        let last = recent[slot]
+        if last.hour == hour, last.position >= 0, last.key == series.key {
+            buckets[last.position].amounts.add(contribution, sign: sign)
+            return
+        }
+        let key = LedgerBucketKey(series: series, hourStart: hour)
+        let position: Int
+        if let existing = index[key] {
+            position = existing
+        } else {
+            guard buckets.count < Self.maxPending else {
+                dropped += 1
+                return
+            }
+            position = buckets.count
+            index[key] = position
+            buckets.append(LedgerBucketDelta(key: key, amounts: Totals()))
+        }
+        buckets[position].amounts.add(contribution, sign: sign)
+        recent[slot] = (key: series.key, hour: hour, position: position)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Synchronization
+
+/// The one writer of the ledger of record: a thread of its own that, at most once per `interval`
+/// and once more at `stop()`, takes the engine's pending deltas (`Engine.drainLedger`) and commits
+/// them. Ingest never waits for it: the engine's lock is held only to take the deltas out.
+///
+/// A failed commit (full disk, I/O error, file-size limit) is counted and alerted
+/// (`Engine.recordLedgerWriteFailure`); its batch is kept and merged into the next, so nothing is
+/// lost once writing works again. The merged batch is bounded like the engine's deltas (a bucket per
+/// group and hour), and budgets and the alert log are absolute, so a retry carries the latest.
+public final class LedgerWriter: Sendable {
+    private let engine: Engine
+    private let store: any LedgerStore
+    private let pricingID: String
+    private let interval: Duration
+    private let retentionSeconds: Int64
+    private let wake = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
+    private let stopping = Atomic<Bool>(false)
+    private let started = Atomic<Bool>(false)
+    private let commits = Atomic<Int>(0)
+
+    public init(engine: Engine, store: any LedgerStore, pricingID: String, interval: Duration = .seconds(1),
+                retentionDays: Int = 400) {
+        self.engine = engine
+        self.store = store
+        self.pricingID = pricingID
+        self.interval = interval
+        self.retentionSeconds = Int64(max(1, retentionDays)) * 86_400
+    }
+
+    /// Successful commits so far.
+    public var commitCount: Int { commits.load(ordering: .relaxed) }
+
+    public func start() {
+        guard !started.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        let thread = Thread { [self] in run() }
+        thread.name = "govtop-ledger-writer"
+        thread.start()
+    }
+
+    /// Commits what is left and waits for the writer to finish (at shutdown).
+    public func stop() {
+        guard started.load(ordering: .acquiring), !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        wake.signal()
+        finished.wait()
+    }
+
+    private func run() {
+        var pending = LedgerCommit()
+        var written = (budgets: [BudgetPeriodRecord](), alerts: AlertLogRecord?.none)
+        var prunedAt = Int64.min
+        let nanos = interval.components.seconds * 1_000_000_000 + interval.components.attoseconds / 1_000_000_000
+        while true {
+            let last = stopping.load(ordering: .acquiring)
+            if !last { _ = wake.wait(timeout: .now() + .nanoseconds(Int(max(1_000_000, nanos)))) }
+            var batch = engine.drainLedger(pricingID: pricingID)
+            if batch.budgets == written.budgets { batch.budgets = [] }
+            if batch.alerts == written.alerts { batch.alerts = nil }
+            pending.merge(batch)
+            if !pending.isEmpty {
+                do {
+                    try store.commit(pending)
+                    commits.add(1, ordering: .relaxed)
+                    if !pending.budgets.isEmpty { written.budgets = pending.budgets }
+                    if let alerts = pending.alerts { written.alerts = alerts }
+                    pending = LedgerCommit()
+                } catch {
+                    engine.recordLedgerWriteFailure(error)
+                    if pending.buckets.count > LedgerDeltas.maxPending {
+                        pending.buckets.removeFirst(pending.buckets.count - LedgerDeltas.maxPending)
+                    }
+                }
+            }
+            let hour = Int64(engine.clock.now() / 3_600_000_000_000)
+            if hour != prunedAt {
+                prunedAt = hour
+                _ = try? store.prune(before: hour * 3600 - retentionSeconds)
+            }
+            if stopping.load(ordering: .acquiring) && last { break }
+        }
+        finished.signal()
+    }
+}
