@@ -79,6 +79,7 @@ public final class Engine: Sendable {
         state.withLock { state in
             state.tickBudgets(now: now)
             state.tickAlerts(now: now)
+            state.sampleBudgetConsumption(now: now) // chart series (EngineState+SpendSeries.swift)
         }
     }
 }
@@ -99,6 +100,9 @@ struct EngineState {
 
     var budgets: [BudgetTracker]
     var telemetryBudgets = TelemetryBudgets()
+    /// Chart series (EngineState+SpendSeries.swift).
+    var spendSeries = SpendSeries()
+    var budgetConsumption = BudgetConsumptionLog()
     let policies: PolicyEvaluator
     var policyStats: PolicyStats
     var evaluationStats = EvaluationStats()
@@ -165,8 +169,10 @@ struct EngineState {
                 ledger.add(contribution, facts: span.facts, attribution: result.effective,
                            durationSeconds: Double(span.record.durationNanos) / 1e9, at: now)
                 recordBudgets(contribution, facts: span.facts, attribution: result.effective, at: now)
+                recordSpend(contribution, team: result.effective.team, at: now) // chart series
                 for move in result.moves {
                     ledger.move(move)
+                    moveSpend(move) // chart series
                     moveBudgets(move)
                 }
                 observeOutcomes(of: span.facts, local: local, team: result.effective.team, at: now)
