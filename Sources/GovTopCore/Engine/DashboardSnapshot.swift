@@ -17,6 +17,10 @@ public struct DashboardSnapshot: Sendable {
     public var bellRings: Int
     public var maxSpans: Int
     public var maxMemoryBytes: Int
+    /// Spend over time for the chart, and each configured budget's consumption this period
+    /// (EngineState+SpendSeries.swift).
+    public var spend = SpendHistory()
+    public var budgetHistories: [BudgetBurnHistory] = []
     /// The trace asked for in `DashboardRequest.openTrace`; nil when none was asked for or the
     /// store no longer holds any of its spans.
     public var trace: TraceDetail?
@@ -58,7 +62,9 @@ extension Engine {
                 alertCounts: state.alerts.counts(),
                 bellRings: state.bellRings,
                 maxSpans: state.store.limits.maxSpans,
-                maxMemoryBytes: state.store.limits.maxMemoryBytes
+                maxMemoryBytes: state.store.limits.maxMemoryBytes,
+                spend: state.spendSeries.history(now: now, topTeams: 4), // chart series
+                budgetHistories: state.budgetConsumption.histories(state.budgets.trackers) // chart series
             )
             return (snapshot, state.store.readTracePage(request.traces), request.openTrace.map { state.store.spans(of: $0) })
         }

@@ -76,6 +76,7 @@ public final class Engine: Sendable {
         state.withLock { state in
             state.tickBudgets(now: now)
             state.tickAlerts(now: now)
+            state.sampleBudgetConsumption(now: now) // chart series (EngineState+SpendSeries.swift)
         }
     }
 }
@@ -97,6 +98,9 @@ struct EngineState {
     var ledgerDeltas = LedgerDeltas()
 
     var budgets: BudgetBook
+    /// Chart series (EngineState+SpendSeries.swift).
+    var spendSeries = SpendSeries()
+    var budgetConsumption = BudgetConsumptionLog()
     let policies: PolicyEvaluator
     var policyStats: PolicyStats
     var evaluationStats = EvaluationStats()
@@ -164,6 +168,7 @@ struct EngineState {
         }
         ledger.apply(effects)
         ledgerDeltas.apply(effects)
+        recordSpend(effects) // chart series
         budgets.apply(effects)
         policyStats.apply(effects)
         evaluationStats.apply(effects)

@@ -3,7 +3,7 @@ extension LedgerDeltas {
     mutating func apply(_ effects: [SpanEffect]) {
         for effect in effects {
             add(effect.contribution, facts: effect.facts, attribution: effect.effective, at: effect.receivedAt)
-            for move in effect.moves { move(move) }
+            for move in effect.moves { self.move(move) }
         }
     }
 }

@@ -1,7 +1,7 @@
-/// What `govtop render` can draw: the dashboard, one panel zoomed, one trace's detail, or the
-/// help overlay over the dashboard.
+/// What `govtop render` can draw: the dashboard, one panel zoomed, the spend chart zoomed, one
+/// trace's detail, or the help overlay over the dashboard.
 public enum RenderView: String, CaseIterable, Sendable {
-    case dashboard, traces, trace, teams, budgets, alerts, help
+    case dashboard, traces, trace, teams, budgets, alerts, chart, help
 }
 
 /// The file formats of a render: plain text, text with ANSI colours (true colour), an SVG image.

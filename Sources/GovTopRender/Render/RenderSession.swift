@@ -32,6 +32,7 @@ struct RenderSession {
         case .teams: try run(.zoomTeams)
         case .budgets: try run(.zoomBudgets)
         case .alerts: try run(.zoomAlerts)
+        case .chart: try run(.zoomSpendChart)
         case .help: try run(.toggleHelp)
         case .trace: try openShowcaseTrace()
         }

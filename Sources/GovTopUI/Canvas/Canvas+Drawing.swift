@@ -160,3 +160,13 @@ extension Canvas {
         }
     }
 }
+
+extension Canvas {
+    /// Sets one cell to `glyph`, a single-column grapheme the caller knows is printable (a widget's
+    /// braille or block character), without the sanitizing and measuring `put` does; nothing
+    /// happens outside the canvas. Charts draw thousands of these a frame.
+    mutating func setGlyph(_ glyph: String, x: Int, y: Int, style: CellStyle) {
+        guard x >= 0, x < width, y >= 0, y < height else { return }
+        write(Cell(grapheme: glyph, width: 1, style: style), x: x, y: y)
+    }
+}

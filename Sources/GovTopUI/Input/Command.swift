@@ -4,7 +4,7 @@ public enum Command: Hashable, Sendable, CaseIterable {
     // Everywhere.
     case quit, toggleHelp, togglePause, cycleTheme
     case focusNext, focusPrevious, back
-    case zoomTraces, zoomTeams, zoomBudgets, zoomAlerts
+    case zoomTraces, zoomTeams, zoomBudgets, zoomAlerts, zoomSpendChart
     case moveUp, moveDown, pageUp, pageDown, moveToTop, moveToBottom
     // The four-panel dashboard.
     case zoomFocused

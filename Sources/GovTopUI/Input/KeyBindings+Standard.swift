@@ -15,6 +15,7 @@ extension KeyBindings {
         KeyBinding([.character("2")], .zoomTeams, "zoom Teams", in: .global),
         KeyBinding([.character("3")], .zoomBudgets, "zoom Budgets", in: .global),
         KeyBinding([.character("4")], .zoomAlerts, "zoom Alerts", in: .global),
+        KeyBinding([.character("5")], .zoomSpendChart, "spend chart", in: .global, footer: true),
         KeyBinding([.escape], .back, "back", in: .global),
         KeyBinding([.character("j"), .down], .moveDown, "down", in: .global),
         KeyBinding([.character("k"), .up], .moveUp, "up", in: .global),

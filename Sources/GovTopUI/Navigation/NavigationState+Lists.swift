@@ -9,7 +9,7 @@ extension NavigationState {
         switch screen {
         case .traceDetail:
             updateDetail(context) { detail, frame in detail.selection.move(move, in: frame) }
-        case .dashboard, .zoomed:
+        case .dashboard, .zoomed, .spendChart:
             let frame = context.frame(of: focus)
             switch focus {
             case .traces: traces.move(move, in: frame)

@@ -8,7 +8,7 @@ extension NavigationState {
         case .zoomed:
             focus = panel
             screen = .zoomed(panel)
-        case .traceDetail:
+        case .traceDetail, .spendChart:
             break
         }
     }
@@ -18,6 +18,14 @@ extension NavigationState {
         let actions = leaveTraceDetail()
         focus = panel
         screen = .zoomed(panel)
+        backStack = [.dashboard]
+        return actions
+    }
+
+    /// 5: the spend chart full screen, with the dashboard behind it.
+    mutating func zoomSpendChart() -> [NavigationAction] {
+        let actions = leaveTraceDetail()
+        screen = .spendChart
         backStack = [.dashboard]
         return actions
     }

@@ -56,6 +56,7 @@ public struct NavigationState: Hashable, Sendable {
         switch screen {
         case .dashboard: return [.dashboard, focus.bindingContext, .global]
         case .zoomed(let panel): return [panel.bindingContext, .global]
+        case .spendChart: return [.global]
         case .traceDetail: return [.traceDetail, .global]
         }
     }
@@ -123,6 +124,7 @@ public struct NavigationState: Hashable, Sendable {
         case .zoomTeams: return zoom(.teams)
         case .zoomBudgets: return zoom(.budgets)
         case .zoomAlerts: return zoom(.alerts)
+        case .zoomSpendChart: return zoomSpendChart()
         case .zoomFocused: return zoom(focus)
         case .back: return back()
         case .moveUp: move(.up, context: context)

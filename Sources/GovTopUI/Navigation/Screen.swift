@@ -5,6 +5,8 @@ public enum Screen: Hashable, Sendable {
     case dashboard
     /// One panel full screen.
     case zoomed(Panel)
+    /// The spend chart full screen: the last hour per minute and the last day per 15 minutes.
+    case spendChart
     /// The waterfall and span detail of one trace (id as 32 hex digits).
     case traceDetail(traceID: String)
 }

@@ -75,3 +75,40 @@ extension DisplayWidth {
         }
     }
 }
+
+extension DisplayWidth {
+    /// `text` unchanged when it fits; else its start and end around `ellipsis` (`gen_ai.us…_tokens`),
+    /// so text that differs only at the end stays apart.
+    public static func truncateMiddle(_ text: String, toWidth width: Int, ellipsis: String = DisplayWidth.ellipsis) -> String {
+        guard of(text) > width else { return text }
+        let room = width - of(ellipsis)
+        guard room > 1 else { return truncate(text, toWidth: width, ellipsis: ellipsis) }
+        let head = prefix(text, width: (room + 1) / 2)
+        var tail = ""
+        var tailWidth = 0
+        for character in text.reversed() {
+            let characterWidth = of(character)
+            if tailWidth + characterWidth > room - head.width { break }
+            tail.insert(character, at: tail.startIndex)
+            tailWidth += characterWidth
+        }
+        return head.text + ellipsis + tail
+    }
+
+    /// A dotted key (`gen_ai.evaluation.score.value`) in `width` columns: unchanged when it fits,
+    /// else without as many leading segments as needed behind `ellipsis` (`…evaluation.score.value`,
+    /// `…score.value`), so keys that share a prefix stay apart; when even the last segment does not
+    /// fit, cut in the middle.
+    public static func shortenDotted(_ key: String, toWidth width: Int, ellipsis: String = DisplayWidth.ellipsis) -> String {
+        guard width > 0 else { return "" }
+        guard of(key) > width else { return key }
+        let segments = key.split(separator: ".", omittingEmptySubsequences: false)
+        if segments.count > 1 {
+            for drop in 1..<segments.count {
+                let candidate = ellipsis + segments[drop...].joined(separator: ".")
+                if of(candidate) <= width { return candidate }
+            }
+        }
+        return truncateMiddle(key, toWidth: width, ellipsis: ellipsis)
+    }
+}

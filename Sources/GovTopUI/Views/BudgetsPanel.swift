@@ -22,7 +22,8 @@ struct BudgetsPanel {
         let trailing = budgets.isEmpty ? nil : "\(min(selection.index + 1, budgets.count))/\(budgets.count)"
         let inner = Box(title: Panel.budgets.title, trailingTitle: trailing, focused: focused, ascii: ascii)
             .render(into: &canvas, area: area)
-        let columns = PanelColumns(definitions, width: inner.width)
+        let sample = PanelColumns.visibleRange(selection, rowCount: budgets.count, inner: inner).map { cells(budgets[$0]) }
+        let columns = PanelColumns(definitions, width: inner.width, sample: sample)
         let table = columns.table(emptyMessage: "no budgets configured or reported", ascii: ascii)
         let listState = ListState(selection, rowCount: budgets.count)
         table.render(into: &canvas, area: inner, state: listState, rowCount: budgets.count) { columns.pick(cells(budgets[$0])) }
@@ -52,14 +53,14 @@ struct BudgetsPanel {
     private var definitions: [PanelColumn] {
         Column.allCases.map { column in
             switch column {
-            case .name: PanelColumn("BUDGET", .min(10), priority: 0)
-            case .gauge: PanelColumn("USED", .min(8), priority: 1)
-            case .amounts: PanelColumn("CONSUMED/LIMIT", .fixed(17), .right, priority: 3)
-            case .remaining: PanelColumn("LEFT", .fixed(8), .right, priority: 4)
-            case .burn: PanelColumn("BURN", .fixed(9), .right, priority: 5)
-            case .projection: PanelColumn("PROJECTION", .fixed(16), priority: 2)
-            case .reset: PanelColumn("RESET", .fixed(16), priority: 6)
-            case .source: PanelColumn("SOURCE", .fixed(9), priority: 7)
+            case .name: PanelColumn("BUDGET", minimum: 8, priority: 0, name: true)
+            case .gauge: PanelColumn("USED", minimum: 8, priority: 1, fills: true)
+            case .amounts: PanelColumn("CONSUMED/LIMIT", minimum: 11, .right, priority: 3)
+            case .remaining: PanelColumn("LEFT", minimum: 6, .right, priority: 4)
+            case .burn: PanelColumn("BURN", minimum: 7, .right, priority: 5)
+            case .projection: PanelColumn("PROJECTION", minimum: 10, priority: 2)
+            case .reset: PanelColumn("RESET", minimum: 10, priority: 6)
+            case .source: PanelColumn("SOURCE", minimum: 6, priority: 7)
             }
         }
     }

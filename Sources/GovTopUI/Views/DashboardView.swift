@@ -7,7 +7,7 @@
 /// canvas only through `Canvas.put` and the widgets, which sanitize it.
 public enum DashboardView {
     public static func render(into canvas: inout Canvas, frame: DashboardFrame, state: NavigationState, ascii: Bool) {
-        let layout = DashboardLayout(width: canvas.width, height: canvas.height, state: state)
+        let layout = DashboardLayout(width: canvas.width, height: canvas.height, state: state, content: LayoutContent(frame.snapshot))
         canvas.fill(canvas.bounds)
         if layout.isTooSmall {
             renderTooSmall(into: &canvas, ascii: ascii)
@@ -18,6 +18,16 @@ public enum DashboardView {
         case .dashboard, .zoomed:
             for (panel, area) in layout.panels.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 renderPanel(panel, into: &canvas, area: area, frame: frame, state: state, ascii: ascii)
+            }
+            if let area = layout.chart {
+                SpendChartView(spend: frame.snapshot.spend, zoomed: false, ascii: ascii).render(into: &canvas, area: area)
+            }
+            if let area = layout.burnDown {
+                BurnDownGrid(snapshot: frame.snapshot, selected: state.selection(of: .budgets).index, ascii: ascii).render(into: &canvas, area: area)
+            }
+        case .spendChart:
+            if let area = layout.chart {
+                SpendChartView(spend: frame.snapshot.spend, zoomed: true, ascii: ascii).render(into: &canvas, area: area)
             }
         case .traceDetail:
             TraceDetailView.render(into: &canvas, frame: frame, state: state, layout: layout, ascii: ascii)

@@ -1,25 +1,30 @@
-/// A table column a panel may show, with how much it matters: a narrow panel drops the columns
-/// with the highest `priority` numbers first, so the important ones survive wherever they sit.
+/// A table column a panel may show, with what it needs: a narrow panel drops the columns with the
+/// highest `priority` numbers first, names keep their whole text while any column can give way,
+/// and spare width goes to the columns whose content needs it (`SpaceShare.widths`).
 struct PanelColumn {
-    var column: TableColumn
-    /// 0 first; columns are taken in priority order while their minimum widths fit.
+    var title: String
+    var alignment: TextAlignment
+    var minimum: Int
+    /// 0 first.
     var priority: Int
+    /// A name (team, budget, model, alert subject): it reserves its whole content.
+    var isName: Bool
+    /// Drawn to whatever width it gets (a bar, a gauge, a message); takes the width left over.
+    var fills: Bool
 
-    init(_ title: String, _ width: ColumnWidth, _ alignment: TextAlignment = .left, priority: Int) {
-        column = TableColumn(title, width: width, alignment: alignment)
+    init(_ title: String, minimum: Int, _ alignment: TextAlignment = .left, priority: Int, name: Bool = false, fills: Bool = false) {
+        self.title = title
+        self.alignment = alignment
+        self.minimum = minimum
         self.priority = priority
-    }
-
-    var minimumWidth: Int {
-        switch column.width {
-        case .fixed(let size), .min(let size): max(0, size)
-        case .flex: 1
-        }
+        isName = name
+        self.fills = fills
     }
 }
 
-/// The columns of a panel that fit a given width, in display order, with their final widths.
-/// Rows are built with every column's cell (see `pick`), so cell code does not care what is shown.
+/// The columns of a panel that fit a given width, in display order, with their final widths,
+/// measured on the rows on screen. Rows are built with every column's cell (see `pick`), so cell
+/// code does not care what is shown.
 struct PanelColumns {
     static let spacing = 1
 
@@ -29,19 +34,29 @@ struct PanelColumns {
     /// Width of each shown column.
     let widths: [Int]
 
-    init(_ all: [PanelColumn], width: Int) {
-        var used = 0
-        var chosen = Set<Int>()
-        let order = all.indices.sorted { (all[$0].priority, $0) < (all[$1].priority, $1) }
-        for index in order {
-            let needed = all[index].minimumWidth + (chosen.isEmpty ? 0 : Self.spacing)
-            guard used + needed <= width else { continue }
-            used += needed
-            chosen.insert(index)
+    /// `sample` holds a row of cells (one per column of `all`) for every row on screen; cells that
+    /// are drawn to the column's width (bars, gauges) are empty in it.
+    init(_ all: [PanelColumn], width: Int, sample: [[TableCell]]) {
+        let demands = all.indices.map { index in
+            let column = all[index]
+            var natural = column.title.displayWidth
+            for row in sample where index < row.count {
+                natural = max(natural, TerminalText.sanitize(row[index].text).displayWidth)
+            }
+            return WidthDemand(minimum: column.minimum, natural: natural, priority: column.priority, isName: column.isName,
+                               fills: column.fills)
         }
-        shown = all.indices.filter { chosen.contains($0) }
-        columns = shown.map { all[$0].column }
-        widths = TableLayout.columnWidths(columns, totalWidth: width, spacing: Self.spacing)
+        let allWidths = SpaceShare.widths(demands, total: width, spacing: Self.spacing)
+        shown = all.indices.filter { allWidths[$0] > 0 }
+        widths = shown.map { allWidths[$0] }
+        columns = zip(shown, widths).map { TableColumn(all[$0].title, width: .fixed($1), alignment: all[$0].alignment) }
+    }
+
+    /// The rows of a list `rowCount` long that a table in `inner` shows for `selection`.
+    static func visibleRange(_ selection: ListSelection, rowCount: Int, inner: Rect) -> Range<Int> {
+        let visible = max(0, inner.height - 1)
+        return ListState(selection, rowCount: rowCount).scrolledToShow(rowCount: rowCount, visibleRows: visible)
+            .visibleRange(rowCount: rowCount, visibleRows: visible)
     }
 
     /// The cells of the shown columns, from a row with a cell for every column.

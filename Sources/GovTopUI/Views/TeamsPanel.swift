@@ -18,10 +18,12 @@ struct TeamsPanel {
         let trailing = groups.isEmpty ? nil : "\(min(selection.index + 1, groups.count))/\(groups.count)"
         let inner = Box(title: Self.title(snapshot.groupDimension), trailingTitle: trailing, focused: focused, ascii: ascii)
             .render(into: &canvas, area: area)
-        let columns = PanelColumns(definitions(snapshot.groupDimension), width: inner.width)
+        let total = snapshot.summary.costUSDTotal
+        let sample = PanelColumns.visibleRange(selection, rowCount: groups.count, inner: inner)
+            .map { cells(groups[$0], total: total, trendWidth: 0, shareWidth: 0) }
+        let columns = PanelColumns(definitions(snapshot.groupDimension), width: inner.width, sample: sample)
         let trendWidth = columns.placement(of: Column.trend.rawValue)?.width ?? 0
         let shareWidth = columns.placement(of: Column.share.rawValue)?.width ?? 0
-        let total = snapshot.summary.costUSDTotal
         columns.table(emptyMessage: "no spend yet", ascii: ascii).render(
             into: &canvas, area: inner, state: ListState(selection, rowCount: groups.count), rowCount: groups.count
         ) { index in
@@ -37,16 +39,16 @@ struct TeamsPanel {
     private func definitions(_ dimension: Dimension) -> [PanelColumn] {
         Column.allCases.map { column in
             switch column {
-            case .key: PanelColumn(dimension.rawValue.replacingUnderscores.uppercased(), .min(10), priority: 0)
-            case .requests: PanelColumn("REQ", .fixed(6), .right, priority: 4)
-            case .input: PanelColumn("IN TOK", .fixed(7), .right, priority: 6)
-            case .output: PanelColumn("OUT TOK", .fixed(7), .right, priority: 7)
-            case .cost: PanelColumn("COST", .fixed(8), .right, priority: 1)
-            case .perMinute: PanelColumn("$/MIN", .fixed(8), .right, priority: 2)
-            case .trend: PanelColumn("TREND", .fixed(8), priority: 5)
-            case .share: PanelColumn("SHARE", .min(6), priority: 3)
-            case .violations: PanelColumn("VIOL", .fixed(4), .right, priority: 8)
-            case .errors: PanelColumn("ERR", .fixed(4), .right, priority: 9)
+            case .key: PanelColumn(dimension.rawValue.replacingUnderscores.uppercased(), minimum: 8, priority: 0, name: true)
+            case .requests: PanelColumn("REQ", minimum: 5, .right, priority: 4)
+            case .input: PanelColumn("IN TOK", minimum: 6, .right, priority: 6)
+            case .output: PanelColumn("OUT TOK", minimum: 7, .right, priority: 7)
+            case .cost: PanelColumn("COST", minimum: 7, .right, priority: 1)
+            case .perMinute: PanelColumn("$/MIN", minimum: 7, .right, priority: 2)
+            case .trend: PanelColumn("TREND", minimum: 8, priority: 5)
+            case .share: PanelColumn("SHARE", minimum: 6, priority: 3, fills: true)
+            case .violations: PanelColumn("VIOL", minimum: 4, .right, priority: 8)
+            case .errors: PanelColumn("ERR", minimum: 3, .right, priority: 9)
             }
         }
     }

@@ -83,8 +83,15 @@ public enum TraceDetailView {
         let trailing = shown.count < lines.count ? "\(first + 1)\(dash)\(first + shown.count)/\(lines.count)" : nil
         let inner = Box(title: "Span", trailingTitle: trailing, ascii: ascii).render(into: &canvas, area: area).inset(left: 1, right: 1)
         guard !inner.isEmpty else { return }
-        let widestKey = lines.reduce(0) { $1.kind == .attribute ? max($0, $1.indent + 2 + TerminalText.sanitize($1.label).displayWidth) : $0 }
-        let keyWidth = min(widestKey, max(8, inner.width / 2), 36)
+        // Keys get what the values do not need (values keep up to half when they need it); a key
+        // that still does not fit loses leading segments (`…evaluation.score.value`).
+        var widestKey = 0, widestValue = 0
+        for line in lines where line.kind == .attribute {
+            widestKey = max(widestKey, line.indent + 2 + TerminalText.sanitize(line.label).displayWidth + 1)
+            widestValue = max(widestValue, TerminalText.sanitize(line.value).displayWidth)
+        }
+        let keyWidth = min(widestKey, max(8, inner.width - min(widestValue, inner.width / 2)))
+        let ellipsis = ascii ? DisplayWidth.asciiEllipsis : DisplayWidth.ellipsis
         let overflow = Overflow.ellipsis(ascii: ascii)
         for (offset, line) in shown.enumerated() {
             let y = inner.y + offset
@@ -99,7 +106,9 @@ public enum TraceDetailView {
                 canvas.put(line.value, at: x + 9, y: y, style: CellStyle(line.role), maxWidth: inner.maxX - x - 9, overflow: overflow)
             case .attribute:
                 x += 2 + line.indent
-                canvas.put(line.label, at: x, y: y, style: CellStyle(.key), maxWidth: inner.x + keyWidth - x - 1, overflow: overflow)
+                let room = inner.x + keyWidth - x - 1
+                let key = DisplayWidth.shortenDotted(TerminalText.sanitize(line.label), toWidth: room, ellipsis: ellipsis)
+                canvas.put(key, at: x, y: y, style: CellStyle(.key), maxWidth: room, overflow: overflow)
                 x = max(inner.x + keyWidth, x + 1)
                 canvas.put(line.value, at: x, y: y, style: CellStyle(line.role), maxWidth: inner.maxX - x, overflow: overflow)
             case .event:

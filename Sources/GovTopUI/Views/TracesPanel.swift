@@ -20,7 +20,8 @@ struct TracesPanel {
         let selection = state.selection(of: .traces)
         let box = Box(title: title, trailingTitle: position(selection: selection, rows: traces.count), focused: focused, ascii: ascii)
         let inner = box.render(into: &canvas, area: area)
-        let columns = PanelColumns(definitions, width: inner.width)
+        let sample = PanelColumns.visibleRange(selection, rowCount: traces.count, inner: inner).map { cells(traces[$0]) }
+        let columns = PanelColumns(definitions, width: inner.width, sample: sample)
         columns.table(emptyMessage: emptyMessage, ascii: ascii).render(
             into: &canvas, area: inner, state: ListState(selection, rowCount: traces.count), rowCount: traces.count
         ) { columns.pick(cells(traces[$0])) }
@@ -45,16 +46,16 @@ struct TracesPanel {
     private var definitions: [PanelColumn] {
         Column.allCases.map { column in
             switch column {
-            case .time: PanelColumn(sorted("TIME", .time), .fixed(9), priority: 1)
-            case .service: PanelColumn("SERVICE", .min(8), priority: 4)
-            case .root: PanelColumn("ROOT SPAN", .min(12), priority: 0)
-            case .duration: PanelColumn(sorted("DURATION", .duration), .fixed(9), .right, priority: 3)
-            case .spans: PanelColumn("SPANS", .fixed(5), .right, priority: 8)
-            case .tokens: PanelColumn(sorted("TOKENS", .tokens), .fixed(8), .right, priority: 7)
-            case .cost: PanelColumn(sorted("COST", .cost), .fixed(8), .right, priority: 2)
-            case .team: PanelColumn("TEAM", .min(6), priority: 5)
-            case .models: PanelColumn("MODEL", .min(6), priority: 6)
-            case .flags: PanelColumn("EVF", .fixed(3), priority: 2)
+            case .time: PanelColumn(sorted("TIME", .time), minimum: 8, priority: 1)
+            case .service: PanelColumn("SERVICE", minimum: 7, priority: 4)
+            case .root: PanelColumn("ROOT SPAN", minimum: 12, priority: 0, fills: true)
+            case .duration: PanelColumn(sorted("DURATION", .duration), minimum: 6, .right, priority: 3)
+            case .spans: PanelColumn("SPANS", minimum: 5, .right, priority: 8)
+            case .tokens: PanelColumn(sorted("TOKENS", .tokens), minimum: 6, .right, priority: 7)
+            case .cost: PanelColumn(sorted("COST", .cost), minimum: 7, .right, priority: 2)
+            case .team: PanelColumn("TEAM", minimum: 6, priority: 5, name: true)
+            case .models: PanelColumn("MODEL", minimum: 6, priority: 6, name: true)
+            case .flags: PanelColumn("EVF", minimum: 3, priority: 2)
             }
         }
     }

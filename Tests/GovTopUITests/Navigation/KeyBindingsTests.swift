@@ -58,6 +58,7 @@ import GovTopUI
             FooterHint(key: "q", description: "quit"),
             FooterHint(key: "?", description: "help"),
             FooterHint(key: "p", description: "pause display"),
+            FooterHint(key: "5", description: "spend chart"),
         ])
         #expect(KeyBindings.standard.footerHints(for: .teams) == footer)
     }

@@ -37,7 +37,7 @@ import Testing
         if zoomed { driver.press(.character("1")) }
         let page = driver.context.traces.visibleRows
         driver.press(.pageDown, .pageDown)
-        let layout = DashboardLayout(width: width, height: height, state: driver.state)
+        let layout = DashboardLayout(width: width, height: height, state: driver.state, content: LayoutContent(driver.frame.snapshot))
         let inner = Box.inner(of: try #require(layout.panels[.traces]))
         #expect(page == inner.height - 1)
         let canvas = driver.render()
@@ -50,7 +50,7 @@ import Testing
     @Test(arguments: [Panel.teams, .budgets, .alerts])
     func otherPanelsPageByTheirOwnHeight(panel: Panel) throws {
         let driver = ViewDriver(width: 80, height: 24)
-        let layout = DashboardLayout(width: 80, height: 24, state: driver.state)
+        let layout = DashboardLayout(width: 80, height: 24, state: driver.state, content: LayoutContent(driver.frame.snapshot))
         let inner = Box.inner(of: try #require(layout.panels[panel]))
         #expect(driver.context.frame(of: panel).visibleRows == inner.height - 1)
     }

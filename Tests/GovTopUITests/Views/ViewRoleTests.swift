@@ -41,14 +41,14 @@ import Testing
         var driver = ViewDriver(width: 120, height: 40)
         driver.press(.character("4"), .character("G"))
         let canvas = driver.render()
-        let critical = try #require(find("CRIT budget threshold team:growth", in: canvas))
+        let critical = try #require(find("CRIT org-monthly 96% of $5.0k", in: canvas))
         #expect(role(canvas, critical) == .critical)
         #expect(canvas.cell(x: critical.x, y: critical.y)?.style.attributes.contains(.bold) == true)
-        let warning = try #require(find("WARN budget threshold team:support", in: canvas))
+        let warning = try #require(find("WARN team:support 92% of $0.10", in: canvas))
         #expect(role(canvas, warning) == .warning)
-        let resolved = try #require(find("WARN evaluation failure", in: canvas))
+        let resolved = try #require(find("WARN faithfulness / team research", in: canvas))
         #expect(role(canvas, resolved) == .muted)
-        let selectedLast = try #require(find("WARN policy violation", in: canvas))
+        let selectedLast = try #require(find("WARN pii-filter / team support", in: canvas))
         #expect(role(canvas, selectedLast) == .selection)
     }
 

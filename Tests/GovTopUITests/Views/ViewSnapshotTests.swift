@@ -42,6 +42,22 @@ import Testing
         }
     }
 
+    /// The spend chart zoomed (key 5): the last hour and the last day, total and top teams.
+    @Test(arguments: sizes + [(200, 60)]) func zoomedSpendChart(width: Int, height: Int) {
+        var driver = ViewDriver(width: width, height: height)
+        driver.press(.character("5"))
+        check(driver, "zoomed-chart")
+    }
+
+    /// Wide and tall: the spend chart beside Traces, the lower panels by demand; the zoomed
+    /// Budgets view with a burn-down chart per budget.
+    @Test func wideScreens() {
+        var driver = ViewDriver(width: 200, height: 60)
+        check(driver, "dashboard")
+        driver.press(.character("3"), .character("j"))
+        check(driver, "zoomed-budgets")
+    }
+
     /// Teams grouped by provider, Traces sorted by cost ascending with a filter applied.
     @Test(arguments: sizes) func cycledDimensionAndSortedFilteredTraces(width: Int, height: Int) {
         var driver = ViewDriver(width: width, height: height)
