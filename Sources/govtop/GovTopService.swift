@@ -11,29 +11,40 @@ struct GovTopService: Sendable {
     let port: Int
     private let server: GovTopServer
     private let ticker: Task<Void, Never>
+    /// Records accepted exports (`--record`); nil when not recording.
+    private let recorder: ExportRecorder?
 
     /// Builds the engine and starts the server; a port in use or a bad address is a
     /// `StartupError` that says what to do.
     static func start(_ configuration: GovTopConfiguration) async throws -> GovTopService {
         let receiver = configuration.receiverConfiguration
         let engine = Engine(configuration: configuration.engine)
-        let server = GovTopServer(configuration: receiver, engine: engine)
-        let port = try await StartupError.describing(receiver) { try await server.start() }
+        let recorder = try configuration.record.map { try StartupError.recording($0, policies: configuration.engine.policies) }
+        let server = GovTopServer(configuration: receiver, engine: engine, recorder: recorder)
+        let port: Int
+        do {
+            port = try await StartupError.describing(receiver) { try await server.start() }
+        } catch {
+            recorder?.stop()
+            throw error
+        }
         let ticker = Task {
             while !Task.isCancelled {
                 do { try await Task.sleep(for: .seconds(1)) } catch { return }
                 engine.tick()
             }
         }
-        return GovTopService(engine: engine, receiver: receiver, port: port, server: server, ticker: ticker)
+        return GovTopService(engine: engine, receiver: receiver, port: port, server: server, ticker: ticker, recorder: recorder)
     }
 
     /// "http://127.0.0.1:4318", for messages.
     var url: String { "http://\(receiver.displayHost):\(port)" }
 
-    /// Stops the tick and the server (open connections are closed).
+    /// Stops the tick and the server (open connections are closed), then writes what the recorder
+    /// still has queued.
     func stop() async {
         ticker.cancel()
         await server.stop()
+        recorder?.stop()
     }
 }
