@@ -11,6 +11,9 @@ public final class RecordLineReader {
     private var gzip: GzipStream?
     private var checkedMagic = false
     private var pending: [UInt8] = []
+    /// Where the next line starts in `pending`.
+    private var start = 0
+    /// `pending` has no newline from `start` up to here.
     private var scanned = 0
     private var finished = false
     private(set) public var lineNumber = 0
@@ -36,24 +39,39 @@ public final class RecordLineReader {
     public func next() throws(ReplayError) -> [UInt8]? {
         while true {
             if let newline = pending[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
-                var line = Array(pending[..<newline])
-                pending.removeFirst(newline + 1)
-                scanned = 0
+                try checkLength(newline - start)
+                var line = Array(pending[start..<newline])
+                start = newline + 1
+                scanned = start
+                // Drop what was handed out once it is most of the buffer (amortised O(1) per byte).
+                if start > Self.chunkSize, start * 2 > pending.count {
+                    pending.removeFirst(start)
+                    start = 0
+                    scanned = 0
+                }
                 lineNumber += 1
                 if line.last == UInt8(ascii: "\r") { line.removeLast() }
                 return line
             }
             scanned = pending.count
-            guard pending.count <= maxLineBytes else {
-                throw ReplayError(file: path, line: lineNumber + 1, "line is longer than \(maxLineBytes) bytes")
-            }
+            try checkLength(pending.count - start)
             if finished {
-                guard !pending.isEmpty else { return nil }
+                guard start < pending.count else { return nil }
                 lineNumber += 1
-                defer { pending = [] }
-                return pending
+                defer {
+                    pending = []
+                    start = 0
+                    scanned = 0
+                }
+                return Array(pending[start...])
             }
             try fill()
+        }
+    }
+
+    private func checkLength(_ length: Int) throws(ReplayError) {
+        guard length <= maxLineBytes else {
+            throw ReplayError(file: path, line: lineNumber + 1, "line is longer than \(maxLineBytes) bytes")
         }
     }
 
