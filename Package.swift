@@ -65,12 +65,14 @@ let package = Package(
         ),
         .target(name: "GovTopUI", dependencies: ["GovTopCore"]),
         .target(name: "GovTopTerminal", dependencies: ["GovTopUI", "CNcursesw"]),
-        // Runs the demo without a terminal: real-time traffic to an OTLP/HTTP endpoint (`govtop demo`,
-        // `govtop --demo`) and deterministic renders of the views on a virtual clock (`govtop render`).
+        // Deterministic renders of the views on a virtual clock (`govtop render`).
+        .target(name: "GovTopRender", dependencies: ["GovTopCore", "GovTopUI", "GovTopDemo"]),
+        // The OTLP/HTTP client: the demo's real-time traffic (`govtop demo`, `govtop --demo`) and
+        // the replay of recorded files (`govtop replay`).
         .target(
-            name: "GovTopRender",
+            name: "GovTopClient",
             dependencies: [
-                "GovTopCore", "GovTopUI", "GovTopDemo",
+                "GovTopCore", "GovTopDemo", "CZlib",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -79,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "govtop",
             dependencies: [
-                "GovTopCore", "GovTopConfig", "GovTopReceiver", "GovTopUI", "GovTopTerminal", "GovTopDemo", "GovTopRender",
+                "GovTopCore", "GovTopConfig", "GovTopReceiver", "GovTopUI", "GovTopTerminal", "GovTopDemo", "GovTopRender", "GovTopClient",
                 "GovTopLedgerSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -136,8 +138,12 @@ let package = Package(
         ),
         .testTarget(
             name: "GovTopRenderTests",
+            dependencies: ["GovTopRender", "GovTopCore", "GovTopDemo", "GovTopUI", "GovTopReceiver", "GovTopConfig"]
+        ),
+        .testTarget(
+            name: "GovTopClientTests",
             dependencies: [
-                "GovTopRender", "GovTopCore", "GovTopDemo", "GovTopUI", "GovTopReceiver", "GovTopConfig",
+                "GovTopClient", "GovTopCore", "GovTopDemo", "GovTopReceiver", "CZlib",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

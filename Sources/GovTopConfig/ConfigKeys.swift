@@ -6,11 +6,12 @@ import GovTopCore
 public enum ConfigKeys {
     public static let topLevel = [
         "listen", "http_port", "max_body", "receiver", "store", "time_zone", "max_groups_per_dimension", "theme",
-        "pricing", "budgets", "policies", "alerts",
+        "pricing_file", "pricing", "budgets", "policies", "alerts", "record",
     ]
     public static let receiver = ["max_connections", "header_timeout", "idle_timeout", "min_body_rate", "max_inflight",
                                   "max_decode_ratio", "max_export_queue"]
     public static let store = ["max_spans", "max_memory"]
+    public static let record = ["file", "max_bytes", "keep"]
     public static let price = ["model", "provider", "input", "output", "cached_input", "cache_write", "aliases"]
     /// `name`, the scope dimensions (`team`, ..., `service`), then the budget's own settings.
     public static let budget = ["name"] + Dimension.allCases.map(\.rawValue) + ["limit", "period", "thresholds", "consumed", "action"]

@@ -9,12 +9,16 @@ public enum ConfigLoader {
     /// Larger files are refused before they are parsed.
     public static let maximumFileBytes = 4 << 20
 
-    /// Reads and validates the file at `path`.
+    /// Reads and validates the file at `path`, and the files it names (`pricing_file`, relative to
+    /// the configuration file's directory).
     public static func load(path: String) throws(ConfigError) -> GovTopConfiguration {
-        try load(yaml: try text(ofFileAt: path), source: path)
+        var configuration = try load(yaml: try text(ofFileAt: path), source: path)
+        try configuration.loadPricingFile(relativeTo: (path as NSString).deletingLastPathComponent)
+        return configuration
     }
 
     /// Validates a document; `source` names it in errors and becomes `GovTopConfiguration.source`.
+    /// Files it names are not read (`load(path:)` reads them).
     ///
     /// An empty document (or one with only comments) gives the defaults. A leading byte order
     /// mark is ignored.

@@ -20,6 +20,10 @@ public struct GovTopConfiguration: Sendable {
     public var pricingOverrides: [ModelPrice]
     /// A theme name or path, validated later by the UI.
     public var theme: String?
+    /// `record:`: where accepted exports are recorded; nil when they are not.
+    public var record: RecordSettings?
+    /// `pricing_file:`: a pricing table that replaces the shipped one (`loadPricingFile(relativeTo:)`).
+    public var pricingFile: PricingFileSetting?
     /// The file the settings came from; nil for the defaults.
     public var source: String?
 

@@ -13,6 +13,8 @@ struct GovTopService: Sendable {
     private let ticker: Task<Void, Never>
     /// The ledger of record and its writer (ledger: issue 11).
     private let ledger: OpenLedger
+    /// Records accepted exports (`--record`); nil when not recording.
+    private let recorder: ExportRecorder?
 
     /// Builds the engine, restores the ledger of record into it and starts the server; a port in use
     /// or a bad address is a `StartupError` that says what to do, bad state a `LedgerStoreError`.
@@ -20,11 +22,19 @@ struct GovTopService: Sendable {
         let receiver = configuration.receiverConfiguration
         let engine = Engine(configuration: configuration.engine)
         let ledger = try OpenLedger(choice, engine: engine, pricing: configuration.engine.pricing)
-        let server = GovTopServer(configuration: receiver, engine: engine)
+        let recorder: ExportRecorder?
+        do {
+            recorder = try configuration.record.map { try StartupError.recording($0, policies: configuration.engine.policies) }
+        } catch {
+            ledger.stop()
+            throw error
+        }
+        let server = GovTopServer(configuration: receiver, engine: engine, recorder: recorder)
         let port: Int
         do {
             port = try await StartupError.describing(receiver) { try await server.start() }
         } catch {
+            recorder?.stop()
             ledger.stop()
             throw error
         }
@@ -34,16 +44,19 @@ struct GovTopService: Sendable {
                 engine.tick()
             }
         }
-        return GovTopService(engine: engine, receiver: receiver, port: port, server: server, ticker: ticker, ledger: ledger)
+        return GovTopService(engine: engine, receiver: receiver, port: port, server: server, ticker: ticker,
+                             ledger: ledger, recorder: recorder)
     }
 
     /// "http://127.0.0.1:4318", for messages.
     var url: String { "http://\(receiver.displayHost):\(port)" }
 
-    /// Stops the tick and the server (open connections are closed), then commits the ledger's last deltas.
+    /// Stops the tick and the server (open connections are closed), then writes what the recorder
+    /// still has queued and commits the ledger's last deltas.
     func stop() async {
         ticker.cancel()
         await server.stop()
+        recorder?.stop()
         ledger.stop()
     }
 }

@@ -74,6 +74,15 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Ring the terminal bell when a critical alert fires or escalates.")
     var bell = false
 
+    @Option(name: .long, help: ArgumentHelp("Append every accepted export to FILE as OTLP/JSON lines (the OpenTelemetry Collector file exporter's format), for `govtop replay`.", valueName: "file"))
+    var record: String?
+
+    @Option(name: .long, help: ArgumentHelp("Rotate the record file before it grows past this size: FILE becomes FILE.1 (default 64MiB).", valueName: "size"))
+    var recordMaxBytes: SizeArgument?
+
+    @Option(name: .long, help: ArgumentHelp("Rotated record files kept, FILE.1 (newest) to FILE.N (default 4).", valueName: "n"))
+    var recordKeep: Int?
+
     @Option(name: .long, help: ArgumentHelp("Where the dashboard logs (default $XDG_STATE_HOME/govtop/govtop.log, else /tmp/govtop-UID.log).", valueName: "file"))
     var logFile: String?
 
@@ -100,6 +109,8 @@ struct RunCommand: AsyncParsableCommand {
         }
         if let maxDecodeRatio, maxDecodeRatio < 1 { throw ValidationError("--max-decode-ratio must be at least 1, not \(maxDecodeRatio).") }
         if let maxExportQueue, maxExportQueue < 1 { throw ValidationError("--max-export-queue must be at least 1, not \(maxExportQueue).") }
+        if let recordMaxBytes, recordMaxBytes.bytes < 1024 { throw ValidationError("--record-max-bytes must be at least 1KiB.") }
+        if let recordKeep, !(0...1000).contains(recordKeep) { throw ValidationError("--record-keep must be from 0 to 1000, not \(recordKeep).") }
         guard statusInterval > 0 else { throw ValidationError("--status-interval must be positive.") }
         try state.validate()
     }
@@ -123,6 +134,9 @@ struct RunCommand: AsyncParsableCommand {
         if let maxInflight { resolved.receiver.maxInflightBytes = maxInflight.bytes }
         if let maxDecodeRatio { resolved.receiver.maxDecodeRatio = maxDecodeRatio }
         if let maxExportQueue { resolved.receiver.maxExportQueue = maxExportQueue }
+        if let record { resolved.record = RecordSettings(file: record, maxFileBytes: resolved.record?.maxFileBytes, keepFiles: resolved.record?.keepFiles) }
+        if let recordMaxBytes { resolved.record?.maxFileBytes = recordMaxBytes.bytes }
+        if let recordKeep { resolved.record?.keepFiles = recordKeep }
         if demo { resolved.useDemoGovernance() }
         if noGovernance { resolved.engine.governance = false }
         return resolved

@@ -34,6 +34,14 @@ import Yams
                                                reactivateWithinSeconds: 900, spikeBaselineMinimumSeconds: 600))
     }
 
+    @Test func recordAndPricingFile() throws {
+        let configuration = try Self.example()
+        #expect(configuration.record == RecordSettings(file: "govtop-record.jsonl", maxFileBytes: 64 << 20, keepFiles: 4))
+        #expect(configuration.pricingFile?.path == "prices/pricing.json")
+        // load(yaml:) reads no other file: the shipped table stays, with the overrides laid over it.
+        #expect(configuration.engine.pricing.entries.count == PricingTable.shipped.entries.count + 1)
+    }
+
     @Test func pricingOverrides() throws {
         let prices = try Self.example().pricingOverrides
         #expect(prices == [
@@ -100,7 +108,8 @@ import Yams
         var found: Set<String> = []
         collectKeys(of: root, under: "", into: &found)
         var accepted = Set(ConfigKeys.topLevel)
-        for (section, keys) in [("receiver", ConfigKeys.receiver), ("store", ConfigKeys.store), ("pricing", ConfigKeys.price), ("budgets", ConfigKeys.budget),
+        for (section, keys) in [("receiver", ConfigKeys.receiver), ("store", ConfigKeys.store), ("record", ConfigKeys.record),
+                                ("pricing", ConfigKeys.price), ("budgets", ConfigKeys.budget),
                                 ("policies", ConfigKeys.policy), ("alerts", ConfigKeys.alerts),
                                 ("policies.when.team", ConfigKeys.negatedCondition)] {
             accepted.formUnion(keys.map { "\(section).\($0)" })
@@ -113,7 +122,7 @@ import Yams
     @Test func everyKeyHasACommentAbove() throws {
         let yaml = try #require(ConfigLoader.exampleYAML)
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let documented = Set(ConfigKeys.topLevel + ConfigKeys.receiver + ConfigKeys.store + ConfigKeys.price + ConfigKeys.budget + ConfigKeys.policy + ConfigKeys.alerts)
+        let documented = Set(ConfigKeys.topLevel + ConfigKeys.receiver + ConfigKeys.store + ConfigKeys.record + ConfigKeys.price + ConfigKeys.budget + ConfigKeys.policy + ConfigKeys.alerts)
         var explained: Set<String> = []
         for (previous, line) in zip(lines, lines.dropFirst()) {
             let above = previous.trimmingCharacters(in: .whitespaces)

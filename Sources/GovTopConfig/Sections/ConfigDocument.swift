@@ -14,6 +14,7 @@ enum ConfigDocument {
         static let timeZone = "an IANA time zone name such as UTC or Europe/Paris"
         static let maxGroups = "a whole number from 1 to 1000000"
         static let theme = "a theme name or path"
+        static let pricingFile = "the path of a pricing file in the format of govtop's pricing.json"
     }
 
     static let maxBodyRange = 1024...(1 << 30)
@@ -45,6 +46,11 @@ enum ConfigDocument {
                 configuration.engine.maxGroupsPerDimension = try value.integer(expected: Expected.maxGroups, in: maxGroupsRange)
             case "theme":
                 configuration.theme = try value.text(expected: Expected.theme)
+            case "pricing_file":
+                configuration.pricingFile = PricingFileSetting(path: try value.text(expected: Expected.pricingFile),
+                                                               line: value.mark?.line, column: value.mark?.column)
+            case "record":
+                configuration.record = try RecordSection.read(value)
             case "pricing":
                 configuration.pricingOverrides = try PricingSection.read(value)
                 pricing = value

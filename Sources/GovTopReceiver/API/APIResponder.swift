@@ -7,13 +7,14 @@ enum APIResponder {
     /// The Prometheus text exposition format, version 0.0.4.
     static let prometheusContentType = "text/plain; version=0.0.4; charset=utf-8"
 
-    static func respond(to request: APIRequest, engine: Engine) -> HTTPResponse {
+    static func respond(to request: APIRequest, engine: Engine, recorder: ExportRecorder? = nil) -> HTTPResponse {
         switch request {
         case .health:
             return ok(.object([("status", .string("ok"))]))
         case .summary:
             let snapshot = engine.summarySnapshot()
-            return ok(SummaryRenderer.render(snapshot.summary, rates: snapshot.rates, alerts: snapshot.alertCounts))
+            return ok(SummaryRenderer.render(snapshot.summary, rates: snapshot.rates, alerts: snapshot.alertCounts,
+                                             record: recorder?.counts ?? RecorderCounts()))
         case .traceList(let query):
             return ok(TraceListRenderer.render(engine.traces(query)))
         case .trace(let id):

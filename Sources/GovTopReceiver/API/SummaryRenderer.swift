@@ -2,7 +2,8 @@ import GovTopCore
 
 /// `GET /api/v1/summary`: the engine's running totals.
 enum SummaryRenderer {
-    static func render(_ summary: Summary, rates: Rates, alerts: AlertCounts) -> JSONValue {
+    /// `record`: what `--record` wrote and lost (all zero when not recording).
+    static func render(_ summary: Summary, rates: Rates, alerts: AlertCounts, record: RecorderCounts = RecorderCounts()) -> JSONValue {
         .object([
             ("spans_received", .int(Int64(summary.spansReceived))),
             ("spans_stored", .int(Int64(summary.spansStored))),
@@ -29,6 +30,9 @@ enum SummaryRenderer {
             ("requests_shed_by_reason", .object(ShedReason.allCases.map {
                 ($0.name, .int(Int64(summary.requestsShedByReason[$0, default: 0])))
             })),
+            ("record_written", .int(Int64(record.recorded))),
+            ("record_dropped", .int(Int64(record.dropped))),
+            ("record_write_errors", .int(Int64(record.writeErrors))),
         ])
     }
 }

@@ -16,6 +16,8 @@ struct ExportProcessor: Sendable {
     let inflight: InflightBudget
     /// This export's place in the queue for an export worker.
     let ticket: ExportTicket
+    /// Where accepted exports are recorded (`--record`); nil when they are not.
+    var recorder: ExportRecorder? = nil
 
     /// Seconds a shed sender is asked to wait before it retries.
     static let retryAfterSeconds = (memory: 2, queue: 1)
@@ -114,18 +116,21 @@ struct ExportProcessor: Sendable {
                     batch = try OTLPJSONDecoder.decodeTraces(payload, limits: limits)
                     result = engine.ingest(batch)
                 }
+                recorder?.record(batch, bodyBytes: payload.count)
                 return Self.outcome(batch: batch, result: result)
             case .metrics:
                 let points = try request.format == .protobuf
                     ? OTLPProtobufDecoder.countMetricDataPoints(payload, limits: decodeLimits)
                     : OTLPJSONDecoder.countMetricDataPoints(payload, limits: decodeLimits)
                 engine.recordMetricPoints(points)
+                recorder?.record(.metrics, format: request.format, body: payload)
                 return .accepted(.metrics)
             case .logs:
                 let records = try request.format == .protobuf
                     ? OTLPProtobufDecoder.countLogRecords(payload, limits: decodeLimits)
                     : OTLPJSONDecoder.countLogRecords(payload, limits: decodeLimits)
                 engine.recordLogRecords(records)
+                recorder?.record(.logs, format: request.format, body: payload)
                 return .accepted(.logs)
             }
         } catch {

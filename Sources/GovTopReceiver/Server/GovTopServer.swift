@@ -46,14 +46,20 @@ public final class GovTopServer: Sendable {
         }
     }
 
-    public convenience init(configuration: ReceiverConfiguration = ReceiverConfiguration(), engine: Engine) {
-        self.init(configuration: configuration, engine: engine, wrapWorkers: { $0 })
+    /// Where accepted exports are recorded (`--record`); nil when they are not.
+    private let recorder: ExportRecorder?
+
+    /// - Parameter recorder: records every accepted export; the caller stops it after the server.
+    public convenience init(configuration: ReceiverConfiguration = ReceiverConfiguration(), engine: Engine,
+                            recorder: ExportRecorder? = nil) {
+        self.init(configuration: configuration, engine: engine, recorder: recorder, wrapWorkers: { $0 })
     }
 
-    init(configuration: ReceiverConfiguration, engine: Engine,
+    init(configuration: ReceiverConfiguration, engine: Engine, recorder: ExportRecorder? = nil,
          wrapWorkers: @escaping @Sendable (any RequestWorkers) -> any RequestWorkers) {
         self.configuration = configuration
         self.engine = engine
+        self.recorder = recorder
         self.wrapWorkers = wrapWorkers
     }
 
@@ -100,7 +106,7 @@ public final class GovTopServer: Sendable {
     private func bootstrap(_ threads: Threads) -> ServerBootstrap {
         let services = ServerServices(engine: engine, configuration: configuration,
                                       exportWorkers: threads.exportWorkers, apiWorkers: threads.apiWorkers,
-                                      inflight: InflightBudget(limit: configuration.maxInflightBytes))
+                                      inflight: InflightBudget(limit: configuration.maxInflightBytes), recorder: recorder)
         let workers = wrapWorkers(ThreadPoolRequestWorkers(services: services))
         let registry = ConnectionRegistry(limit: configuration.maxConnections)
         let limits = ConnectionStateMachine.Limits(configuration)

@@ -34,8 +34,9 @@ struct ThreadPoolRequestWorkers: RequestWorkers {
             }
         case .api(let request):
             let engine = services.engine
+            let recorder = services.recorder
             return services.apiWorkers.runIfActive(eventLoop: eventLoop) {
-                APIResponder.respond(to: request, engine: engine)
+                APIResponder.respond(to: request, engine: engine, recorder: recorder)
             }
         }
     }

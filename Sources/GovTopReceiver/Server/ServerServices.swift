@@ -13,10 +13,13 @@ struct ServerServices: Sendable {
     let inflight: InflightBudget
     /// Exports waiting for an export worker.
     let exportQueue: ExportQueue
+    /// Where accepted exports are recorded (`--record`); nil when they are not.
+    let recorder: ExportRecorder?
 
     init(engine: Engine, configuration: ReceiverConfiguration, exportWorkers: NIOThreadPool, apiWorkers: NIOThreadPool,
-         inflight: InflightBudget) {
+         inflight: InflightBudget, recorder: ExportRecorder? = nil) {
         self.engine = engine
+        self.recorder = recorder
         self.configuration = configuration
         self.exportWorkers = exportWorkers
         self.apiWorkers = apiWorkers
@@ -32,6 +35,6 @@ struct ServerServices: Sendable {
         let ticket = exportQueue.enter()
         if !ticket.admitted { engine.recordShedRequest(.queueFull) }
         return ExportProcessor(engine: engine, maxBodyBytes: configuration.maxBodyBytes,
-                               decodeLimits: configuration.decodeLimits, inflight: inflight, ticket: ticket)
+                               decodeLimits: configuration.decodeLimits, inflight: inflight, ticket: ticket, recorder: recorder)
     }
 }

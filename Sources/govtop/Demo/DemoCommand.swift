@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import GovTopDemo
-import GovTopRender
+import GovTopClient
 
 /// `govtop demo`: the demo fleet's traffic, in real time, to any OTLP/HTTP endpoint.
 struct DemoCommand: AsyncParsableCommand {

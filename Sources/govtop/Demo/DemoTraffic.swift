@@ -1,6 +1,6 @@
 import GovTopConfig
 import GovTopDemo
-import GovTopRender
+import GovTopClient
 
 /// `govtop --demo`: the demo fleet's traffic sent over real OTLP/HTTP to govtop's own receiver,
 /// and the demo's budgets, policies and alert tuning in the engine.

@@ -1,5 +1,5 @@
 import Foundation
-import GovTopRender
+import GovTopClient
 import Synchronization
 
 /// Writes the demo's progress line to stderr: redrawn in place on a terminal, one line per

@@ -1,6 +1,6 @@
 import GovTopCore
 import GovTopReceiver
-import GovTopRender
+import GovTopClient
 import NIOHTTP1
 import Testing
 

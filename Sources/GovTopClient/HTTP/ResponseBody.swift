@@ -1,4 +1,4 @@
-import GovTopUI
+import GovTopCore
 
 /// Reads what an OTLP/HTTP server says in a response body: the partial success of an
 /// `ExportTraceServiceResponse` and the message of a `google.rpc.Status`, in protobuf or JSON,
@@ -8,11 +8,14 @@ enum ResponseBody {
     /// Longest message kept from a response, in characters.
     static let maxMessageLength = 300
 
-    /// `partial_success` (field 1) → `rejected_spans` (1) and `error_message` (2).
+    /// `partial_success` (field 1) → `rejected_spans` / `rejected_data_points` /
+    /// `rejected_log_records` (1, whichever signal) and `error_message` (2).
     static func partialSuccess(_ body: [UInt8], contentType: String) -> (rejected: Int, message: String) {
         if contentType.contains("json") {
             let text = String(decoding: body, as: UTF8.self)
-            let rejected = jsonNumber(after: "\"rejectedSpans\"", in: text) ?? jsonNumber(after: "\"rejected_spans\"", in: text) ?? 0
+            let keys = ["rejectedSpans", "rejected_spans", "rejectedDataPoints", "rejected_data_points",
+                        "rejectedLogRecords", "rejected_log_records"]
+            let rejected = keys.lazy.compactMap { jsonNumber(after: "\"\($0)\"", in: text) }.first ?? 0
             let message = jsonString(after: "\"errorMessage\"", in: text) ?? jsonString(after: "\"error_message\"", in: text) ?? ""
             return (rejected, clipped(message))
         }
@@ -39,7 +42,7 @@ enum ResponseBody {
     static func clipped(_ text: String) -> String {
         var out = ""
         for character in text.prefix(maxMessageLength) {
-            out.append(character.isNewline || character.unicodeScalars.contains(where: TerminalText.isControl) ? " " : character)
+            out.append(character.isNewline || character.unicodeScalars.contains(where: ControlCharacters.isControl) ? " " : character)
         }
         if text.count > maxMessageLength { out += "…" }
         return out.trimmingWhitespace()

@@ -1,4 +1,4 @@
-import GovTopRender
+import GovTopClient
 import Testing
 
 @Suite struct DemoProgressTests {

@@ -119,10 +119,10 @@ public final class DemoDriver: Sendable {
                 let reply = try await client.export(body)
                 state.withLock { progress in
                     progress.batchesSent += 1
-                    progress.spansSent += max(0, spans - reply.rejectedSpans)
-                    progress.spansRejected += min(spans, reply.rejectedSpans)
-                    if reply.rejectedSpans > 0 {
-                        progress.lastError = "\(reply.rejectedSpans) spans rejected: \(reply.message)"
+                    progress.spansSent += max(0, spans - reply.rejected)
+                    progress.spansRejected += min(spans, reply.rejected)
+                    if reply.rejected > 0 {
+                        progress.lastError = "\(reply.rejected) spans rejected: \(reply.message)"
                     }
                 }
                 return

@@ -4,10 +4,10 @@ import NIOHTTP1
 import NIOPosix
 import Synchronization
 
-/// A small HTTP/1.1 client that POSTs OTLP protobuf trace exports to one endpoint over one
-/// keep-alive connection, reconnecting when the connection breaks or the server closes it.
+/// A small HTTP/1.1 client that POSTs OTLP/HTTP exports to one host over one keep-alive
+/// connection, reconnecting when the connection breaks or the server closes it.
 ///
-/// Meant for one sender at a time (the demo driver sends its batches in order); an export started
+/// Meant for one sender at a time (the demo driver and the replay send their batches in order); an export started
 /// while another waits fails with `connectionLost`. Every attempt ends: with a reply, or an
 /// `ExportFailure` after the connect or response timeout.
 public final class OTLPHTTPClient: Sendable {
@@ -25,16 +25,19 @@ public final class OTLPHTTPClient: Sendable {
         self.responseTimeout = TimeAmount(responseTimeout)
     }
 
-    /// Sends `body` (an encoded `ExportTraceServiceRequest`) and waits for the answer.
-    public func export(_ body: [UInt8]) async throws(ExportFailure) -> ExportReply {
+    /// Sends `body` and waits for the answer: by default an OTLP/protobuf
+    /// `ExportTraceServiceRequest` to the endpoint's path; `path` and `contentType` send another
+    /// signal or encoding to the same host (`ExportContent`).
+    public func export(_ body: [UInt8], path: String? = nil,
+                       contentType: ExportContent = .protobuf) async throws(ExportFailure) -> ExportReply {
         let channel = try await connection()
         var buffer = channel.allocator.buffer(capacity: body.count)
         buffer.writeBytes(body)
-        var head = HTTPRequestHead(version: .http1_1, method: .POST, uri: endpoint.path)
+        var head = HTTPRequestHead(version: .http1_1, method: .POST, uri: path ?? endpoint.path)
         head.headers.add(name: "Host", value: endpoint.hostHeader)
-        head.headers.add(name: "Content-Type", value: "application/x-protobuf")
+        head.headers.add(name: "Content-Type", value: contentType.rawValue)
         head.headers.add(name: "Content-Length", value: String(body.count))
-        head.headers.add(name: "User-Agent", value: "govtop-demo")
+        head.headers.add(name: "User-Agent", value: "govtop")
         let promise = channel.eventLoop.makePromise(of: RawResponse.self)
         channel.writeAndFlush(PendingExport(head: head, body: buffer, timeout: responseTimeout, promise: promise), promise: nil)
         let response: RawResponse
@@ -67,7 +70,7 @@ public final class OTLPHTTPClient: Sendable {
             throw .status(code: code, message: message, retryAfterSeconds: retryAfter.flatMap { $0 >= 0 && $0.isFinite ? $0 : nil })
         }
         let partial = ResponseBody.partialSuccess(response.body, contentType: contentType)
-        return ExportReply(status: code, rejectedSpans: partial.rejected, message: partial.message)
+        return ExportReply(status: code, rejected: partial.rejected, message: partial.message)
     }
 
     private func connection() async throws(ExportFailure) -> any Channel {

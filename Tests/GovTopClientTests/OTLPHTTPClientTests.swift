@@ -1,4 +1,4 @@
-import GovTopRender
+import GovTopClient
 import NIOHTTP1
 import Testing
 
@@ -40,7 +40,7 @@ import Testing
         let server = try await StubOTLPServer(script: [.init(status: .ok, headers: [("Content-Type", "application/x-protobuf")], body: body)])
         let reply = try await client(server).export([1])
         await server.stop()
-        #expect(reply == ExportReply(status: 200, rejectedSpans: 3, message: "span 'x' has an invalid trace_id"))
+        #expect(reply == ExportReply(status: 200, rejected: 3, message: "span 'x' has an invalid trace_id"))
     }
 
     @Test func readsPartialSuccessInJSON() async throws {
@@ -48,7 +48,7 @@ import Testing
         let server = try await StubOTLPServer(script: [.init(status: .ok, headers: [("Content-Type", "application/json")], body: body)])
         let reply = try await client(server).export([1])
         await server.stop()
-        #expect(reply == ExportReply(status: 200, rejectedSpans: 2, message: "two bad"))
+        #expect(reply == ExportReply(status: 200, rejected: 2, message: "two bad"))
     }
 
     @Test(arguments: [
