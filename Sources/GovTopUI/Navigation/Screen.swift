@@ -7,4 +7,6 @@ public enum Screen: Hashable, Sendable {
     case zoomed(Panel)
     /// The waterfall and span detail of one trace (id as 32 hex digits).
     case traceDetail(traceID: String)
+    /// Spend per day and per hour from the ledger of record (ledger: issue 11).
+    case history
 }

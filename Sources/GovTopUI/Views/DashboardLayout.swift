@@ -51,6 +51,8 @@ public struct DashboardLayout: Hashable, Sendable {
             panels = Self.dashboardPanels(in: main)
         case .zoomed(let panel):
             panels = [panel: main]
+        case .history: // ledger: issue 11
+            panels = [:]
         case .traceDetail:
             panels = [:]
             let wide = main.width >= Self.wideWidth
