@@ -50,8 +50,10 @@ import Testing
                         "unpriced_requests_total", "policy_violations_total", "eval_failures_total",
                         "metric_points_received", "log_records_received", "uptime_seconds",
                         "cost_usd_per_minute", "alerts_active", "invalid_values", "null_items_dropped", "requests_shed",
-                        "requests_shed_by_reason", "record_written", "record_dropped", "record_write_errors"]
+                        "requests_shed_by_reason", "record_written", "record_dropped", "record_write_errors",
+                        "ledger_write_errors"]
             #expect(Set(json.keys) == Set(keys))
+            #expect(json["ledger_write_errors"] as? Int == 0)
             #expect((json["invalid_values"] as? [String: Int]) == [:])
         }
     }

@@ -2,6 +2,7 @@
 /// in lookup order; the first binding found wins.
 public enum BindingContext: String, Hashable, Sendable, CaseIterable {
     case global, dashboard, traces, teams, budgets, alerts, traceDetail, filterInput, help
+    case history // ledger: issue 11
 
     /// The section heading in the help overlay.
     public var title: String {
@@ -15,6 +16,7 @@ public enum BindingContext: String, Hashable, Sendable, CaseIterable {
         case .traceDetail: "Trace detail"
         case .filterInput: "Filter input"
         case .help: "Help"
+        case .history: "History"
         }
     }
 

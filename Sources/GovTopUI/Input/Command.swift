@@ -22,4 +22,6 @@ public enum Command: Hashable, Sendable, CaseIterable {
     case cursorLeft, cursorRight, cursorHome, cursorEnd, clearInput
     // Help overlay.
     case closeHelp
+    // History (ledger: issue 11).
+    case showHistory
 }

@@ -2,7 +2,7 @@ extension KeyBindings {
     /// govtop's key bindings.
     public static let standard = KeyBindings(standardRows)
 
-    private static let standardRows: [KeyBinding] = global + dashboard + traces + teams + alerts + traceDetail + filterInput + help
+    private static let standardRows: [KeyBinding] = global + dashboard + traces + teams + alerts + traceDetail + filterInput + help + history
 
     private static let global: [KeyBinding] = [
         KeyBinding([.character("q"), .ctrl("c")], .quit, "quit", in: .global, footer: true),
@@ -16,6 +16,7 @@ extension KeyBindings {
         KeyBinding([.character("3")], .zoomBudgets, "zoom Budgets", in: .global),
         KeyBinding([.character("4")], .zoomAlerts, "zoom Alerts", in: .global),
         KeyBinding([.character("5")], .zoomSpendChart, "spend chart", in: .global, footer: true),
+        KeyBinding([.character("H")], .showHistory, "history (spend per day and hour)", in: .global), // ledger: issue 11
         KeyBinding([.escape], .back, "back", in: .global),
         KeyBinding([.character("j"), .down], .moveDown, "down", in: .global),
         KeyBinding([.character("k"), .up], .moveUp, "up", in: .global),
@@ -60,6 +61,14 @@ extension KeyBindings {
         KeyBinding([.character("y")], .copyTraceID, "copy trace id", in: .traceDetail, footer: true),
         KeyBinding([.character("e")], .exportTrace, "export OTLP JSON", in: .traceDetail, footer: true),
         KeyBinding([.escape], .back, "back to the list", in: .traceDetail, footer: true),
+    ]
+
+    // ledger (issue 11): the History screen; j/k choose the group.
+    private static let history: [KeyBinding] = [
+        KeyBinding([.character("g")], .cycleDimension, "group by", in: .history, footer: true),
+        KeyBinding([.character("j"), .down], .moveDown, "next group", in: .history, footer: true),
+        KeyBinding([.character("k"), .up], .moveUp, "previous group", in: .history),
+        KeyBinding([.escape], .back, "back", in: .history, footer: true),
     ]
 
     private static let filterInput: [KeyBinding] = [

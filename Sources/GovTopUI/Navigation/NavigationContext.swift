@@ -20,6 +20,8 @@ public struct NavigationContext: Sendable {
     public var helpVisibleRows: Int
     /// How many themes `t` cycles through.
     public var themeCount: Int
+    /// Groups on the History screen (ledger: issue 11).
+    public var historyRows = 0
 
     public init(traces: ListFrame = ListFrame(), teams: ListFrame = ListFrame(), budgets: ListFrame = ListFrame(),
                 alerts: ListFrame = ListFrame(), waterfall: [WaterfallRow] = [], waterfallVisibleRows: Int = 1,

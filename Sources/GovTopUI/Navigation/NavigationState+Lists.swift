@@ -9,6 +9,7 @@ extension NavigationState {
         switch screen {
         case .traceDetail:
             updateDetail(context) { detail, frame in detail.selection.move(move, in: frame) }
+        case .history: moveHistory(move, context: context) // ledger: issue 11
         case .dashboard, .zoomed, .spendChart:
             let frame = context.frame(of: focus)
             switch focus {

@@ -8,7 +8,7 @@ extension NavigationState {
         case .zoomed:
             focus = panel
             screen = .zoomed(panel)
-        case .traceDetail, .spendChart:
+        case .traceDetail, .spendChart, .history:
             break
         }
     }

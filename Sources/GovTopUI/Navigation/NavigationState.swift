@@ -38,6 +38,8 @@ public struct NavigationState: Hashable, Sendable {
     /// First help line on screen.
     public internal(set) var helpScroll = 0
     public internal(set) var themeIndex: Int
+    /// The group the History screen shows, by position in its list (ledger: issue 11).
+    public internal(set) var historyIndex = 0
 
     public init(bindings: KeyBindings = .standard, themeIndex: Int = 0, teamsDimension: Dimension = .team,
                 traceOrder: TraceOrder = .time, traceAscending: Bool = false, filter: TraceFilter? = nil) {
@@ -58,6 +60,7 @@ public struct NavigationState: Hashable, Sendable {
         case .zoomed(let panel): return [panel.bindingContext, .global]
         case .spendChart: return [.global]
         case .traceDetail: return [.traceDetail, .global]
+        case .history: return [.history, .global] // ledger: issue 11
         }
     }
 
@@ -142,6 +145,8 @@ public struct NavigationState: Hashable, Sendable {
         case .cycleDimension:
             teamsDimension = teamsDimension.nextInTeamsCycle
             teams.reset()
+            historyIndex = 0 // ledger: issue 11
+        case .showHistory: return showHistory() // ledger: issue 11
         case .showGroupTraces: return showGroupTraces()
         case .acknowledgeAlert:
             guard let id = alerts.anchor else { return [] }

@@ -9,4 +9,6 @@ public enum Screen: Hashable, Sendable {
     case spendChart
     /// The waterfall and span detail of one trace (id as 32 hex digits).
     case traceDetail(traceID: String)
+    /// Spend per day and per hour from the ledger of record (ledger: issue 11).
+    case history
 }

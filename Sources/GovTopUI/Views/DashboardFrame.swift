@@ -19,6 +19,8 @@ public struct DashboardFrame: Sendable {
     /// Seconds east of UTC for the times the panels show (trace start, "runs out 14:32"); the app
     /// passes its local zone's offset, tests pass 0.
     public var utcOffsetSeconds: Int
+    /// What the History screen shows; nil when there is no ledger of record (ledger: issue 11).
+    public var history: HistoryFrame?
 
     public init(snapshot: DashboardSnapshot, trace: TraceDetail? = nil, listenAddress: String = "", spansPerSecond: Double = 0,
                 notice: String? = nil, themeName: String = "default", utcOffsetSeconds: Int = 0) {

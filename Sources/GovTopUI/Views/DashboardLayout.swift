@@ -78,6 +78,8 @@ public struct DashboardLayout: Hashable, Sendable {
         case .spendChart:
             panels = [:]
             chart = main
+        case .history: // ledger: issue 11
+            panels = [:]
         case .traceDetail:
             panels = [:]
             let wide = main.width >= Self.wideWidth

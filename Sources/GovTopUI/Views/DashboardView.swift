@@ -31,6 +31,9 @@ public enum DashboardView {
             }
         case .traceDetail:
             TraceDetailView.render(into: &canvas, frame: frame, state: state, layout: layout, ascii: ascii)
+        case .history: // ledger: issue 11
+            HistoryView(history: frame.history, budgets: frame.snapshot.budgets, selected: state.historyIndex, ascii: ascii)
+                .render(into: &canvas, area: layout.main)
         }
         if let draft = state.filterDraft, let area = layout.filterInput {
             FilterInputLine(draft: draft, ascii: ascii).render(into: &canvas, area: area)

@@ -35,5 +35,6 @@ extension NavigationContext {
             helpVisibleRows: max(1, help.visibleLines(in: layout.main)),
             themeCount: themeCount
         )
+        historyRows = frame.history?.keys.count ?? 0 // ledger: issue 11
     }
 }

@@ -28,6 +28,7 @@ extension DashboardLoop {
         let ring = options.bell && snapshot.bellRings > lastBellRings
         lastBellRings = snapshot.bellRings
         frame.snapshot = snapshot
+        if state.screen == .history { frame.history = history(dimension: state.teamsDimension) } // ledger: issue 11
         if request.openTrace != nil { frame.trace = snapshot.trace ?? frame.trace }
         return ring
     }
