@@ -20,6 +20,8 @@ public struct GovTopConfiguration: Sendable {
     public var pricingOverrides: [ModelPrice]
     /// A theme name or path, validated later by the UI.
     public var theme: String?
+    /// Whether the dashboard asks the terminal for mouse reports (`mouse:`, `--no-mouse`).
+    public var mouse = true
     /// The file the settings came from; nil for the defaults.
     public var source: String?
 

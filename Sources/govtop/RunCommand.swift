@@ -71,6 +71,9 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Ring the terminal bell when a critical alert fires or escalates.")
     var bell = false
 
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (text selection) instead of clicks and the wheel; the configuration's mouse: false does the same.")
+    var noMouse = false
+
     @Option(name: .long, help: ArgumentHelp("Where the dashboard logs (default $XDG_STATE_HOME/govtop/govtop.log, else /tmp/govtop-UID.log).", valueName: "file"))
     var logFile: String?
 

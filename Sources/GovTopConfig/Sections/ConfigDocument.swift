@@ -14,6 +14,7 @@ enum ConfigDocument {
         static let timeZone = "an IANA time zone name such as UTC or Europe/Paris"
         static let maxGroups = "a whole number from 1 to 1000000"
         static let theme = "a theme name or path"
+        static let mouse = "true or false"
     }
 
     static let maxBodyRange = 1024...(1 << 30)
@@ -45,6 +46,12 @@ enum ConfigDocument {
                 configuration.engine.maxGroupsPerDimension = try value.integer(expected: Expected.maxGroups, in: maxGroupsRange)
             case "theme":
                 configuration.theme = try value.text(expected: Expected.theme)
+            case "mouse":
+                switch try value.text(expected: Expected.mouse).lowercased() {
+                case "true", "yes", "on": configuration.mouse = true
+                case "false", "no", "off": configuration.mouse = false
+                default: throw value.expected(Expected.mouse)
+                }
             case "pricing":
                 configuration.pricingOverrides = try PricingSection.read(value)
                 pricing = value

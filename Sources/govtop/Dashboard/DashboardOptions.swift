@@ -14,4 +14,6 @@ struct DashboardOptions: Sendable {
     var environment: [String: String]
     /// Seconds east of UTC for the times shown.
     var utcOffsetSeconds: Int
+    /// Ask the terminal for mouse reports (off with `--no-mouse` or `mouse: false`).
+    var mouse: Bool
 }
