@@ -48,12 +48,14 @@ let package = Package(
         ),
         .target(
             name: "GovTopConfig",
-            dependencies: ["GovTopCore", "GovTopUI", .product(name: "Yams", package: "Yams")],
+            dependencies: ["GovTopCore", "GovTopTheme", .product(name: "Yams", package: "Yams")],
             resources: [.copy("example-config.yaml")]
         ),
         .target(name: "GovTopDemo", dependencies: ["GovTopCore"]),
-        .target(name: "GovTopUI", dependencies: ["GovTopCore"]),
-        .target(name: "GovTopTerminal", dependencies: ["GovTopUI", "CNcursesw"]),
+        // Colours, roles and themes: read by GovTopConfig from theme files, drawn by GovTopUI.
+        .target(name: "GovTopTheme", dependencies: ["GovTopCore"]),
+        .target(name: "GovTopUI", dependencies: ["GovTopCore", "GovTopTheme"]),
+        .target(name: "GovTopTerminal", dependencies: ["GovTopUI", "GovTopTheme", "CNcursesw"]),
         // Runs the demo without a terminal: real-time traffic to an OTLP/HTTP endpoint (`govtop demo`,
         // `govtop --demo`) and deterministic renders of the views on a virtual clock (`govtop render`).
         .target(
@@ -68,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "govtop",
             dependencies: [
-                "GovTopCore", "GovTopConfig", "GovTopReceiver", "GovTopUI", "GovTopTerminal", "GovTopDemo", "GovTopRender",
+                "GovTopCore", "GovTopConfig", "GovTopReceiver", "GovTopTheme", "GovTopUI", "GovTopTerminal", "GovTopDemo", "GovTopRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -92,12 +94,12 @@ let package = Package(
         ),
         .testTarget(
             name: "GovTopConfigTests",
-            dependencies: ["GovTopConfig", "GovTopCore", "GovTopUI", .product(name: "Yams", package: "Yams")],
+            dependencies: ["GovTopConfig", "GovTopCore", "GovTopTheme", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "GovTopUITests",
-            dependencies: ["GovTopUI", "GovTopCore"],
+            dependencies: ["GovTopUI", "GovTopTheme", "GovTopCore"],
             resources: [.copy("Golden")]
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import GovTopConfig
 import GovTopCore
 import GovTopTerminal
+import GovTopTheme
 import GovTopUI
 
 /// The dashboard's main loop, on the main thread (the only one that touches the terminal).

@@ -1,5 +1,5 @@
 import GovTopConfig
-import GovTopUI
+import GovTopTheme
 
 /// What the dashboard needs besides the service: decided from the command line and the
 /// configuration before the terminal is taken over, so mistakes are printed normally.

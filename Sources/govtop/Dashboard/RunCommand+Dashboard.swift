@@ -1,6 +1,6 @@
 import Foundation
 import GovTopConfig
-import GovTopUI
+import GovTopTheme
 
 extension RunCommand {
     /// The dashboard's options: the theme from `--theme`, else the configuration's `theme:`, else
