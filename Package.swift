@@ -54,7 +54,7 @@ let package = Package(
         ),
         .target(
             name: "GovTopConfig",
-            dependencies: ["GovTopCore", "GovTopUI", .product(name: "Yams", package: "Yams")],
+            dependencies: ["GovTopCore", "GovTopTheme", .product(name: "Yams", package: "Yams")],
             resources: [.copy("example-config.yaml")]
         ),
         .target(name: "GovTopDemo", dependencies: ["GovTopCore"]),
@@ -63,8 +63,10 @@ let package = Package(
             name: "GovTopLedgerSQLite",
             dependencies: ["GovTopCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "GovTopUI", dependencies: ["GovTopCore"]),
-        .target(name: "GovTopTerminal", dependencies: ["GovTopUI", "CNcursesw"]),
+        // Colours, roles and themes: read by GovTopConfig from theme files, drawn by GovTopUI.
+        .target(name: "GovTopTheme", dependencies: ["GovTopCore"]),
+        .target(name: "GovTopUI", dependencies: ["GovTopCore", "GovTopTheme"]),
+        .target(name: "GovTopTerminal", dependencies: ["GovTopUI", "GovTopTheme", "CNcursesw"]),
         // Deterministic renders of the views on a virtual clock (`govtop render`).
         .target(name: "GovTopRender", dependencies: ["GovTopCore", "GovTopUI", "GovTopDemo"]),
         // The OTLP/HTTP client: the demo's real-time traffic (`govtop demo`, `govtop --demo`) and
@@ -81,8 +83,8 @@ let package = Package(
         .executableTarget(
             name: "govtop",
             dependencies: [
-                "GovTopCore", "GovTopConfig", "GovTopReceiver", "GovTopUI", "GovTopTerminal", "GovTopDemo", "GovTopRender", "GovTopClient",
-                "GovTopLedgerSQLite",
+                "GovTopCore", "GovTopConfig", "GovTopReceiver", "GovTopTheme", "GovTopUI", "GovTopTerminal", "GovTopDemo",
+                "GovTopRender", "GovTopClient", "GovTopLedgerSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -110,12 +112,12 @@ let package = Package(
         ),
         .testTarget(
             name: "GovTopConfigTests",
-            dependencies: ["GovTopConfig", "GovTopCore", "GovTopUI", .product(name: "Yams", package: "Yams")],
+            dependencies: ["GovTopConfig", "GovTopCore", "GovTopTheme", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "GovTopUITests",
-            dependencies: ["GovTopUI", "GovTopCore"],
+            dependencies: ["GovTopUI", "GovTopTheme", "GovTopCore"],
             resources: [.copy("Golden")]
         ),
         .testTarget(

@@ -7,6 +7,7 @@
 #include <wchar.h>
 #include <termios.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
 #include <ncursesw/curses.h>
 
 /// Macros and globals Swift cannot import directly.
@@ -21,9 +22,6 @@ static inline attr_t govtop_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t govtop_a_reverse(void) { return A_REVERSE; }
 static inline attr_t govtop_a_dim(void) { return A_DIM; }
 static inline attr_t govtop_a_italic(void) { return A_ITALIC; }
-static inline int govtop_key_resize(void) { return KEY_RESIZE; }
-static inline int govtop_key_f0(void) { return KEY_F0; }
-static inline int govtop_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int govtop_ok(void) { return OK; }
 static inline int govtop_err(void) { return ERR; }
 
@@ -55,13 +53,13 @@ static inline int govtop_disable_interrupt_character(void) {
     return tcsetattr(STDIN_FILENO, TCSANOW, &settings);
 }
 
-/// Reads one key or character: returns OK (a character in *out), KEY_CODE_YES (a key code in
-/// *out) or ERR (no input before the timeout).
-static inline int govtop_get_wch(unsigned int *out) {
-    wint_t value = 0;
-    int result = wget_wch(stdscr, &value);
-    *out = (unsigned int)value;
-    return result;
+/// The terminal's size as the kernel knows it (after SIGWINCH); 0 on success.
+static inline int govtop_window_size(int *rows, int *columns) {
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return -1;
+    *rows = size.ws_row;
+    *columns = size.ws_col;
+    return 0;
 }
 
 /// Draws one cell: a spacing character and up to CCHARW_MAX - 1 combining characters

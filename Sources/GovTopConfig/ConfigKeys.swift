@@ -5,7 +5,7 @@ import GovTopCore
 /// Anything else is an error that suggests the nearest of these.
 public enum ConfigKeys {
     public static let topLevel = [
-        "listen", "http_port", "max_body", "receiver", "store", "time_zone", "max_groups_per_dimension", "theme",
+        "listen", "http_port", "max_body", "receiver", "store", "time_zone", "max_groups_per_dimension", "theme", "mouse",
         "pricing_file", "pricing", "budgets", "policies", "alerts", "record",
     ]
     public static let receiver = ["max_connections", "header_timeout", "idle_timeout", "min_body_rate", "max_inflight",

@@ -17,6 +17,7 @@ extension GovTopConfiguration {
         ]
         if let receiverLine { lines.insert(receiverLine, at: 1) }
         if let theme { lines.append("theme \(theme)") }
+        if !mouse { lines.append("mouse off") }
         return lines
     }
 

@@ -24,6 +24,8 @@ public struct GovTopConfiguration: Sendable {
     public var record: RecordSettings?
     /// `pricing_file:`: a pricing table that replaces the shipped one (`loadPricingFile(relativeTo:)`).
     public var pricingFile: PricingFileSetting?
+    /// Whether the dashboard asks the terminal for mouse reports (`mouse:`, `--no-mouse`).
+    public var mouse = true
     /// The file the settings came from; nil for the defaults.
     public var source: String?
 

@@ -1,4 +1,4 @@
-import GovTopUI
+import GovTopTheme
 
 /// How this terminal shows colours, decided once after ncurses starts: the depth the theme is
 /// resolved to, and how a resolved colour becomes an ncurses colour number.

@@ -1,5 +1,5 @@
 import CNcursesw
-import GovTopUI
+import GovTopTheme
 
 /// Colour pairs allocated as styles first appear, and (on terminals whose palette can be
 /// redefined) palette entries for 24-bit colours. Pair numbers are handed out from 1 upwards and

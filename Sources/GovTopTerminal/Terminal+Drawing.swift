@@ -1,4 +1,5 @@
 import CNcursesw
+import GovTopTheme
 import GovTopUI
 
 /// What is on the screen now, so `draw` only hands ncurses the cells that changed.

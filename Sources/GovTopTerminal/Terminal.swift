@@ -17,25 +17,43 @@ public final class Terminal {
     public var colorDepth: ColorDepth { colorMode.depth }
     public private(set) var isActive = true
 
+    /// Whether mouse reports were asked for (they arrive as `.mouse` events).
+    public let mouseEnabled: Bool
+    /// stdin reached its end or failed: the terminal is gone and the loop should stop.
+    public internal(set) var inputClosed = false
+
     let colorMode: ColorMode
     var pairs: ColorPairs
     /// The last canvas drawn and how, so unchanged cells are not handed to ncurses again.
     var shown: ShownFrame?
+    /// Bytes read from stdin become events here; it holds a lone Esc or a split sequence between reads.
+    var parser = InputParser()
+    /// When the last byte arrived (monotonic nanoseconds), for the parser's flush.
+    var lastInputAt: UInt64 = 0
+    let escapeDelayMilliseconds: Int32
+    var resizeSignal: ResizeSignal
+    /// stdin reads at most this much per `readEvents`, so a flood cannot hold up the frame.
+    static let maxReadBytes = 64 * 1_024
     private var signals: TerminationSignals
     private let screen: OpaquePointer
 
-    /// Takes over the terminal: locale, curses mode, keys, colours. Fails when stdin or stdout is
-    /// not a terminal or the terminal type is unknown, with the terminal untouched.
-    public static func start(environment: [String: String], escapeDelayMilliseconds: Int32 = 25) throws(TerminalError) -> Terminal {
+    /// Takes over the terminal: locale, curses mode, colours, bracketed paste and (with `mouse`)
+    /// mouse reports. Fails when stdin or stdout is not a terminal or the terminal type is
+    /// unknown, with the terminal untouched.
+    public static func start(environment: [String: String], escapeDelayMilliseconds: Int32 = 25,
+                             mouse: Bool = true) throws(TerminalError) -> Terminal {
         try requireTerminal()
         setlocale(LC_ALL, "")
         let codeset = govtop_codeset().map { String(cString: $0) } ?? ""
         let isUTF8 = codeset.uppercased().filter { $0 != "-" && $0 != "_" } == "UTF8"
         let signals = TerminationSignals()
+        let resizeSignal = ResizeSignal()
         let term = environment["TERM"] ?? ""
         guard let screen = govtop_newterm() else {
             var signals = signals
             signals.restore()
+            var resizeSignal = resizeSignal
+            resizeSignal.restore()
             throw TerminalError("cannot use the terminal type \"\(term)\" (TERM); set TERM to one your system knows, such as xterm-256color, or run with --headless")
         }
         set_term(screen)
@@ -44,10 +62,13 @@ public final class Terminal {
             delscreen(screen)
             var signals = signals
             signals.restore()
+            var resizeSignal = resizeSignal
+            resizeSignal.restore()
             throw TerminalError("the terminal type \"\(term)\" (TERM) cannot move the cursor; use a full-screen terminal, or run with --headless")
         }
         CrashSignals.install()
-        return Terminal(screen: screen, isUTF8: isUTF8, environment: environment, escapeDelay: escapeDelayMilliseconds, signals: signals)
+        return Terminal(screen: screen, isUTF8: isUTF8, environment: environment, escapeDelay: escapeDelayMilliseconds,
+                        mouse: mouse, signals: signals, resizeSignal: resizeSignal)
     }
 
     /// Fails unless stdin and stdout are a terminal, so callers can check before starting work.
@@ -57,19 +78,23 @@ public final class Terminal {
         }
     }
 
-    private init(screen: OpaquePointer, isUTF8: Bool, environment: [String: String], escapeDelay: Int32,
-                 signals: consuming TerminationSignals) {
+    /// Keys are read raw (`readEvents`), not through ncurses: keypad mode stays off, so ncurses
+    /// neither translates keys by the terminfo entry nor switches the terminal's keypad mode.
+    private init(screen: OpaquePointer, isUTF8: Bool, environment: [String: String], escapeDelay: Int32, mouse: Bool,
+                 signals: consuming TerminationSignals, resizeSignal: consuming ResizeSignal) {
         self.screen = screen
         self.isUTF8 = isUTF8
         self.signals = signals
+        self.resizeSignal = resizeSignal
+        self.mouseEnabled = mouse
+        escapeDelayMilliseconds = max(0, escapeDelay)
         cbreak()
         noecho()
         nonl()
-        keypad(govtop_stdscr(), true)
-        intrflush(govtop_stdscr(), false)
+        keypad(govtop_stdscr(), false)
         curs_set(0)
-        set_escdelay(escapeDelay)
         Terminal.deliverInterruptAsKey()
+        TerminalModes.write(TerminalModes.on(mouse: mouse))
         var defaultColors = false
         if has_colors() {
             start_color()
@@ -100,11 +125,13 @@ public final class Terminal {
     public func stop() {
         guard isActive else { return }
         isActive = false
+        TerminalModes.write(TerminalModes.off)
         curs_set(1)
         endwin()
         delscreen(screen)
         CrashSignals.remove()
         signals.restore()
+        resizeSignal.restore()
     }
 
     /// Ctrl-C arrives as the key `.ctrl("c")` rather than SIGINT: the terminal's interrupt

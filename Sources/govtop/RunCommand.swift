@@ -83,6 +83,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Rotated record files kept, FILE.1 (newest) to FILE.N (default 4).", valueName: "n"))
     var recordKeep: Int?
 
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (text selection) instead of clicks and the wheel; the configuration's mouse: false does the same.")
+    var noMouse = false
+
     @Option(name: .long, help: ArgumentHelp("Where the dashboard logs (default $XDG_STATE_HOME/govtop/govtop.log, else /tmp/govtop-UID.log).", valueName: "file"))
     var logFile: String?
 

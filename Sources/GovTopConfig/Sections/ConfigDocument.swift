@@ -15,6 +15,7 @@ enum ConfigDocument {
         static let maxGroups = "a whole number from 1 to 1000000"
         static let theme = "a theme name or path"
         static let pricingFile = "the path of a pricing file in the format of govtop's pricing.json"
+        static let mouse = "true or false"
     }
 
     static let maxBodyRange = 1024...(1 << 30)
@@ -51,6 +52,12 @@ enum ConfigDocument {
                                                                line: value.mark?.line, column: value.mark?.column)
             case "record":
                 configuration.record = try RecordSection.read(value)
+            case "mouse":
+                switch try value.text(expected: Expected.mouse).lowercased() {
+                case "true", "yes", "on": configuration.mouse = true
+                case "false", "no", "off": configuration.mouse = false
+                default: throw value.expected(Expected.mouse)
+                }
             case "pricing":
                 configuration.pricingOverrides = try PricingSection.read(value)
                 pricing = value

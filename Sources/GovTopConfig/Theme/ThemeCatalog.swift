@@ -1,5 +1,5 @@
 import Foundation
-import GovTopUI
+import GovTopTheme
 
 /// Where themes are found by name, and how `--theme NAME|PATH` (or `theme:` in the configuration
 /// file) becomes a `Theme`.

@@ -1,4 +1,4 @@
-import GovTopUI
+import GovTopTheme
 
 /// Reads the top-level mapping of a theme file: `name`, `palette` and `roles`.
 ///

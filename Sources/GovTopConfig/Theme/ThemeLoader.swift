@@ -1,5 +1,5 @@
 import Foundation
-import GovTopUI
+import GovTopTheme
 import Yams
 
 /// Reads theme files (the format is documented at the top of themes/default.yaml) into `Theme`s,

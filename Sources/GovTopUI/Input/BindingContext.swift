@@ -32,6 +32,8 @@ public enum BindingContext: String, Hashable, Sendable, CaseIterable {
     /// What the help overlay says about the context beyond its bindings.
     public var helpNote: String? {
         switch self {
+        case .global:
+            "Mouse: click selects, double-click does Enter, the wheel scrolls (--no-mouse)."
         case .dashboard:
             "Enter zooms the focused panel here; in a zoomed panel Enter opens the selected row."
         case .traces:

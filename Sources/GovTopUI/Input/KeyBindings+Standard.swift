@@ -6,7 +6,7 @@ extension KeyBindings {
 
     private static let global: [KeyBinding] = [
         KeyBinding([.character("q"), .ctrl("c")], .quit, "quit", in: .global, footer: true),
-        KeyBinding([.character("?")], .toggleHelp, "help", in: .global, footer: true),
+        KeyBinding([.character("?"), .function(1)], .toggleHelp, "help", in: .global, footer: true),
         KeyBinding([.character("p")], .togglePause, "pause display", in: .global, footer: true),
         KeyBinding([.character("t")], .cycleTheme, "next theme", in: .global),
         KeyBinding([.tab], .focusNext, "next panel", in: .global),
@@ -85,7 +85,7 @@ extension KeyBindings {
     ]
 
     private static let help: [KeyBinding] = [
-        KeyBinding([.escape, .character("?"), .character("q")], .closeHelp, "close help", in: .help, footer: true),
+        KeyBinding([.escape, .character("?"), .character("q"), .function(1)], .closeHelp, "close help", in: .help, footer: true),
         KeyBinding([.character("j"), .down], .moveDown, "scroll down", in: .help),
         KeyBinding([.character("k"), .up], .moveUp, "scroll up", in: .help),
         KeyBinding([.pageDown], .pageDown, "page down", in: .help),

@@ -1,6 +1,7 @@
 import GovTopConfig
 import GovTopCore
 import GovTopTerminal
+import GovTopTheme
 import GovTopUI
 
 /// The dashboard's main loop, on the main thread (the only one that touches the terminal).
@@ -52,13 +53,15 @@ final class DashboardLoop {
     /// Runs until quit or a termination signal; returns why it stopped. The terminal is restored
     /// on every way out, errors included.
     func run() throws -> String {
-        let terminal = try Terminal.start(environment: options.environment)
+        let terminal = try Terminal.start(environment: options.environment, mouse: options.mouse)
         defer { terminal.stop() }
         logger.log("dashboard started: \(terminal.size.width)x\(terminal.size.height), colours \(terminal.colorDepth), "
-            + (terminal.isUTF8 ? "UTF-8" : "ASCII drawing"))
+            + (terminal.isUTF8 ? "UTF-8" : "ASCII drawing") + (options.mouse ? ", mouse on" : ", mouse off"))
         var snapshotWanted = true
+        var clicks = ClickCounter()
         while true {
             if let signal = terminal.terminationSignal { return "\(signal) received" }
+            if terminal.inputClosed { return "the terminal's input closed" }
             let size = terminal.size
             let now = MonotonicClock.now()
             if refresh(size: size, now: now, wanted: snapshotWanted) { terminal.bell() }
@@ -67,11 +70,24 @@ final class DashboardLoop {
             let context = navigationContext(size: size)
             state.reconcile(with: context)
             terminal.draw(render(size: size, ascii: !terminal.isUTF8), theme: theme)
-            guard let key = terminal.readKey(timeoutMilliseconds: waitMilliseconds(now: MonotonicClock.now())) else { continue }
-            for key in [key] + terminal.pendingKeys() {
-                for action in state.handle(key, context: context) {
-                    if perform(action, terminal: terminal) == .stop { return "quit" }
+            let events = terminal.readEvents(timeoutMilliseconds: waitMilliseconds(now: MonotonicClock.now()))
+            guard !events.isEmpty else { continue }
+            for event in events {
+                let actions: [NavigationAction]
+                switch event {
+                case .key(let key):
+                    actions = state.handle(key, context: context)
+                case .paste(let text):
+                    actions = state.handlePaste(text, context: context)
+                case .mouse(let mouse):
+                    // Hit-tested against the layout of the state as it is now, which is what is on screen
+                    // unless an earlier event of this batch changed it.
+                    let hits = DashboardLayout(width: size.width, height: size.height, state: state).hitMap(state: state)
+                    let count = clicks.count(mouse, at: MonotonicClock.now())
+                    guard let action = MouseAction(mouse, clickCount: count, hits: hits) else { continue }
+                    actions = state.handle(action, context: context)
                 }
+                for action in actions where perform(action, terminal: terminal) == .stop { return "quit" }
             }
             snapshotWanted = true
         }

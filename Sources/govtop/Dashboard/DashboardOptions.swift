@@ -1,5 +1,5 @@
 import GovTopConfig
-import GovTopUI
+import GovTopTheme
 
 /// What the dashboard needs besides the service: decided from the command line and the
 /// configuration before the terminal is taken over, so mistakes are printed normally.
@@ -14,4 +14,6 @@ struct DashboardOptions: Sendable {
     var environment: [String: String]
     /// Seconds east of UTC for the times shown.
     var utcOffsetSeconds: Int
+    /// Ask the terminal for mouse reports (off with `--no-mouse` or `mouse: false`).
+    var mouse: Bool
 }

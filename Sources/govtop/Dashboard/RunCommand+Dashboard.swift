@@ -1,6 +1,6 @@
 import Foundation
 import GovTopConfig
-import GovTopUI
+import GovTopTheme
 
 extension RunCommand {
     /// The dashboard's options: the theme from `--theme`, else the configuration's `theme:`, else
@@ -24,7 +24,7 @@ extension RunCommand {
             theme: selected, themes: catalog, bell: bell,
             logFile: logFile ?? FileLogger.defaultPath(environment: environment),
             exportDirectory: currentDirectory, environment: environment,
-            utcOffsetSeconds: TimeZone.current.secondsFromGMT())
+            utcOffsetSeconds: TimeZone.current.secondsFromGMT(), mouse: !noMouse && configuration.mouse)
     }
 
     /// The running executable, symbolic links resolved (for finding the repository's themes).

@@ -1,5 +1,5 @@
 import GovTopConfig
-import GovTopUI
+import GovTopTheme
 
 /// The themes `t` steps through: every theme the catalog finds ("default" first), with the theme
 /// govtop started in at its place in that list, or first when it came from a file elsewhere.

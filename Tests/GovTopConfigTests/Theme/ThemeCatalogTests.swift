@@ -1,6 +1,6 @@
 import Testing
 @testable import GovTopConfig
-import GovTopUI
+import GovTopTheme
 
 /// Where `--theme NAME` looks, in which order, and what it says when nothing is found.
 @Suite struct ThemeCatalogTests {

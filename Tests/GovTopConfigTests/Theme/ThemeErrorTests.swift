@@ -1,6 +1,6 @@
 import Testing
 @testable import GovTopConfig
-import GovTopUI
+import GovTopTheme
 
 /// One theme document per kind of mistake, with the exact message govtop prints for it.
 @Suite struct ThemeErrorTests {

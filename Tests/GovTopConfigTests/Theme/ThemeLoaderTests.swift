@@ -1,6 +1,6 @@
 import Testing
 @testable import GovTopConfig
-import GovTopUI
+import GovTopTheme
 
 /// What a theme document means: names, palette references, attributes, defaults for the rest.
 @Suite struct ThemeLoaderTests {

@@ -1,6 +1,6 @@
 import Foundation
 @testable import GovTopConfig
-import GovTopUI
+import GovTopTheme
 
 /// The error loading a theme document throws, or nil when it loads.
 func themeError(yaml: String, source: String) -> ConfigError? {

@@ -1,4 +1,5 @@
 import Foundation
+@testable import GovTopTheme
 @testable import GovTopUI
 
 /// Reads the shipped theme files in the narrow YAML subset they are written in (top-level keys,

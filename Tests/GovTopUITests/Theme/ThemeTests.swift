@@ -1,4 +1,5 @@
 import Testing
+@testable import GovTopTheme
 @testable import GovTopUI
 
 @Suite struct RoleTests {

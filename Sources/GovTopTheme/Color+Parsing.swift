@@ -1,3 +1,5 @@
+import GovTopCore
+
 /// Why a colour string could not be read; `description` says what was wrong and what is accepted.
 public struct ColorParseError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The text that was given.
@@ -11,7 +13,7 @@ public struct ColorParseError: Error, Hashable, Sendable, CustomStringConvertibl
     }
 
     public var description: String {
-        TerminalText.sanitize("invalid colour \"\(input)\": \(reason)") + "; use \"#rrggbb\", \"rgb(r,g,b)\" with 0–255, "
+        ControlCharacters.replaced(in: "invalid colour \"\(input)\": \(reason)") + "; use \"#rrggbb\", \"rgb(r,g,b)\" with 0–255, "
             + "\"color(0–255)\", a name (black, red, green, yellow, blue, magenta, cyan, white, "
             + "bright-black … bright-white, gray) or \"default\""
     }
