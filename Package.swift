@@ -5,6 +5,12 @@ import PackageDescription
 // - swift-nio: the OTLP/HTTP receiver and the API server (event loops, HTTP/1.1 codec).
 // - swift-protobuf: only for OTLPProto, the generated OTLP types used as the oracle in tests and
 //   as the baseline in the benchmark. The receiver decodes with govtop's own decoder.
+// - swift-nio-http2: the OTLP/gRPC door (HTTP/2 frames, HPACK, flow control, its DoS limits). The gRPC
+//   layer above it is small (a 5-byte length prefix, `grpc-status` trailers, three unary methods) and
+//   is govtop's own, so the door feeds govtop's decoders, in-flight budget and export queue directly.
+//   grpc-swift-2 + grpc-swift-nio-transport would bring the same swift-nio-http2 plus swift-collections,
+//   swift-atomics' async layers and a generic runtime (several minutes more per clean build on two
+//   cores), and its message (de)serializer and limits would sit beside the ones the HTTP door uses.
 // - swift-argument-parser: the command line.
 // - Yams: only for GovTopConfig, to read the YAML configuration file as nodes that keep their line
 //   and column, so configuration errors can name where they are.
@@ -21,6 +27,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-http2.git", from: "1.46.0"),
         .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -50,6 +57,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTP2", package: "swift-nio-http2"),
+                .product(name: "NIOHPACK", package: "swift-nio-http2"),
             ]
         ),
         .target(
@@ -136,6 +145,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOHTTP2", package: "swift-nio-http2"),
+                .product(name: "NIOHPACK", package: "swift-nio-http2"),
             ]
         ),
         .testTarget(

@@ -8,7 +8,7 @@ public enum ConfigKeys {
         "listen", "http_port", "max_body", "receiver", "store", "time_zone", "max_groups_per_dimension", "theme", "mouse",
         "pricing_file", "pricing", "budgets", "policies", "alerts", "record",
     ]
-    public static let receiver = ["max_connections", "header_timeout", "idle_timeout", "min_body_rate", "max_inflight",
+    public static let receiver = ["grpc_port", "max_connections", "header_timeout", "idle_timeout", "min_body_rate", "max_inflight",
                                   "max_decode_ratio", "max_export_queue"]
     public static let store = ["max_spans", "max_memory"]
     public static let record = ["file", "max_bytes", "keep"]

@@ -24,6 +24,7 @@ extension GovTopConfiguration {
     /// The `receiver:` limits that are set, nil when all are the defaults.
     private var receiverLine: String? {
         var parts: [String] = []
+        if let port = receiver.grpcPort { parts.append(port == 0 ? "gRPC off" : "gRPC port \(port)") }
         if let count = receiver.maxConnections { parts.append("max \(count) connections") }
         if let seconds = receiver.headerTimeoutSeconds { parts.append("header timeout \(Self.seconds(seconds))") }
         if let seconds = receiver.idleTimeoutSeconds { parts.append("idle timeout \(Self.seconds(seconds))") }

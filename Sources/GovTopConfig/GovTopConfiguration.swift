@@ -4,6 +4,8 @@ import GovTopCore
 public struct GovTopConfiguration: Sendable {
     public static let defaultHost = "127.0.0.1"
     public static let defaultPort = 4318
+    /// The OTLP/gRPC port, on the same host (`receiver.grpc_port`, `--grpc-port`).
+    public static let defaultGRPCPort = 4317
     public static let defaultMaxBodyBytes = 64 << 20
 
     /// Address the OTLP/HTTP receiver and the API listen on.

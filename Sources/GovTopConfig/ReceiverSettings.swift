@@ -1,6 +1,8 @@
 /// The `receiver:` section: connection and request-memory limits laid over the receiver's defaults. A nil value
 /// keeps the receiver's default (see `ReceiverConfiguration`).
 public struct ReceiverSettings: Sendable, Equatable {
+    /// Port of the OTLP/gRPC receiver; 0 turns it off (default `GovTopConfiguration.defaultGRPCPort`).
+    public var grpcPort: Int?
     /// Most connections open at once.
     public var maxConnections: Int?
     /// Time for a complete request head, from its first byte (or from the connection opening).
@@ -18,7 +20,8 @@ public struct ReceiverSettings: Sendable, Equatable {
 
     public init(maxConnections: Int? = nil, headerTimeoutSeconds: Double? = nil, idleTimeoutSeconds: Double? = nil,
                 minBodyBytesPerSecond: Int? = nil, maxInflightBytes: Int? = nil, maxDecodeRatio: Int? = nil,
-                maxExportQueue: Int? = nil) {
+                maxExportQueue: Int? = nil, grpcPort: Int? = nil) {
+        self.grpcPort = grpcPort
         self.maxConnections = maxConnections
         self.headerTimeoutSeconds = headerTimeoutSeconds
         self.idleTimeoutSeconds = idleTimeoutSeconds

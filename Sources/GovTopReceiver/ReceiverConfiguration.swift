@@ -6,6 +6,8 @@ public struct ReceiverConfiguration: Sendable, Hashable {
     public var host: String
     /// TCP port; 0 picks a free port (tests).
     public var port: Int
+    /// TCP port of the OTLP/gRPC door, on the same host; nil turns it off, 0 picks a free port.
+    public var grpcPort: Int?
     /// Largest request body accepted, counted after decompression (and, for compressed bodies,
     /// also before it).
     public var maxBodyBytes: Int
@@ -41,9 +43,10 @@ public struct ReceiverConfiguration: Sendable, Hashable {
                 maxConnections: Int = 256, idleTimeout: Duration = .seconds(60),
                 headerTimeout: Duration = .seconds(10), minBodyBytesPerSecond: Int = 32 << 10,
                 decodeLimits: DecodeLimits = DecodeLimits(), eventLoopThreads: Int = 2, workerThreads: Int = 2,
-                maxInflightBytes: Int? = nil, maxQueuedExports: Int = 64) {
+                maxInflightBytes: Int? = nil, maxQueuedExports: Int = 64, grpcPort: Int? = nil) {
         self.host = host
         self.port = port
+        self.grpcPort = grpcPort
         self.maxBodyBytes = maxBodyBytes
         self.maxConnections = maxConnections
         self.idleTimeout = idleTimeout

@@ -3,12 +3,14 @@ import GovTopCore
 import GovTopReceiver
 
 /// What runs whether or not the dashboard is shown: the engine, the OTLP/HTTP receiver with the
-/// API and /metrics, and the once-a-second tick that re-evaluates budgets and alerts.
+/// API and /metrics, the OTLP/gRPC receiver, and the once-a-second tick that re-evaluates budgets and alerts.
 struct GovTopService: Sendable {
     let engine: Engine
     let receiver: ReceiverConfiguration
     /// The port the server listens on (the one asked for, or the one picked for port 0).
     let port: Int
+    /// The OTLP/gRPC port, nil when that door is off.
+    let grpcPort: Int?
     private let server: GovTopServer
     private let ticker: Task<Void, Never>
     /// The ledger of record and its writer (ledger: issue 11).
@@ -44,8 +46,8 @@ struct GovTopService: Sendable {
                 engine.tick()
             }
         }
-        return GovTopService(engine: engine, receiver: receiver, port: port, server: server, ticker: ticker,
-                             ledger: ledger, recorder: recorder)
+        return GovTopService(engine: engine, receiver: receiver, port: port, grpcPort: server.grpcPort, server: server,
+                             ticker: ticker, ledger: ledger, recorder: recorder)
     }
 
     /// "http://127.0.0.1:4318", for messages.

@@ -16,7 +16,8 @@ struct HeadlessRunner {
     func run() async throws {
         let service = try await GovTopService.start(configuration, ledger: ledger)
         let engine = service.engine
-        StandardError.write("govtop: listening on \(service.url) (OTLP/HTTP /v1/traces, API /api/v1, /metrics)")
+        let grpc = service.grpcPort.map { ", OTLP/gRPC on \(service.receiver.displayHost):\($0)" } ?? ""
+        StandardError.write("govtop: listening on \(service.url) (OTLP/HTTP /v1/traces, API /api/v1, /metrics)\(grpc)")
         let traffic = demo ? DemoTraffic.start(for: service) : nil
         let status = Task {
             while !Task.isCancelled {

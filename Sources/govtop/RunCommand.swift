@@ -8,7 +8,7 @@ import GovTopReceiver
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Receive OTLP/HTTP and serve the dashboard, the JSON API and /metrics (the default)."
+        abstract: "Receive OTLP/HTTP and OTLP/gRPC and serve the dashboard, the JSON API and /metrics (the default)."
     )
 
     @Option(name: .long, help: ArgumentHelp("Configuration file (default: $XDG_CONFIG_HOME/govtop/config.yaml if it exists).", valueName: "file"))
@@ -19,6 +19,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Port for OTLP/HTTP, the API and /metrics (default 4318; 0 picks a free port).", valueName: "port"))
     var httpPort: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Port for OTLP/gRPC, on the --listen host (default 4317; 0 turns it off).", valueName: "port"))
+    var grpcPort: Int?
 
     @Option(name: .long, help: ArgumentHelp("Largest request body, counted after decompression (default 64MiB).", valueName: "size"))
     var maxBody: SizeArgument?
@@ -96,6 +99,12 @@ struct RunCommand: AsyncParsableCommand {
         if let httpPort, let listenPort = listen?.port, httpPort != listenPort {
             throw ValidationError("--listen says port \(listenPort) but --http-port says \(httpPort): give the port once.")
         }
+        if let grpcPort, !(0...65535).contains(grpcPort) {
+            throw ValidationError("--grpc-port must be between 0 (off) and 65535, not \(grpcPort).")
+        }
+        if let grpcPort, grpcPort != 0, grpcPort == httpPort ?? listen?.port {
+            throw ValidationError("--grpc-port and the HTTP port are both \(grpcPort): give each door a port of its own.")
+        }
         if let maxSpans, maxSpans < 1 { throw ValidationError("--max-spans must be at least 1, not \(maxSpans).") }
         if let maxBody, maxBody.bytes < 1 { throw ValidationError("--max-body must be more than 0 bytes.") }
         if let maxConnections, maxConnections < 1 { throw ValidationError("--max-connections must be at least 1, not \(maxConnections).") }
@@ -127,6 +136,7 @@ struct RunCommand: AsyncParsableCommand {
             if let port = listen.port { resolved.port = port }
         }
         if let httpPort { resolved.port = httpPort }
+        if let grpcPort { resolved.receiver.grpcPort = grpcPort }
         if let maxBody { resolved.maxBodyBytes = maxBody.bytes }
         if let maxConnections { resolved.receiver.maxConnections = maxConnections }
         if let headerTimeout { resolved.receiver.headerTimeoutSeconds = headerTimeout.seconds }
@@ -172,6 +182,8 @@ extension GovTopConfiguration {
         if let seconds = receiver.idleTimeoutSeconds { configuration.idleTimeout = .milliseconds(Int64((seconds * 1000).rounded())) }
         if let rate = receiver.minBodyBytesPerSecond { configuration.minBodyBytesPerSecond = rate }
         if let count = receiver.maxExportQueue { configuration.maxQueuedExports = count }
+        let grpcPort = receiver.grpcPort ?? GovTopConfiguration.defaultGRPCPort
+        configuration.grpcPort = grpcPort == 0 ? nil : grpcPort
         return configuration
     }
 }

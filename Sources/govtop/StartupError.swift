@@ -10,9 +10,12 @@ struct StartupError: Error, CustomStringConvertible {
             return try await body()
         } catch {
             let text = String(describing: error)
-            let address = "\(configuration.displayHost):\(configuration.port)"
+            var port = configuration.port
+            if case .bindFailed(_, let failed, _)? = error as? GovTopServerError { port = failed }
+            let address = "\(configuration.displayHost):\(port)"
+            let flag = port == configuration.grpcPort && port != configuration.port ? "--grpc-port (0 turns gRPC off)" : "--http-port"
             if text.contains("Address already in use") || text.contains("EADDRINUSE") {
-                throw StartupError(description: "cannot listen on \(address): the port is in use by another process. Stop it, or choose another port with --http-port.")
+                throw StartupError(description: "cannot listen on \(address): the port is in use by another process. Stop it, or choose another port with \(flag).")
             }
             if text.contains("Cannot assign requested address") || text.contains("EADDRNOTAVAIL") {
                 throw StartupError(description: "cannot listen on \(address): this machine has no such address. Check --listen.")

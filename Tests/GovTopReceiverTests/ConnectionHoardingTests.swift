@@ -127,13 +127,22 @@ import Testing
         }
 
         func run(_ work: RequestWork, eventLoop: any EventLoop) -> EventLoopFuture<HTTPResponse> {
-            let promise = eventLoop.makePromise(of: HTTPResponse.self)
+            gated(eventLoop: eventLoop) { $0.run(work, eventLoop: eventLoop) }
+        }
+
+        func export(_ request: ExportRequest, body: ByteBuffer, eventLoop: any EventLoop) -> EventLoopFuture<ExportResult> {
+            gated(eventLoop: eventLoop) { $0.export(request, body: body, eventLoop: eventLoop) }
+        }
+
+        private func gated<T: Sendable>(eventLoop: any EventLoop,
+                                        _ work: @escaping @Sendable (any RequestWorkers) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+            let promise = eventLoop.makePromise(of: T.self)
             started.add(1, ordering: .relaxed)
             let (gate, inner) = (gate, inner)
             Thread {
                 gate.wait()
                 gate.signal()
-                inner.run(work, eventLoop: eventLoop).cascade(to: promise)
+                work(inner).cascade(to: promise)
             }.start()
             return promise.futureResult
         }

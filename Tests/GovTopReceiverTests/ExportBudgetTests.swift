@@ -13,7 +13,7 @@ import Testing
     }
 
     static func process(_ processor: ExportProcessor, _ request: ExportRequest = traces, body: [UInt8]) -> HTTPResponse {
-        body.withUnsafeBytes { processor.process(request, body: $0) }
+        OTLPResponseEncoder.response(body.withUnsafeBytes { processor.outcome(request, body: $0) }, format: request.format)
     }
 
     @Test func anExportGivesBackEverythingItReserved() {
@@ -94,7 +94,7 @@ import Testing
             return ExportProcessor(engine: engine, maxBodyBytes: 1 << 20, decodeLimits: DecodeLimits(), inflight: budget, ticket: ticket)
         }
         #expect(queue.count == 3)
-        #expect(services.map { $0.shedResponse(format: .json) == nil } == [true, false, false])
+        #expect(services.map { $0.shedFailure == nil } == [true, false, false])
         let shed = Self.process(services[1], body: OTLPFixtures.traceBody(spans: 2))
         #expect(shed.status == 503)
         #expect(shed.extraHeaders.contains { $0.0 == "Retry-After" && $0.1 == "1" })

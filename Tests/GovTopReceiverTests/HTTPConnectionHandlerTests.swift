@@ -17,6 +17,10 @@ import Testing
             return promise.futureResult
         }
 
+        func export(_ request: ExportRequest, body: ByteBuffer, eventLoop: any EventLoop) -> EventLoopFuture<ExportResult> {
+            preconditionFailure("the HTTP door hands its exports to run(_:eventLoop:)")
+        }
+
         func answer(_ response: HTTPResponse = HTTPResponse(status: 200, contentType: "application/json", body: Array("{}".utf8))) {
             pending.removeFirst().promise.succeed(response)
         }

@@ -1,10 +1,11 @@
-/// Reads `receiver: {max_connections, header_timeout, idle_timeout, min_body_rate, max_inflight,
+/// Reads `receiver: {grpc_port, max_connections, header_timeout, idle_timeout, min_body_rate, max_inflight,
 /// max_decode_ratio, max_export_queue}`: the limits that keep hoarded or slow connections from
 /// locking clients out and what requests may cost in memory. Each key is optional; a key
 /// left out keeps the receiver's default.
 enum ReceiverSection {
     enum Expected {
         static let section = "a mapping of receiver limits"
+        static let grpcPort = "a TCP port from 1 to 65535, or 0 to turn the OTLP/gRPC receiver off"
         static let maxConnections = "a whole number of connections from 1 to 1000000"
         static let headerTimeout = "a duration greater than 0 and at most 1 hour such as 10s, or a number of seconds"
         static let idleTimeout = "a duration greater than 0 and at most 1 day such as 60s or 5m, or a number of seconds"
@@ -23,6 +24,8 @@ enum ReceiverSection {
         for entry in try node.entries(expected: Expected.section) {
             let value = entry.value
             switch entry.key {
+            case "grpc_port":
+                settings.grpcPort = try value.integer(expected: Expected.grpcPort, in: 0...65_535)
             case "max_connections":
                 settings.maxConnections = try value.integer(expected: Expected.maxConnections, in: maxConnectionsRange)
             case "header_timeout":

@@ -8,3 +8,6 @@ struct ExportOutcome: Sendable, Equatable {
 
     static func accepted(_ signal: OTLPSignal) -> ExportOutcome { ExportOutcome(signal: signal, rejected: 0, message: "") }
 }
+
+/// An export accepted (perhaps in part) or refused, before either door renders it.
+typealias ExportResult = Result<ExportOutcome, RequestFailure>

@@ -22,22 +22,23 @@ struct ExportProcessor: Sendable {
     /// Seconds a shed sender is asked to wait before it retries.
     static let retryAfterSeconds = (memory: 2, queue: 1)
 
-    /// The response to send at once, without queueing for a worker, when the export was shed
+    /// The failure to answer at once, without queueing for a worker, when the export was shed
     /// because the queue was full as it arrived; nil when it was admitted.
-    func shedResponse(format: PayloadFormat) -> HTTPResponse? {
-        ticket.admitted ? nil : OTLPResponseEncoder.failure(Self.queueFull, format: format)
+    var shedFailure: RequestFailure? {
+        ticket.admitted ? nil : Self.queueFull
     }
 
-    func process(_ request: ExportRequest, body: UnsafeRawBufferPointer) -> HTTPResponse {
+    /// What became of the export: accepted (perhaps in part) or refused. Both doors render it,
+    /// OTLP/HTTP as a status and a body, OTLP/gRPC as a message and a `grpc-status`.
+    func outcome(_ request: ExportRequest, body: UnsafeRawBufferPointer) -> ExportResult {
         ticket.start()
         do throws(RequestFailure) {
             guard ticket.admitted else { throw Self.queueFull }
             var reservation = Reservation(budget: inflight)
             defer { reservation.releaseAll() }
-            let outcome = try export(request, body: body, reservation: &reservation)
-            return OTLPResponseEncoder.success(outcome, format: request.format)
+            return .success(try export(request, body: body, reservation: &reservation))
         } catch {
-            return OTLPResponseEncoder.failure(error, format: request.format)
+            return .failure(error)
         }
     }
 

@@ -7,6 +7,13 @@ enum OTLPResponseEncoder {
         HTTPResponse(status: 200, contentType: format.contentType, body: exportResponse(outcome, format: format))
     }
 
+    static func response(_ result: ExportResult, format: PayloadFormat) -> HTTPResponse {
+        switch result {
+        case .success(let outcome): success(outcome, format: format)
+        case .failure(let failure): self.failure(failure, format: format)
+        }
+    }
+
     static func failure(_ failure: RequestFailure, format: PayloadFormat) -> HTTPResponse {
         HTTPResponse(status: failure.status, contentType: format.contentType, body: status(failure, format: format),
                      extraHeaders: failure.headers, closesConnection: failure.closesConnection)

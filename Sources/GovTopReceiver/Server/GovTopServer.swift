@@ -5,7 +5,9 @@ import NIOPosix
 import Synchronization
 
 /// The HTTP/1.1 server: OTLP/HTTP receiver (`/v1/traces`, `/v1/metrics`, `/v1/logs`) and JSON API
-/// (`/api/v1/...`, `/healthz`) on one port.
+/// (`/api/v1/...`, `/healthz`) on one port; and, when `configuration.grpcPort` is set, the
+/// OTLP/gRPC receiver on another. Both doors share the event loops, the export workers and queue,
+/// the in-flight budget and the cap on connections.
 ///
 /// It owns its event loops and worker threads: `start()` creates them and binds, `stop()` closes
 /// every connection and ends the threads. A server can be started once.
@@ -19,7 +21,7 @@ public final class GovTopServer: Sendable {
     private enum Lifecycle {
         case created
         case starting
-        case running(Channel, Threads)
+        case running([Channel], Threads, grpcPort: Int?)
         case stopped
     }
 
@@ -63,7 +65,8 @@ public final class GovTopServer: Sendable {
         self.wrapWorkers = wrapWorkers
     }
 
-    /// Binds and starts serving; returns the bound port (the chosen one when the configuration says 0).
+    /// Binds and starts serving; returns the bound HTTP port (the chosen one when the configuration
+    /// says 0). The gRPC port is `grpcPort` once started.
     public func start() async throws -> Int {
         try configuration.validate()
         try lifecycle.withLock { state in
@@ -71,25 +74,41 @@ public final class GovTopServer: Sendable {
             state = .starting
         }
         let threads = Threads(configuration: configuration)
-        let channel: Channel
+        let doors = Doors(server: self, threads: threads)
+        var channels: [Channel] = []
+        var grpcPort: Int?
         do {
-            channel = try await bootstrap(threads).bind(host: configuration.host, port: configuration.port).get()
+            channels.append(try await bind(doors.http(), port: configuration.port))
+            if let port = configuration.grpcPort {
+                let channel = try await bind(doors.grpc(), port: port)
+                channels.append(channel)
+                grpcPort = channel.localAddress?.port ?? port
+            }
         } catch {
+            for channel in channels { try? await channel.close() }
             lifecycle.withLock { $0 = .stopped }
             await threads.shutdown()
-            throw GovTopServerError.bindFailed(host: configuration.host, port: configuration.port, reason: "\(error)")
+            throw error
         }
         let stillWanted = lifecycle.withLock { state in
             guard case .starting = state else { return false }
-            state = .running(channel, threads)
+            state = .running(channels, threads, grpcPort: grpcPort)
             return true
         }
         guard stillWanted else {
-            try? await channel.close()
+            for channel in channels { try? await channel.close() }
             await threads.shutdown()
             throw GovTopServerError.stoppedWhileStarting
         }
-        return channel.localAddress?.port ?? configuration.port
+        return channels[0].localAddress?.port ?? configuration.port
+    }
+
+    /// The port the OTLP/gRPC door listens on while running (the chosen one when the configuration
+    /// says 0); nil when it is off or the server is not running.
+    public var grpcPort: Int? {
+        lifecycle.withLock { state in
+            if case .running(_, _, let port) = state { port } else { nil }
+        }
     }
 
     /// Stops listening, closes every connection and ends the server's threads.
@@ -98,42 +117,80 @@ public final class GovTopServer: Sendable {
             defer { state = .stopped }
             return state
         }
-        guard case .running(let channel, let threads) = previous else { return }
-        try? await channel.close()
+        guard case .running(let channels, let threads, _) = previous else { return }
+        for channel in channels { try? await channel.close() }
         await threads.shutdown()
     }
 
-    private func bootstrap(_ threads: Threads) -> ServerBootstrap {
-        let services = ServerServices(engine: engine, configuration: configuration,
+    private func bind(_ bootstrap: ServerBootstrap, port: Int) async throws -> Channel {
+        do {
+            return try await bootstrap.bind(host: configuration.host, port: port).get()
+        } catch {
+            throw GovTopServerError.bindFailed(host: configuration.host, port: port, reason: "\(error)")
+        }
+    }
+
+    /// What both doors share, and how each sets up a connection.
+    private struct Doors {
+        let services: ServerServices
+        let workers: any RequestWorkers
+        let registry: ConnectionRegistry
+        let limits: ConnectionStateMachine.Limits
+        let group: MultiThreadedEventLoopGroup
+
+        init(server: GovTopServer, threads: Threads) {
+            let configuration = server.configuration
+            services = ServerServices(engine: server.engine, configuration: configuration,
                                       exportWorkers: threads.exportWorkers, apiWorkers: threads.apiWorkers,
-                                      inflight: InflightBudget(limit: configuration.maxInflightBytes), recorder: recorder)
-        let workers = wrapWorkers(ThreadPoolRequestWorkers(services: services))
-        let registry = ConnectionRegistry(limit: configuration.maxConnections)
-        let limits = ConnectionStateMachine.Limits(configuration)
-        return ServerBootstrap(group: threads.group)
-            .serverChannelOption(.backlog, value: 256)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-            .childChannelOption(.maxMessagesPerRead, value: 16)
-            .childChannelInitializer { channel in
-                let admission = registry.admit(now: channel.eventLoop.now) {
-                    channel.pipeline.fireUserInboundEventTriggered(ConnectionEvictionRequest())
+                                      inflight: InflightBudget(limit: configuration.maxInflightBytes), recorder: server.recorder)
+            workers = server.wrapWorkers(ThreadPoolRequestWorkers(services: services))
+            registry = ConnectionRegistry(limit: configuration.maxConnections)
+            limits = ConnectionStateMachine.Limits(configuration)
+            group = threads.group
+        }
+
+        /// Accepts a connection when the registry has (or makes) room; `configure` sets up its pipeline.
+        func bootstrap(_ configure: @escaping @Sendable (Channel, _ id: Int) throws -> Void) -> ServerBootstrap {
+            let registry = registry
+            return ServerBootstrap(group: group)
+                .serverChannelOption(.backlog, value: 256)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+                .childChannelOption(.maxMessagesPerRead, value: 16)
+                .childChannelInitializer { channel in
+                    let admission = registry.admit(now: channel.eventLoop.now) {
+                        channel.pipeline.fireUserInboundEventTriggered(ConnectionEvictionRequest())
+                    }
+                    guard case .admitted(let id, let victim) = admission else {
+                        return channel.close()
+                    }
+                    victim?()
+                    channel.closeFuture.whenComplete { _ in registry.remove(id) }
+                    return channel.eventLoop.makeCompletedFuture { try configure(channel, id) }
                 }
-                guard case .admitted(let id, let victim) = admission else {
-                    return channel.close()
-                }
-                victim?()
-                channel.closeFuture.whenComplete { _ in registry.remove(id) }
-                return channel.eventLoop.makeCompletedFuture {
-                    let pipeline = channel.pipeline.syncOperations
-                    try pipeline.addHandler(RequestByteObserver())
-                    try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
-                    try pipeline.addHandler(HTTPConnectionHandler(
-                        limits: limits, budget: services.inflight, workers: workers,
-                        recordShed: { services.engine.recordShedRequest($0) },
-                        reportActivity: { registry.update(id, activity: $0) }))
-                }
+        }
+
+        func http() -> ServerBootstrap {
+            let (services, workers, registry, limits) = (services, workers, registry, limits)
+            return bootstrap { channel, id in
+                let pipeline = channel.pipeline.syncOperations
+                try pipeline.addHandler(RequestByteObserver())
+                try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
+                try pipeline.addHandler(HTTPConnectionHandler(
+                    limits: limits, budget: services.inflight, workers: workers,
+                    recordShed: { services.engine.recordShedRequest($0) },
+                    reportActivity: { registry.update(id, activity: $0) }))
             }
+        }
+
+        func grpc() -> ServerBootstrap {
+            let (services, workers, registry, limits) = (services, workers, registry, limits)
+            return bootstrap { channel, id in
+                try GRPCPipeline.configure(channel, limits: limits, budget: services.inflight, workers: workers,
+                                           recordShed: { services.engine.recordShedRequest($0) },
+                                           reportActivity: { registry.update(id, activity: $0) })
+            }
+        }
     }
 }
 

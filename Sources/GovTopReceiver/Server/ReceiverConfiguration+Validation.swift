@@ -13,6 +13,14 @@ extension ReceiverConfiguration {
         guard (0...65_535).contains(port) else {
             throw ReceiverConfigurationError(key: "port", problem: "\(port) is not a TCP port (0–65535; 0 picks a free one)")
         }
+        if let grpcPort {
+            guard (0...65_535).contains(grpcPort) else {
+                throw ReceiverConfigurationError(key: "grpcPort", problem: "\(grpcPort) is not a TCP port (0–65535; 0 picks a free one)")
+            }
+            guard grpcPort == 0 || grpcPort != port else {
+                throw ReceiverConfigurationError(key: "grpcPort", problem: "\(grpcPort) is the HTTP port too; give the gRPC door a port of its own")
+            }
+        }
         guard maxBodyBytes > 0 else { throw ReceiverConfigurationError(key: "maxBodyBytes", problem: "must be positive, got \(maxBodyBytes)") }
         guard maxConnections > 0 else {
             throw ReceiverConfigurationError(key: "maxConnections", problem: "must be positive, got \(maxConnections)")

@@ -13,6 +13,10 @@ enum RequestWork: Sendable {
 protocol RequestWorkers: Sendable {
     /// The response to `work`, completed on `eventLoop`; failed when the workers have stopped.
     func run(_ work: RequestWork, eventLoop: any EventLoop) -> EventLoopFuture<HTTPResponse>
+
+    /// What became of an export body, completed on `eventLoop`; failed when the workers have
+    /// stopped. The OTLP/gRPC door's way in; the HTTP door's exports take it too, through `run`.
+    func export(_ request: ExportRequest, body: ByteBuffer, eventLoop: any EventLoop) -> EventLoopFuture<ExportResult>
 }
 
 /// The server's thread pools: exports on `exportWorkers`, API reads on `apiWorkers`, so a read
@@ -23,21 +27,25 @@ struct ThreadPoolRequestWorkers: RequestWorkers {
     func run(_ work: RequestWork, eventLoop: any EventLoop) -> EventLoopFuture<HTTPResponse> {
         switch work {
         case .export(let request, let body):
-            let processor = services.enterExport()
-            // Shed because the queue is full: answered at once, not behind the busy workers.
-            if let shed = processor.shedResponse(format: request.format) {
-                processor.ticket.start()
-                return eventLoop.makeSucceededFuture(shed)
-            }
-            return services.exportWorkers.runIfActive(eventLoop: eventLoop) {
-                body.withUnsafeReadableBytes { processor.process(request, body: $0) }
-            }
+            return export(request, body: body, eventLoop: eventLoop).map { OTLPResponseEncoder.response($0, format: request.format) }
         case .api(let request):
             let engine = services.engine
             let recorder = services.recorder
             return services.apiWorkers.runIfActive(eventLoop: eventLoop) {
                 APIResponder.respond(to: request, engine: engine, recorder: recorder)
             }
+        }
+    }
+
+    func export(_ request: ExportRequest, body: ByteBuffer, eventLoop: any EventLoop) -> EventLoopFuture<ExportResult> {
+        let processor = services.enterExport()
+        // Shed because the queue is full: answered at once, not behind the busy workers.
+        if let shed = processor.shedFailure {
+            processor.ticket.start()
+            return eventLoop.makeSucceededFuture(.failure(shed))
+        }
+        return services.exportWorkers.runIfActive(eventLoop: eventLoop) {
+            body.withUnsafeReadableBytes { processor.outcome(request, body: $0) }
         }
     }
 }

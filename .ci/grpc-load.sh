@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# OTLP/gRPC ingest of the release govtop against its OTLP/HTTP ingest in the same run (see
+# .ci/grpc-load.py). Installs what it lacks in .build/load-venv: grpcio, protobuf (upb) and
+# opentelemetry-proto. Exits non-zero when gRPC ingests less than 0.9 x HTTP. Run from anywhere:
+#   .ci/grpc-load.sh [path/to/release/govtop] [grpc-load.py options, e.g. --seconds 10]
+# Without a path it builds and uses the release govtop of this checkout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then
+  binary=$1
+  shift
+else
+  swift build -c release --product govtop 2>&1 | tail -n 2
+  binary="$(swift build -c release --show-bin-path)/govtop"
+fi
+
+venv=.build/load-venv
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/pip" install -q --disable-pip-version-check protobuf==7.36.2 opentelemetry-proto==1.45.2 grpcio==1.85.4
+
+exec "$venv/bin/python" .ci/grpc-load.py "$binary" "$@"
