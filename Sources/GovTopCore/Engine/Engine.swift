@@ -11,8 +11,8 @@ public final class Engine: Sendable {
     let metricPoints = Atomic<Int>(0)
     let logRecords = Atomic<Int>(0)
     let clock: GovClock
-    /// Nil when governance is off.
-    private let governance: Governance?
+    /// Nil when governance is off. (metrics: internal, for pricing metered tokens in Engine+Metrics)
+    let governance: Governance?
 
     public init(configuration: EngineConfiguration = EngineConfiguration(), clock: GovClock = .system) {
         self.clock = clock
@@ -105,6 +105,8 @@ struct EngineState {
     let startedAt: UInt64
     let spikeBaselineMinimumSeconds: Double
     let governance: Bool
+    var metering: MeteringState // metrics: metered usage (Engine+Metrics.swift)
+    var logs: LogStore // metrics: log records (Engine+Logs.swift)
 
     init(configuration: EngineConfiguration, startedAt: UInt64, policies: PolicyEvaluator) {
         self.policies = policies
@@ -115,7 +117,9 @@ struct EngineState {
         budgets = configuration.budgets.map {
             BudgetTracker(definition: $0, timeZone: configuration.timeZone, startedAt: startedAt)
         }
-        store = SpanStore(limits: configuration.store)
+        store = SpanStore(limits: configuration.store.spanShare) // metrics: logs take a share of the memory budget
+        logs = LogStore(limits: configuration.store.logShare) // metrics
+        metering = MeteringState(maxGroups: configuration.maxGroupsPerDimension, startedAt: startedAt) // metrics
         ledger = Ledger(maxGroupsPerDimension: configuration.maxGroupsPerDimension)
         alerts = AlertBook(settings: configuration.alerts)
         spikes = SpikeDetector(settings: configuration.alerts)

@@ -4,7 +4,7 @@ extension EngineState {
     mutating func recordBudgets(_ contribution: Contribution, facts: GovernanceFacts, attribution: Attribution, at now: UInt64) {
         let cost = contribution.cost.amount
         if !cost.isZero {
-            for index in budgets.indices {
+            for index in budgets.indices where budgets[index].definition.source != .metered { // metrics: metered budgets follow metrics
                 budgets[index].record(cost, at: now, ifCovering: facts, attribution: attribution)
             }
         }
@@ -17,7 +17,7 @@ extension EngineState {
     mutating func moveBudgets(_ move: AttributionMove) {
         let cost = move.contribution.cost.amount
         guard !cost.isZero else { return }
-        for index in budgets.indices {
+        for index in budgets.indices where budgets[index].definition.source != .metered { // metrics
             let before = budgets[index].covers(move.facts, attribution: move.old)
             let after = budgets[index].covers(move.facts, attribution: move.new)
             if before != after { budgets[index].record(after ? cost : .zero - cost, at: move.receivedAt) }

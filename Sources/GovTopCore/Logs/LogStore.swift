@@ -24,6 +24,10 @@ public struct LogStore: Sendable {
 
     public var count: Int { ring.count - head }
 
+    public var status: LogStoreStatus {
+        LogStoreStatus(stored: count, bytes: bytesHeld, evicted: evicted, refused: refused)
+    }
+
     public mutating func insert(_ log: StoredLog) {
         guard limits.maxRecords > 0, log.bytes <= limits.maxMemoryBytes else {
             refused += 1

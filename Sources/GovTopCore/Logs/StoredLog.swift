@@ -14,6 +14,23 @@ public struct StoredLog: Sendable, Hashable {
     }
 }
 
+/// What the log store holds and has let go.
+public struct LogStoreStatus: Sendable, Hashable {
+    public var stored = 0
+    public var bytes = 0
+    /// Oldest records evicted to make room.
+    public var evicted = 0
+    /// Records refused because one alone is larger than the store's whole memory share.
+    public var refused = 0
+
+    public init(stored: Int = 0, bytes: Int = 0, evicted: Int = 0, refused: Int = 0) {
+        self.stored = stored
+        self.bytes = bytes
+        self.evicted = evicted
+        self.refused = refused
+    }
+}
+
 /// How much the log store may hold: the oldest records are evicted when either limit is reached.
 public struct LogStoreLimits: Sendable, Hashable {
     public var maxRecords: Int

@@ -86,6 +86,7 @@ struct HeaderBar {
             let text = "shed " + ViewFormat.count(snapshot.summary.requestsShed)
             pieces.append(Piece(segments: [Segment(text: text, style: CellStyle(.warning, .bold))], priority: 1, trailing: true))
         }
+        if let coverage = coveragePiece(snapshot) { pieces.append(coverage) } // metrics: traces vs metered tokens
         if paused {
             pieces.append(Piece(segments: [Segment(text: " PAUSED ", style: CellStyle(.warning, [.bold, .reverse]))], priority: 0, trailing: true))
         }
