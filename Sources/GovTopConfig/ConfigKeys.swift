@@ -14,7 +14,7 @@ public enum ConfigKeys {
     public static let record = ["file", "max_bytes", "keep"]
     public static let price = ["model", "provider", "input", "output", "cached_input", "cache_write", "aliases"]
     /// `name`, the scope dimensions (`team`, ..., `service`), then the budget's own settings.
-    public static let budget = ["name"] + Dimension.allCases.map(\.rawValue) + ["limit", "period", "thresholds", "consumed", "action"]
+    public static let budget = ["name"] + Dimension.allCases.map(\.rawValue) + ["limit", "period", "thresholds", "consumed", "action", "source"]
     public static let policy = ["name", "pattern", "keys", "when", "max_cost", "max_tokens", "action", "severity"]
     /// The keys of a negated condition, `{not: ...}`.
     public static let negatedCondition = ["not"]

@@ -35,8 +35,10 @@ import Testing
             #expect(groups?.first?["cost_usd_per_minute"] as? Double == 1.5)
             let expectedKeys: Set = ["key", "requests", "input_tokens", "output_tokens", "cost_usd", "cost_usd_reported",
                                      "cost_usd_estimated", "unpriced_requests", "errors", "policy_violations", "eval_failures",
-                                     "cost_usd_per_minute", "rates"]
+                                     "cost_usd_per_minute", "rates", "metered_input_tokens", "metered_output_tokens",
+                                     "metered_cost_usd", "metered_unpriced_tokens", "coverage", "coverage_note"]
             #expect(groups?.first.map { Set($0.keys) } == expectedKeys)
+            #expect(groups?.first?["coverage"] is NSNull)
             // Per-minute averages over each window: 1.5 USD and 110 tokens in one request.
             let rates = groups?.first?["rates"] as? [String: [String: Double]]
             #expect(rates?["1m"] == ["cost_usd_per_minute": 1.5, "tokens_per_minute": 110, "requests_per_minute": 1])

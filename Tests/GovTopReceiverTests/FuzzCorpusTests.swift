@@ -32,9 +32,10 @@ import Testing
     @Test func protobufSeedsDecode() throws {
         for (name, bytes) in try FuzzSeeds.protobuf() {
             if name.hasPrefix("metrics-") {
-                #expect(try OTLPProtobufDecoder.countMetricDataPoints(bytes) > 0, "\(name)")
+                #expect(try OTLPProtobufDecoder.decodeMetrics(bytes).pointCount > 0, "\(name)")
+                #expect(try OTLPProtobufDecoder.decodeMetrics(bytes).pointCount == OTLPProtobufDecoder.countMetricDataPoints(bytes))
             } else if name.hasPrefix("logs-") {
-                #expect(try OTLPProtobufDecoder.countLogRecords(bytes) > 0, "\(name)")
+                #expect(try OTLPProtobufDecoder.decodeLogs(bytes).recordCount > 0, "\(name)")
             } else if name.hasPrefix("nesting-") {
                 #expect(throws: OTLPDecodeError.self, "\(name) is one level too deep") {
                     try OTLPProtobufDecoder.decodeTraces(bytes)

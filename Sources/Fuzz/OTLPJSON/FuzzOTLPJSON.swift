@@ -8,8 +8,7 @@ import GovTopCore
 public func fuzzOTLPJSON(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let body = UnsafeRawBufferPointer(start: size > 0 ? data : nil, count: size)
     let limits = DecodeLimits()
-    _ = try? OTLPJSONDecoder.countMetricDataPoints(body, limits: limits)
-    _ = try? OTLPJSONDecoder.countLogRecords(body, limits: limits)
+    SignalProbe.check(body, limits: limits, protobuf: false)
     guard let batch = try? OTLPJSONDecoder.decodeTraces(body, limits: limits) else { return 0 }
     RoundTrip.check(batch, limits: limits)
     EngineProbe.check(batch)

@@ -8,8 +8,7 @@ import GovTopCore
 public func fuzzOTLPProtobuf(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let body = UnsafeRawBufferPointer(start: size > 0 ? data : nil, count: size)
     let limits = DecodeLimits()
-    _ = try? OTLPProtobufDecoder.countMetricDataPoints(body, limits: limits)
-    _ = try? OTLPProtobufDecoder.countLogRecords(body, limits: limits)
+    SignalProbe.check(body, limits: limits, protobuf: true)
     guard let batch = try? OTLPProtobufDecoder.decodeTraces(body, limits: limits) else { return 0 }
     RoundTrip.check(batch, limits: limits)
     EngineProbe.check(batch, verbatimSource: body)

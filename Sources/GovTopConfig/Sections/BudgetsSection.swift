@@ -13,6 +13,7 @@ enum BudgetsSection {
         static let thresholds = "a list of fractions greater than 0 and at most 1, such as [0.5, 0.8, 0.95]"
         static let threshold = "a fraction greater than 0 and at most 1"
         static let consumed = "a number of US dollars from 0 to 1000000000000"
+        static let source = "traced (spend seen in spans, the default) or metered (usage reported in metrics)"
 
         static func scope(_ dimension: Dimension) -> String {
             let words = dimension.rawValue.replacingOccurrences(of: "_", with: " ")
@@ -45,6 +46,7 @@ enum BudgetsSection {
         var thresholds = [0.5, 0.8, 0.95]
         var consumed = 0.0
         var action = BudgetAction.alert
+        var source = BudgetSource.config
         for entry in try node.entries(expected: Expected.entry) {
             let value = entry.value
             if let dimension = Dimension(rawValue: entry.key) {
@@ -58,13 +60,24 @@ enum BudgetsSection {
             case "thresholds": thresholds = try self.thresholds(value)
             case "consumed": consumed = try value.number(expected: Expected.consumed) { $0 >= 0 && $0 <= ValueBounds.maxBudgetUSD }
             case "action": action = try value.choice(BudgetAction.self)
+            case "source": source = try Self.source(value)
             default: throw entry.unknown(allowed: ConfigKeys.budget)
             }
         }
         guard let limit else { throw node.missing("limit", expected: Expected.limit) }
-        let budget = BudgetDefinition(name: name?.text, scope: scope, limitUSD: limit, period: period,
+        var budget = BudgetDefinition(name: name?.text, scope: scope, limitUSD: limit, period: period,
                                       thresholds: thresholds, initialConsumedUSD: consumed, action: action)
+        budget.source = source
         return (budget, name?.node)
+    }
+
+    /// `traced` (the default) or `metered`.
+    private static func source(_ value: ConfigNode) throws(ConfigError) -> BudgetSource {
+        switch try value.text(expected: Expected.source) {
+        case "traced": return .config
+        case "metered": return .metered
+        default: throw value.error("\(value.shown) is not a budget source; expected \(Expected.source)")
+        }
     }
 
     private static func thresholds(_ value: ConfigNode) throws(ConfigError) -> [Double] {

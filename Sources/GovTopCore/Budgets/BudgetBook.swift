@@ -22,7 +22,7 @@ struct BudgetBook {
     private mutating func record(_ effect: SpanEffect) {
         let cost = effect.contribution.cost.amount
         if !cost.isZero {
-            for index in trackers.indices {
+            for index in trackers.indices where trackers[index].definition.source != .metered {
                 trackers[index].record(cost, at: effect.receivedAt, ifCovering: effect.facts, attribution: effect.effective)
             }
         }
@@ -31,11 +31,20 @@ struct BudgetBook {
         }
     }
 
+    /// Metered cost (from metrics) against the budgets whose source is `metered`; traced budgets
+    /// never see it, so nothing counts twice.
+    mutating func recordMetered(_ cost: Money, at time: UInt64, facts: GovernanceFacts, attribution: Attribution) {
+        guard !cost.isZero else { return }
+        for index in trackers.indices where trackers[index].definition.source == .metered {
+            trackers[index].record(cost, at: time, ifCovering: facts, attribution: attribution)
+        }
+    }
+
     /// A move changes a budget only when it covers one side and not the other.
     private mutating func move(_ move: AttributionMove) {
         let cost = move.contribution.cost.amount
         guard !cost.isZero else { return }
-        for index in trackers.indices {
+        for index in trackers.indices where trackers[index].definition.source != .metered {
             let before = trackers[index].covers(move.facts, attribution: move.old)
             let after = trackers[index].covers(move.facts, attribution: move.new)
             if before != after { trackers[index].record(after ? cost : .zero - cost, at: move.receivedAt) }

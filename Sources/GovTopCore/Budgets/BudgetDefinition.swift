@@ -11,6 +11,8 @@ public struct BudgetDefinition: Sendable, Hashable {
     /// Spend already consumed in the current period when govtop starts.
     public var initialConsumedUSD: Double
     public var action: BudgetAction
+    /// `.config` follows traced spend; `.metered` follows metered usage (metrics). Never both.
+    public var source: BudgetSource = .config
 
     public init(name: String? = nil, scope: [Dimension: String] = [:], limitUSD: Double, period: BudgetPeriod = .monthly,
                 thresholds: [Double] = [0.5, 0.8, 0.95], initialConsumedUSD: Double = 0, action: BudgetAction = .alert) {

@@ -101,7 +101,7 @@ public struct BudgetTracker: Sendable {
         let utilization = BudgetMath.utilization(consumed: spent, limit: limit)
         let burnPerHour = burn.usdPerHour(now: now)
         return BudgetStatus(
-            name: definition.name, source: .config, scope: definition.scope, period: definition.period.rawValue,
+            name: definition.name, source: definition.source, scope: definition.scope, period: definition.period.rawValue,
             limitUSD: limit.usd, consumedUSD: spent.usd, remainingUSD: max(.zero, limit - spent).usd,
             overageUSD: max(.zero, spent - limit).usd, utilization: utilization, burnUSDPerHour: burnPerHour,
             projectedExhaustion: BudgetMath.exhaustion(now: now, remaining: limit - spent, burnPerHour: burnPerHour,

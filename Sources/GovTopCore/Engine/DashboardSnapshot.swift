@@ -24,6 +24,8 @@ public struct DashboardSnapshot: Sendable {
     /// The trace asked for in `DashboardRequest.openTrace`; nil when none was asked for or the
     /// store no longer holds any of its spans.
     public var trace: TraceDetail?
+    /// Traced tokens ÷ metered tokens over everything; nil when nothing is metered. // metrics
+    public var meteredCoverage: Double? = nil
 }
 
 /// What the dashboard asks the engine for.
@@ -64,13 +66,14 @@ extension Engine {
                 maxSpans: state.store.limits.maxSpans,
                 maxMemoryBytes: state.store.limits.maxMemoryBytes,
                 spend: state.spendSeries.history(now: now, topTeams: 4), // chart series
-                budgetHistories: state.budgetConsumption.histories(state.budgets.trackers) // chart series
+                budgetHistories: state.budgetConsumption.histories(state.budgets.trackers), // chart series
+                meteredCoverage: state.meteringSnapshot().coverage // metrics
             )
-            return (snapshot, state.store.readTracePage(request.traces), request.openTrace.map { state.store.spans(of: $0) })
+            return (snapshot, state.store.readTracePage(request.traces), request.openTrace.map { (spans: state.store.spans(of: $0), logs: state.logs.records(of: $0)) }) // metrics: and logs
         }
         var frame = snapshot
         frame.traces = traces.finish()
-        frame.trace = request.openTrace.flatMap { id in trace.flatMap { TraceDetail($0, id: id) } }
+        frame.trace = request.openTrace.flatMap { id in trace.flatMap { TraceDetail($0.spans, id: id)?.attaching($0.logs) } } // metrics: with logs
         return frame
     }
 }

@@ -39,7 +39,8 @@ extension Engine {
         let now = clock.now()
         return state.withLock { state in
             GroupsSnapshot(dimension: dimension, rows: state.ledger.rows(dimension, now: now),
-                           folded: state.ledger.tables.first { $0.dimension == dimension }?.foldedContributions ?? 0)
+                           folded: state.ledger.tables.first { $0.dimension == dimension }?.foldedContributions ?? 0,
+                           metered: state.meteredGroups(dimension)) // metrics
         }
     }
 
@@ -95,7 +96,8 @@ extension Engine {
 
     /// Every stored span of a trace, or nil when the store holds none of it.
     public func trace(_ id: TraceID) -> TraceDetail? {
-        TraceDetail(state.withLock { $0.store.spans(of: id) }, id: id)
+        let (spans, logs) = state.withLock { ($0.store.spans(of: id), $0.logs.records(of: id)) } // metrics: and its logs
+        return TraceDetail(spans, id: id)?.attaching(logs) // metrics
     }
 
     /// The state's summary with the counters kept outside the lock.
@@ -103,6 +105,8 @@ extension Engine {
         var summary = state.summary(now: now)
         summary.metricPointsReceived = metricPoints.load(ordering: .relaxed)
         summary.logRecordsReceived = logRecords.load(ordering: .relaxed)
+        summary.metering = state.meteringSnapshot() // metrics
+        summary.logStore = state.logs.status // metrics
         return summary
     }
 }

@@ -13,8 +13,8 @@ public final class Engine: Sendable {
     let clock: GovClock
     /// The ledger of record, once one is attached (ledger: issue 11).
     let ledgerLink = LedgerLink()
-    /// Nil when governance is off.
-    private let governance: Governance?
+    /// Nil when governance is off (internal: Engine+Metrics prices metered tokens).
+    let governance: Governance?
 
     public init(configuration: EngineConfiguration = EngineConfiguration(), clock: GovClock = .system) {
         self.clock = clock
@@ -107,6 +107,8 @@ struct EngineState {
     let startedAt: UInt64
     let spikeBaselineMinimumSeconds: Double
     let governance: Bool
+    var metering: MeteringState // metrics: metered usage (Engine+Metrics.swift)
+    var logs: LogStore // metrics: log records (Engine+Logs.swift)
 
     init(configuration: EngineConfiguration, startedAt: UInt64, policies: PolicyEvaluator) {
         self.policies = policies
@@ -115,7 +117,9 @@ struct EngineState {
         governance = configuration.governance
         spikeBaselineMinimumSeconds = configuration.alerts.spikeBaselineMinimumSeconds
         budgets = BudgetBook(configuration.budgets, timeZone: configuration.timeZone, startedAt: startedAt)
-        store = SpanStore(limits: configuration.store)
+        store = SpanStore(limits: configuration.store.spanShare) // metrics: logs take a share of the memory budget
+        logs = LogStore(limits: configuration.store.logShare) // metrics
+        metering = MeteringState(maxGroups: configuration.maxGroupsPerDimension, startedAt: startedAt) // metrics
         ledger = Ledger(maxGroupsPerDimension: configuration.maxGroupsPerDimension)
         alerts = AlertBook(settings: configuration.alerts)
         spikes = SpikeDetector(settings: configuration.alerts)

@@ -6,4 +6,6 @@ public struct GroupsSnapshot: Sendable {
     public var rows: [GroupRow]
     /// Contributions folded into `(other)` because of the cardinality cap.
     public var folded: Int
+    /// Metered usage per group of the same dimension (metrics), beside the traced rows. // metrics
+    public var metered: [String: MeteredTotals] = [:]
 }

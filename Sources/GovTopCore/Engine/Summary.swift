@@ -16,6 +16,10 @@ public struct Summary: Sendable, Hashable {
     public var evalFailuresTotal = 0
     public var metricPointsReceived = 0
     public var logRecordsReceived = 0
+    /// Metered usage and the streams behind it. // metrics
+    public var metering = MeteringSnapshot()
+    /// What the log store holds and has evicted. // metrics
+    public var logStore = LogStoreStatus()
     public var uptimeSeconds = 0.0
     /// Values rejected at the door (negative, non-finite or beyond `ValueBounds`), per attribute key.
     public var invalidValues = InvalidValueCounts()

@@ -65,7 +65,7 @@ public enum Normalizer {
     }
 
     /// Policy, evaluation and budget facts from one attribute set, appended without duplicates.
-    private static func collectOutcomes(from values: FactValues, into facts: inout GovernanceFacts,
+    static func collectOutcomes(from values: FactValues, into facts: inout GovernanceFacts, // metrics: also read for log records
                                         rejected: inout [String]) {
         if let result = values.text(.policyResult) {
             let outcome = PolicyOutcome(

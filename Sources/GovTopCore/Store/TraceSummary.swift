@@ -102,6 +102,8 @@ public struct TracePage: Sendable {
 public struct TraceDetail: Sendable {
     public var traceID: TraceID
     public var spans: [SpanView]
+    /// Log records of the trace whose span is not stored (or that name no span). // metrics
+    public var unattachedLogs: [StoredLog] = []
 }
 
 /// A stored span with where it came from.
@@ -117,6 +119,8 @@ public struct SpanView: Sendable {
     public var evalFailures: Int
     /// Attribute keys whose values were rejected at the door (see `ValueBounds`); not counted.
     public var invalidValues: [String] = []
+    /// Log records tied to this span, oldest first. // metrics
+    public var logs: [StoredLog] = []
 
     public var costUSD: Double { cost.usd }
     public var resource: Resource { origin.resource }

@@ -27,7 +27,7 @@ enum APIResponder {
             return HTTPResponse(status: 200, contentType: prometheusContentType, body: Array(text.utf8))
         case .groups(let dimension):
             let snapshot = engine.groupsSnapshot(by: dimension)
-            return ok(GroupsRenderer.render(snapshot.rows, dimension: dimension, folded: snapshot.folded))
+            return ok(GroupsRenderer.render(snapshot.rows, dimension: dimension, folded: snapshot.folded, metered: snapshot.metered))
         case .budgets:
             return ok(BudgetsRenderer.render(engine.budgets()))
         case .alerts:

@@ -2,15 +2,17 @@ import GovTopCore
 
 /// `GET /api/v1/groups`: spend per group of one dimension, most expensive first.
 enum GroupsRenderer {
-    static func render(_ rows: [GroupRow], dimension: Dimension, folded: Int) -> JSONValue {
+    /// Traced rows first (most expensive first), each with its metered columns; then groups seen
+    /// only in metrics (see `GroupsRenderer+Metered.swift`).
+    static func render(_ rows: [GroupRow], dimension: Dimension, folded: Int, metered: [String: MeteredTotals] = [:]) -> JSONValue {
         .object([
             ("by", .string(dimension.rawValue)),
             ("folded_into_other", .int(Int64(folded))),
-            ("groups", .array(rows.map(row))),
+            ("groups", .array(rows.map { row($0, metered: metered[$0.key]) } + meteredOnlyRows(traced: rows, metered: metered))),
         ])
     }
 
-    static func row(_ row: GroupRow) -> JSONValue {
+    static func row(_ row: GroupRow, metered: MeteredTotals? = nil) -> JSONValue {
         let totals = row.totals
         return .object([
             ("key", .string(row.key)),
@@ -26,7 +28,7 @@ enum GroupsRenderer {
             ("eval_failures", .int(Int64(totals.evalFailures))),
             ("cost_usd_per_minute", .double(row.costUSDPerMinute)),
             ("rates", .object([("1m", rates(row.lastMinute)), ("5m", rates(row.last5Minutes)), ("1h", rates(row.lastHour))])),
-        ])
+        ] + meteredFields(tracedTokens: totals.inputTokens + totals.outputTokens, metered))
     }
 
     /// Per-minute averages over one window.

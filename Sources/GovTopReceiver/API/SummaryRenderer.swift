@@ -20,6 +20,8 @@ enum SummaryRenderer {
             ("eval_failures_total", .int(Int64(summary.evalFailuresTotal))),
             ("metric_points_received", .int(Int64(summary.metricPointsReceived))),
             ("log_records_received", .int(Int64(summary.logRecordsReceived))),
+            ("metering", meteringJSON(summary.metering)), // metrics
+            ("log_store", logStoreJSON(summary.logStore)), // metrics
             ("cost_usd_per_minute", .double(rates.costUSDPerMinute)),
             ("alerts_active", .int(Int64(AlertSeverity.allCases.reduce(0) { $0 + alerts[$1] }))),
             ("uptime_seconds", .double(summary.uptimeSeconds)),

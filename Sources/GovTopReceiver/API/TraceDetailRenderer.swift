@@ -7,6 +7,7 @@ enum TraceDetailRenderer {
         .object([
             ("trace_id", .string(detail.traceID.hex)),
             ("spans", .array(detail.spans.map(span))),
+            ("logs", .array(detail.unattachedLogs.map(log))), // metrics: records of spans not stored
         ])
     }
 
@@ -31,6 +32,7 @@ enum TraceDetailRenderer {
             ("links", .array(record.links.map(link))),
             ("resource", AttributeJSON.object(view.resource.attributes)),
             ("scope", .object([("name", .string(view.scope.name)), ("version", .string(view.scope.version))])),
+            ("logs", .array(view.logs.map(log))), // metrics
         ])
     }
 

@@ -94,7 +94,7 @@ struct ExportProcessor: Sendable {
                         reservation: inout Reservation) throws(RequestFailure) -> ExportOutcome {
         guard payload.count > 0 else { return .accepted(request.signal) }
         var limits = decodeLimits
-        if request.signal == .traces {
+        do { // metrics: every signal is decoded into values now, so every signal reserves its allowance
             // Never more than the request could get with the budget to itself, so that a request
             // too costly for it is refused (413) rather than shed (503) again at every retry.
             let allowance = min(limits.decodeAllowance(payloadBytes: payload.count), max(0, inflight.limit - held))
@@ -120,17 +120,17 @@ struct ExportProcessor: Sendable {
                 recorder?.record(batch, bodyBytes: payload.count)
                 return Self.outcome(batch: batch, result: result)
             case .metrics:
-                let points = try request.format == .protobuf
-                    ? OTLPProtobufDecoder.countMetricDataPoints(payload, limits: decodeLimits)
-                    : OTLPJSONDecoder.countMetricDataPoints(payload, limits: decodeLimits)
-                engine.recordMetricPoints(points)
+                let batch = try request.format == .protobuf
+                    ? OTLPProtobufDecoder.decodeMetrics(payload, limits: limits)
+                    : OTLPJSONDecoder.decodeMetrics(payload, limits: limits)
+                engine.ingest(batch)
                 recorder?.record(.metrics, format: request.format, body: payload)
                 return .accepted(.metrics)
             case .logs:
-                let records = try request.format == .protobuf
-                    ? OTLPProtobufDecoder.countLogRecords(payload, limits: decodeLimits)
-                    : OTLPJSONDecoder.countLogRecords(payload, limits: decodeLimits)
-                engine.recordLogRecords(records)
+                let batch = try request.format == .protobuf
+                    ? OTLPProtobufDecoder.decodeLogs(payload, limits: limits)
+                    : OTLPJSONDecoder.decodeLogs(payload, limits: limits)
+                engine.ingest(batch)
                 recorder?.record(.logs, format: request.format, body: payload)
                 return .accepted(.logs)
             }

@@ -58,6 +58,7 @@ enum MetricsRenderer {
         out.sample("govtop_metric_points_received_total", Double(summary.metricPointsReceived))
         out.family("govtop_log_records_received_total", .counter, "Log records received over OTLP.")
         out.sample("govtop_log_records_received_total", Double(summary.logRecordsReceived))
+        renderSignals(summary, into: &out) // metrics
         out.family("govtop_requests_shed_total", .counter, "Exports answered 503 with Retry-After before decoding (load shedding), by reason.")
         for reason in ShedReason.allCases {
             out.sample("govtop_requests_shed_total", labels: [("reason", reason.name)], Double(summary.requestsShedByReason[reason, default: 0]))

@@ -91,6 +91,7 @@ struct HeaderBar {
             let text = "ledger errors " + ViewFormat.count(snapshot.summary.ledgerWriteErrors)
             pieces.append(Piece(segments: [Segment(text: text, style: CellStyle(.critical, .bold))], priority: 1, trailing: true))
         }
+        if let coverage = coveragePiece(snapshot) { pieces.append(coverage) } // metrics: traces vs metered tokens
         if paused {
             pieces.append(Piece(segments: [Segment(text: " PAUSED ", style: CellStyle(.warning, [.bold, .reverse]))], priority: 0, trailing: true))
         }

@@ -63,6 +63,7 @@ enum SpanDetailLines {
         appendAttributes(record.attributes, dropped: record.droppedAttributesCount, to: &lines)
         appendEvents(record, to: &lines)
         appendLinks(record, to: &lines)
+        appendLogs(span, to: &lines) // metrics: log records under their span
         if !span.resource.attributes.isEmpty {
             lines.append(SpanDetailLine(kind: .blank))
             lines.append(SpanDetailLine(kind: .heading, value: "Resource"))

@@ -34,6 +34,17 @@ enum FuzzSeeds {
         seeds += [
             ("metrics-gauge-and-sum.pb", OTLPFixtures.metricsBody(points: 5)),
             ("logs-records.pb", OTLPFixtures.logsBody(records: 3)),
+            ("metrics-genai-token-usage-and-cost.pb", MeteringFixtures.request([
+                MeteringFixtures.tokenUsage(model: "gpt-4o", input: 120, output: 40, temporality: .cumulative),
+                MeteringFixtures.cost(model: "gpt-4o", usd: 0.0125),
+            ])),
+            ("logs-genai-events.pb", LogsAPITests.logsBody([
+                LogsAPITests.record(event: "gen_ai.user.message", body: "my SSN 123-45-6789"),
+                LogsAPITests.record(event: "gen_ai.evaluation.result", body: "", attributes: [
+                    OTLPFixtures.string("gen_ai.evaluation.name", "relevance"),
+                    OTLPFixtures.keyValue("gen_ai.evaluation.score.value") { $0.doubleValue = 0.2 },
+                ]),
+            ])),
             ("nesting-33-deep.pb", NestingBombs.protobuf(depth: 33)),
             ("empty-resource-spans-repeated.pb", Array(repeating: [0x0A, 0x00], count: 64).flatMap { $0 }),
         ]

@@ -38,7 +38,7 @@ struct OTLPJSONTraces {
         var result = ResourceSpans()
         try reader.readObject("ResourceSpans", table: Tables.resourceSpans) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
             switch field {
-            case .resource: result.resource = try resource(&reader)
+            case .resource: result.resource = try values.resource(&reader)
             case .schemaURL: result.schemaURL = try reader.readStringField("schemaUrl", of: "ResourceSpans", allowance: allowance)
             case .scopeSpans:
                 batch.nullItemsDropped += try reader.readArray("scopeSpans", of: "ResourceSpans") { (reader: inout JSONReader) throws(OTLPDecodeError) in
@@ -50,45 +50,17 @@ struct OTLPJSONTraces {
         return result
     }
 
-    private mutating func resource(_ reader: inout JSONReader) throws(OTLPDecodeError) -> Resource {
-        var result = Resource()
-        try reader.readObject("Resource", table: Tables.resource) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
-            switch field {
-            case .attributes:
-                try values.appendAttributes(&reader, to: &result.attributes, field: "attributes", of: "Resource")
-            case .droppedAttributesCount:
-                result.droppedAttributesCount = try reader.readUInt32Field("droppedAttributesCount", of: "Resource")
-            }
-        }
-        return result
-    }
-
     private mutating func scopeSpans(_ reader: inout JSONReader) throws(OTLPDecodeError) -> ScopeSpans {
         var result = ScopeSpans()
         try reader.readObject("ScopeSpans", table: Tables.scopeSpans) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
             switch field {
-            case .scope: result.scope = try scope(&reader)
+            case .scope: result.scope = try values.scope(&reader)
             case .schemaURL: result.schemaURL = try reader.readStringField("schemaUrl", of: "ScopeSpans", allowance: allowance)
             case .spans:
                 let nulls = try reader.readArray("spans", of: "ScopeSpans") { (reader: inout JSONReader) throws(OTLPDecodeError) in
                     if let span = try span(&reader) { try allowance.append(span, to: &result.spans) }
                 }
                 if nulls > 0 { rejectNull(spans: nulls) }
-            }
-        }
-        return result
-    }
-
-    private mutating func scope(_ reader: inout JSONReader) throws(OTLPDecodeError) -> InstrumentationScope {
-        var result = InstrumentationScope()
-        try reader.readObject("InstrumentationScope", table: Tables.scope) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
-            switch field {
-            case .name: result.name = try reader.readStringField("name", of: "InstrumentationScope", allowance: allowance)
-            case .version: result.version = try reader.readStringField("version", of: "InstrumentationScope", allowance: allowance)
-            case .attributes:
-                try values.appendAttributes(&reader, to: &result.attributes, field: "attributes", of: "InstrumentationScope")
-            case .droppedAttributesCount:
-                result.droppedAttributesCount = try reader.readUInt32Field("droppedAttributesCount", of: "InstrumentationScope")
             }
         }
         return result

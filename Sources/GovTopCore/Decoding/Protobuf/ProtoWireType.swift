@@ -33,6 +33,7 @@ enum ProtoMessageKind: UInt8 {
     case keyValue, anyValue, arrayValue, keyValueList
     case metricsRequest, resourceMetrics, scopeMetrics, metric, dataPointContainer, dataPoint
     case logsRequest, resourceLogs, scopeLogs, logRecord
+    case buckets, quantile
 
     var name: String {
         switch self {
@@ -59,6 +60,8 @@ enum ProtoMessageKind: UInt8 {
         case .resourceLogs: "ResourceLogs"
         case .scopeLogs: "ScopeLogs"
         case .logRecord: "LogRecord"
+        case .buckets: "ExponentialHistogramDataPoint.Buckets"
+        case .quantile: "SummaryDataPoint.ValueAtQuantile"
         }
     }
 }

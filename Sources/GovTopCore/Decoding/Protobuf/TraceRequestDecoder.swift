@@ -63,7 +63,7 @@ struct TraceRequestDecoder {
     }
 
     /// Merges into `resource`, as protobuf does when the field occurs more than once.
-    private func decodeResource(_ reader: inout ProtoReader, into resource: inout Resource) throws(OTLPDecodeError) {
+    func decodeResource(_ reader: inout ProtoReader, into resource: inout Resource) throws(OTLPDecodeError) {
         try allowance.reserve(reader.fieldCount(1), in: &resource.attributes)
         while let tag = try reader.nextTag() {
             switch tag.number {
@@ -94,7 +94,7 @@ struct TraceRequestDecoder {
         return result
     }
 
-    private func decodeScope(_ reader: inout ProtoReader, into scope: inout InstrumentationScope) throws(OTLPDecodeError) {
+    func decodeScope(_ reader: inout ProtoReader, into scope: inout InstrumentationScope) throws(OTLPDecodeError) {
         while let tag = try reader.nextTag() {
             switch tag.number {
             case 1: scope.name = try reader.readString(tag, cache: cache)
