@@ -40,6 +40,15 @@ struct BudgetBook {
         }
     }
 
+    /// Puts back the consumption a previous run recorded for budgets of the same name (ledger of record).
+    mutating func restore(_ records: [BudgetPeriodRecord], now: UInt64) {
+        for record in records {
+            for index in trackers.indices where trackers[index].name == record.name {
+                trackers[index].restore(record, now: now)
+            }
+        }
+    }
+
     /// A move changes a budget only when it covers one side and not the other.
     private mutating func move(_ move: AttributionMove) {
         let cost = move.contribution.cost.amount

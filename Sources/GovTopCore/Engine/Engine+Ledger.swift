@@ -12,11 +12,7 @@ extension Engine {
         ledgerLink.attach(store, path: path)
         state.withLock { state in
             state.ledger.restore(snapshot)
-            for record in snapshot.budgets {
-                for index in state.budgets.indices where state.budgets[index].name == record.name {
-                    state.budgets[index].restore(record, now: now)
-                }
-            }
+            state.budgets.restore(snapshot.budgets, now: now)
             if let alerts = snapshot.alerts { state.alerts.restore(alerts) }
             state.ledgerDeltas.enable(capacity: state.ledger.tables.first?.capacity ?? 1,
                                       groups: snapshot.groups.map(\.series))
@@ -28,7 +24,7 @@ extension Engine {
     public func drainLedger(pricingID: String) -> LedgerCommit {
         state.withLock { state in
             LedgerCommit(buckets: state.ledgerDeltas.drain(), pricingID: pricingID,
-                         budgets: state.budgets.map(\.periodRecord), alerts: state.alerts.record())
+                         budgets: state.budgets.trackers.map(\.periodRecord), alerts: state.alerts.record())
         }
     }
 

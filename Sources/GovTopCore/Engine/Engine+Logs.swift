@@ -15,12 +15,19 @@ extension Engine {
         logRecords.add(prepared.count, ordering: .relaxed)
         guard !prepared.isEmpty else { return 0 }
         let now = clock.now()
+        // A record's outcomes count like a span event's: as an effect with no contribution.
+        let effects = prepared.filter(\.hasOutcomes).map {
+            SpanEffect(facts: $0.outcomes, effective: Attribution(team: $0.team), contribution: Contribution(),
+                       local: $0.violations, receivedAt: now)
+        }
         state.withLock { state in
             for log in prepared {
                 state.logs.insert(StoredLog(record: log.record, service: log.service, receivedAt: now))
-                if state.governance, log.hasOutcomes {
-                    state.observeOutcomes(of: log.outcomes, local: log.violations, team: log.team, at: now)
-                }
+            }
+            if state.governance, !effects.isEmpty {
+                state.policyStats.apply(effects)
+                state.evaluationStats.apply(effects)
+                for change in state.alerts.observe(effects, now: now) { state.record(change) }
             }
         }
         return prepared.count

@@ -50,11 +50,11 @@ struct AlertsPanel {
             return name + " " + ViewFormat.percent(utilization) + " of " + ViewFormat.usd(limit)
         case .policyViolation: return dropping("policy")
         case .evaluationFailure: return dropping("evaluation")
-        case .costSpike, .errorRateSpike: return alert.subject
+        case .costSpike, .errorRateSpike, .ledgerWriteFailure: return alert.subject
         }
     }
 
-    /// The kind as a short tag: `limit`, `thresh`, `proj`, `policy`, `eval`, `spike`, `errors`.
+    /// The kind as a short tag: `limit`, `thresh`, `proj`, `policy`, `eval`, `spike`, `errors`, `ledger`.
     static func tag(_ kind: AlertKind) -> String {
         switch kind {
         case .budgetThreshold: "thresh"
@@ -64,6 +64,7 @@ struct AlertsPanel {
         case .evaluationFailure: "eval"
         case .costSpike: "spike"
         case .errorRateSpike: "errors"
+        case .ledgerWriteFailure: "ledger"
         }
     }
 
