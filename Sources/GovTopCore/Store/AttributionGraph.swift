@@ -1,15 +1,18 @@
 /// The span tree of one trace, kept so that a span without attribution inherits it from its
-/// nearest ancestor that has it — also when that ancestor arrives later. Each node stores indexes
-/// into a small per-trace table of distinct attributions, not the attributions themselves.
+/// nearest ancestor that has it — also when that ancestor arrives later. Nodes sit in one array in
+/// arrival order, linked to their children by position; each stores indexes into a small per-trace
+/// table of distinct attributions, not the attributions themselves. Traces are small (a handful of
+/// spans), so a span is found by a linear search; a position index is built only for large traces.
 struct AttributionGraph {
     private struct Node {
+        var span: SpanID
         var parent = SpanID.none
-        var firstChild = SpanID.none
-        var nextSibling = SpanID.none
-        var own: UInt16 = 0
-        var effective: UInt16 = 0
         /// The span's sequence number in the ring; `absent` for a parent not yet received.
         var sequence = AttributionGraph.absent
+        var firstChild = AttributionGraph.noNode
+        var nextSibling = AttributionGraph.noNode
+        var own: UInt16 = 0
+        var effective: UInt16 = 0
     }
 
     /// A span whose effective attribution changed because an ancestor arrived.
@@ -20,11 +23,17 @@ struct AttributionGraph {
     }
 
     static let absent = UInt64.max
-    /// Estimated bytes per node (dictionary slot with load factor) and per distinct attribution.
-    static let bytesPerNode = 72
+    private static let noNode: Int32 = -1
+    /// Nodes searched one by one before an index is built.
+    private static let linearLimit = 16
+    /// Estimated bytes per node (array slot, and the index's slot once there is one) and per
+    /// distinct attribution.
+    static let bytesPerNode = MemoryLayout<Node>.stride
+    static let bytesPerIndexedNode = 32
     static let bytesPerAttribution = 160
 
-    private var nodes: [SpanID: Node] = [:]
+    private var nodes: [Node] = []
+    private var positions: [SpanID: Int32]?
     /// Distinct non-empty attributions of the trace; index 0 stands for the empty one, index i for
     /// `table[i - 1]`. Traces have one or two, so a linear search beats a dictionary; one is built
     /// only for traces with many.
@@ -32,59 +41,81 @@ struct AttributionGraph {
     private var tableIndex: [Attribution: UInt16]?
 
     var estimatedBytes: Int {
-        nodes.count * Self.bytesPerNode + table.count * Self.bytesPerAttribution + (tableIndex == nil ? 0 : table.count * 160)
+        nodes.capacity * Self.bytesPerNode + (positions == nil ? 0 : nodes.count * Self.bytesPerIndexedNode)
+            + table.count * Self.bytesPerAttribution + (tableIndex == nil ? 0 : table.count * 160)
     }
 
-    private func attribution(at index: UInt16) -> Attribution {
+    /// The attribution at a table index `insert` returned.
+    func attribution(at index: UInt16) -> Attribution {
         index == 0 ? Attribution() : table[Int(index) - 1]
     }
 
-    /// Adds a span with its own attribution; returns its effective attribution and the earlier
-    /// spans of the trace whose effective attribution changed because of it.
-    mutating func insert(span spanID: SpanID, parent: SpanID, own: Attribution, sequence: UInt64) -> (effective: Attribution, changes: [Change]) {
-        if let existing = nodes[spanID], existing.sequence != Self.absent {
-            // A span id seen twice (an exporter retry): keep the first.
-            return (attribution(at: existing.effective), [])
+    private func position(of span: SpanID) -> Int? {
+        if let positions { return positions[span].map(Int.init) }
+        return nodes.firstIndex { $0.span == span }
+    }
+
+    /// The position of a span's node, adding an empty one (a parent not yet received) if new.
+    private mutating func node(for span: SpanID) -> Int {
+        if let existing = position(of: span) { return existing }
+        if nodes.isEmpty { nodes.reserveCapacity(4) }
+        nodes.append(Node(span: span))
+        let position = nodes.count - 1
+        if positions != nil {
+            positions?[span] = Int32(position)
+        } else if nodes.count > Self.linearLimit {
+            positions = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.span, Int32($0)) })
         }
-        var node = nodes[spanID] ?? Node()
-        node.parent = parent
-        node.own = index(of: own)
-        node.sequence = sequence
+        return position
+    }
+
+    /// Adds a span with its own attribution; returns its effective attribution (and its index in
+    /// the trace's table) and the earlier spans of the trace whose effective attribution changed
+    /// because of it.
+    mutating func insert(span spanID: SpanID, parent: SpanID, own: Attribution, sequence: UInt64)
+        -> (effective: Attribution, index: UInt16, changes: [Change]) {
+        if let existing = position(of: spanID), nodes[existing].sequence != Self.absent {
+            // A span id seen twice (an exporter retry): keep the first.
+            return (attribution(at: nodes[existing].effective), nodes[existing].effective, [])
+        }
+        let current = node(for: spanID)
+        let ownIndex = index(of: own)
         var inherited = Attribution()
-        if !parent.isNone {
-            var parentNode = nodes[parent] ?? Node()
-            node.nextSibling = parentNode.firstChild
-            parentNode.firstChild = spanID
-            nodes[parent] = parentNode
-            if parentNode.sequence != Self.absent { inherited = attribution(at: parentNode.effective) }
+        if !parent.isNone && parent != spanID {
+            let parentPosition = node(for: parent)
+            nodes[current].nextSibling = nodes[parentPosition].firstChild
+            nodes[parentPosition].firstChild = Int32(current)
+            if nodes[parentPosition].sequence != Self.absent { inherited = attribution(at: nodes[parentPosition].effective) }
         }
         let effective = own.filling(from: inherited)
-        node.effective = index(of: effective)
-        nodes[spanID] = node
-        return (effective, propagate(from: spanID))
+        nodes[current].parent = parent
+        nodes[current].own = ownIndex
+        nodes[current].sequence = sequence
+        let effectiveIndex = index(of: effective)
+        nodes[current].effective = effectiveIndex
+        // A new leaf (no child arrived before it) changes nobody: skip the walk.
+        guard nodes[current].firstChild != Self.noNode else { return (effective, effectiveIndex, []) }
+        return (effective, effectiveIndex, propagate(from: current))
     }
 
     /// Recomputes the effective attribution below `root`, depth first with an explicit stack.
-    private mutating func propagate(from root: SpanID) -> [Change] {
+    private mutating func propagate(from root: Int) -> [Change] {
         var changes: [Change] = []
         var stack = [root]
         while let current = stack.popLast() {
-            guard let node = nodes[current] else { continue }
-            let inherited = attribution(at: node.effective)
-            var child = node.firstChild
-            while !child.isNone, var childNode = nodes[child] {
-                let next = childNode.nextSibling
-                if childNode.sequence != Self.absent {
-                    let updated = attribution(at: childNode.own).filling(from: inherited)
-                    let updatedIndex = index(of: updated)
-                    if updatedIndex != childNode.effective {
-                        changes.append(Change(sequence: childNode.sequence, old: attribution(at: childNode.effective), new: updated))
-                        childNode.effective = updatedIndex
-                        nodes[child] = childNode
-                        stack.append(child)
-                    }
+            let inherited = attribution(at: nodes[current].effective)
+            var child = nodes[current].firstChild
+            while child != Self.noNode {
+                let position = Int(child)
+                child = nodes[position].nextSibling
+                guard nodes[position].sequence != Self.absent else { continue }
+                let updated = attribution(at: nodes[position].own).filling(from: inherited)
+                let updatedIndex = index(of: updated)
+                if updatedIndex != nodes[position].effective {
+                    changes.append(Change(sequence: nodes[position].sequence, old: attribution(at: nodes[position].effective), new: updated))
+                    nodes[position].effective = updatedIndex
+                    stack.append(position)
                 }
-                child = next
             }
         }
         return changes

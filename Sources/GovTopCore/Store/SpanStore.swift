@@ -86,9 +86,10 @@ struct SpanStore {
             nextGeneration += 1
         }
         let graphBefore = entry.graph.estimatedBytes
-        let (effective, changes) = entry.graph.insert(
+        let (effective, effectiveIndex, changes) = entry.graph.insert(
             span: span.spanID, parent: span.parentSpanID, own: facts.attribution, sequence: sequence)
-        (span.modelSlot, span.providerSlot) = entry.add(span, facts: facts, effective: effective, sequence: sequence)
+        (span.modelSlot, span.providerSlot) = entry.add(span, facts: facts, effective: effectiveIndex, sequence: sequence,
+                                                        interner: &interner)
         graphBytes += entry.graph.estimatedBytes - graphBefore
         spanHeapBytes += span.heapBytes
         let contribution = span.contribution

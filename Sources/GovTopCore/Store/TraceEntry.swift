@@ -16,8 +16,9 @@ final class TraceEntry {
     var cost = Money.zero
     var inputTokens: Int64 = 0
     var outputTokens: Int64 = 0
-    /// The root's attribution once it has arrived, else the first attributed span's.
-    var attribution = Attribution()
+    /// The root's attribution once it has arrived, else the first attributed span's: its index
+    /// in the graph's table of the trace's attributions.
+    private var attributionIndex: UInt16 = 0
     var models: [String] = []
     var providers: [String] = []
     var errors = 0
@@ -33,7 +34,10 @@ final class TraceEntry {
 
     /// Estimated bytes of one entry: the object, its dictionary slot (with the table's spare room),
     /// its place in the trace order, and the models and providers arrays.
-    static let estimatedBytes = 336 + (16 + 8) * 4 / 3 + 24 + 2 * 48
+    static let estimatedBytes = 240 + (16 + 8) * 4 / 3 + 24 + 2 * 48
+
+    /// The root's attribution once it has arrived, else the first attributed span's.
+    var attribution: Attribution { graph.attribution(at: attributionIndex) }
 
     init(generation: UInt64, firstSequence: UInt64, lastSequence: UInt64, service: String, firstSpanName: String,
          startTimeUnixNano: UInt64, endTimeUnixNano: UInt64) {
@@ -46,8 +50,10 @@ final class TraceEntry {
         self.endTimeUnixNano = endTimeUnixNano
     }
 
-    /// Counts the span into the trace; returns where its model and provider are kept.
-    func add(_ span: StoredSpan, facts: GovernanceFacts, effective: Attribution, sequence: UInt64)
+    /// Counts the span into the trace; returns where its model and provider are kept. `effective`
+    /// is the span's index in the graph's attribution table; a model or provider the trace did not
+    /// have yet is kept as the interner's shared copy.
+    func add(_ span: StoredSpan, facts: GovernanceFacts, effective: UInt16, sequence: UInt64, interner: inout StringInterner)
         -> (model: UInt8, provider: UInt8) {
         lastSequence = sequence
         storedSpans += 1
@@ -62,19 +68,20 @@ final class TraceEntry {
         if span.parentSpanID.isNone {
             rootName = span.name
             service = span.origin.service
-            if !effective.isEmpty { attribution = effective }
-        } else if attribution.isEmpty {
-            attribution = effective
+            if effective != 0 { attributionIndex = effective }
+        } else if attributionIndex == 0 {
+            attributionIndex = effective
         }
-        return (TraceEntry.slot(of: facts.model, in: &models), TraceEntry.slot(of: facts.provider, in: &providers))
+        return (TraceEntry.slot(of: facts.model, in: &models, interner: &interner),
+                TraceEntry.slot(of: facts.provider, in: &providers, interner: &interner))
     }
 
     /// The 1-based position of `value` in `list`, adding it while there is room.
-    private static func slot(of value: String?, in list: inout [String]) -> UInt8 {
+    private static func slot(of value: String?, in list: inout [String], interner: inout StringInterner) -> UInt8 {
         guard let value else { return noSlot }
         if let index = list.firstIndex(of: value) { return UInt8(index + 1) }
         guard list.count < maxModels else { return notKept }
-        list.append(value)
+        list.append(interner.intern(value))
         return UInt8(list.count)
     }
 
