@@ -15,9 +15,10 @@ struct LedgerDeltas: Sendable {
     private var buckets: [LedgerBucketDelta] = []
     /// Per dimension, the keys the group table holds (the same set, in the same order of arrival).
     private var known: [Set<String>] = Array(repeating: [], count: Dimension.allCases.count)
-    /// Per dimension, the bucket touched last: the spans of a batch share their groups and hour.
-    private var recent: [(key: String, hour: Int64, position: Int)] =
-        Array(repeating: (key: "", hour: -1, position: -1), count: Dimension.allCases.count + 1)
+    /// Per dimension (and all spend, last), the value counted last, its hour and its bucket: the spans
+    /// of a batch share their groups and hour, so most adds skip the group lookup and the hashing.
+    private var recent: [(value: String?, hour: Int64, position: Int)] =
+        Array(repeating: (value: nil, hour: -1, position: -1), count: Dimension.allCases.count + 1)
     /// Buckets left out because `maxPending` were already waiting.
     private(set) var dropped = 0
     /// Commits that failed (disk full, I/O errors, file-size limit), for `ledger_write_errors`.
@@ -38,10 +39,9 @@ struct LedgerDeltas: Sendable {
     mutating func add(_ contribution: Contribution, facts: GovernanceFacts, attribution: Attribution, at time: UInt64) {
         guard isEnabled, !contribution.isEmpty else { return }
         let hour = LedgerBucketKey.hourStart(of: time)
-        add(contribution, sign: 1, to: .all, slot: Dimension.allCases.count, hour: hour)
+        add(contribution, sign: 1, dimension: nil, value: nil, hour: hour)
         for dimension in Dimension.allCases {
-            let key = resolve(dimension, dimension.value(in: facts, attribution: attribution))
-            add(contribution, sign: 1, to: LedgerSeries(dimension: dimension, key: key), slot: dimension.index, hour: hour)
+            add(contribution, sign: 1, dimension: dimension, value: dimension.value(in: facts, attribution: attribution), hour: hour)
         }
     }
 
@@ -55,10 +55,8 @@ struct LedgerDeltas: Sendable {
             let old = move.old[fact]
             let new = move.new[fact]
             guard old != new else { continue }
-            add(move.contribution, sign: -1, to: LedgerSeries(dimension: dimension, key: resolve(dimension, old)),
-                slot: dimension.index, hour: hour)
-            add(move.contribution, sign: 1, to: LedgerSeries(dimension: dimension, key: resolve(dimension, new)),
-                slot: dimension.index, hour: hour)
+            add(move.contribution, sign: -1, dimension: dimension, value: old, hour: hour)
+            add(move.contribution, sign: 1, dimension: dimension, value: new, hour: hour)
         }
     }
 
@@ -67,7 +65,7 @@ struct LedgerDeltas: Sendable {
         let taken = buckets.filter { !$0.amounts.isZero }
         buckets.removeAll(keepingCapacity: true)
         index.removeAll(keepingCapacity: true)
-        for slot in recent.indices { recent[slot] = (key: "", hour: -1, position: -1) }
+        for slot in recent.indices { recent[slot] = (value: nil, hour: -1, position: -1) }
         return taken
     }
 
@@ -85,12 +83,16 @@ struct LedgerDeltas: Sendable {
         return Dimension.other
     }
 
-    private mutating func add(_ contribution: Contribution, sign: Int, to series: LedgerSeries, slot: Int, hour: Int64) {
+    /// Adds to the bucket of `value`'s group (all spend for a nil dimension) in `hour`. A value folds
+    /// the same way every time (the known set only grows), so caching by the raw value is exact.
+    private mutating func add(_ contribution: Contribution, sign: Int, dimension: Dimension?, value: String?, hour: Int64) {
+        let slot = dimension?.index ?? Dimension.allCases.count
         let last = recent[slot]
-        if last.hour == hour, last.position >= 0, last.key == series.key {
+        if last.position >= 0, last.hour == hour, last.value == value {
             buckets[last.position].amounts.add(contribution, sign: sign)
             return
         }
+        let series = dimension.map { LedgerSeries(dimension: $0, key: resolve($0, value)) } ?? .all
         let key = LedgerBucketKey(series: series, hourStart: hour)
         let position: Int
         if let existing = index[key] {
@@ -105,6 +107,6 @@ struct LedgerDeltas: Sendable {
             buckets.append(LedgerBucketDelta(key: key, amounts: Totals()))
         }
         buckets[position].amounts.add(contribution, sign: sign)
-        recent[slot] = (key: series.key, hour: hour, position: position)
+        recent[slot] = (value: value, hour: hour, position: position)
     }
 }

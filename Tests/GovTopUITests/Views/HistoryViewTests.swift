@@ -111,6 +111,17 @@ import Testing
         #expect(screen.state.screen == .dashboard)
     }
 
+    @Test func theHeaderShowsFailedLedgerWrites() {
+        var frame = ViewFixture.frame(ViewFixture.engine(), state: NavigationState())
+        var canvas = Canvas(width: 120, height: 40)
+        DashboardView.render(into: &canvas, frame: frame, state: NavigationState(), ascii: false)
+        #expect(!canvas.text.contains("ledger errors"))
+        frame.snapshot.summary.ledgerWriteErrors = 3
+        DashboardView.render(into: &canvas, frame: frame, state: NavigationState(), ascii: false)
+        let header = canvas.text.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(header.contains("ledger errors 3"))
+    }
+
     @Test(arguments: [(Int64(1_800_000_000), Int64(1_798_761_600), Int64(1_801_440_000)),
                       (Int64(951_782_400), Int64(951_782_400 - 28 * 86_400), Int64(951_868_800))])
     func monthsAreUTCCalendarMonths(_ instant: Int64, _ start: Int64, _ end: Int64) {
