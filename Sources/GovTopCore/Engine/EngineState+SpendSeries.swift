@@ -17,11 +17,3 @@ extension EngineState {
         budgetConsumption.sample(budgets.trackers, now: now)
     }
 }
-
-extension Engine {
-    /// Spend over the last hour and day with the `topTeams` teams that spent most.
-    public func spendHistory(topTeams: Int = 4) -> SpendHistory {
-        let now = clock.now()
-        return state.withLock { $0.spendSeries.history(now: now, topTeams: topTeams) }
-    }
-}

@@ -21,11 +21,12 @@ struct AlertsPanel {
         let inner = Box(title: Panel.alerts.title, trailingTitle: trailing, focused: focused, ascii: ascii)
             .render(into: &canvas, area: area)
         let budgets = Dictionary(snapshot.budgets.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let sample = PanelColumns.visibleRange(selection, rowCount: alerts.count, inner: inner).map { cells(alerts[$0], budgets: budgets) }
+        let shown = PanelColumns.visibleRange(selection, rowCount: alerts.count, inner: inner)
+        let sample = shown.map { cells(alerts[$0], budgets: budgets) }
         let columns = PanelColumns(definitions, width: inner.width, sample: sample)
         columns.table(emptyMessage: "no alerts", ascii: ascii).render(
             into: &canvas, area: inner, state: ListState(selection, rowCount: alerts.count), rowCount: alerts.count
-        ) { columns.pick(cells(alerts[$0], budgets: budgets)) }
+        ) { columns.pick(shown.contains($0) ? sample[$0 - shown.lowerBound] : cells(alerts[$0], budgets: budgets)) }
     }
 
     static func role(_ severity: AlertSeverity) -> Role {
@@ -54,11 +55,11 @@ struct AlertsPanel {
         }
     }
 
-    /// The kind as a short tag: `limit`, `thresh`, `proj`, `policy`, `eval`, `spike`, `errors`, `ledger`.
+    /// The kind as a short tag: `over` (the limit), `thresh`, `proj`, `policy`, `eval`, `spike`, `errors`, `ledger`.
     static func tag(_ kind: AlertKind) -> String {
         switch kind {
         case .budgetThreshold: "thresh"
-        case .budgetExceeded: "limit"
+        case .budgetExceeded: "over"
         case .budgetProjectedExhaustion: "proj"
         case .policyViolation: "policy"
         case .evaluationFailure: "eval"

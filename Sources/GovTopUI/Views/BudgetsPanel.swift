@@ -22,15 +22,16 @@ struct BudgetsPanel {
         let trailing = budgets.isEmpty ? nil : "\(min(selection.index + 1, budgets.count))/\(budgets.count)"
         let inner = Box(title: Panel.budgets.title, trailingTitle: trailing, focused: focused, ascii: ascii)
             .render(into: &canvas, area: area)
-        let sample = PanelColumns.visibleRange(selection, rowCount: budgets.count, inner: inner).map { cells(budgets[$0]) }
+        let shown = PanelColumns.visibleRange(selection, rowCount: budgets.count, inner: inner)
+        let sample = shown.map { cells(budgets[$0]) }
         let columns = PanelColumns(definitions, width: inner.width, sample: sample)
         let table = columns.table(emptyMessage: "no budgets configured or reported", ascii: ascii)
         let listState = ListState(selection, rowCount: budgets.count)
-        table.render(into: &canvas, area: inner, state: listState, rowCount: budgets.count) { columns.pick(cells(budgets[$0])) }
+        table.render(into: &canvas, area: inner, state: listState, rowCount: budgets.count) {
+            columns.pick(shown.contains($0) ? sample[$0 - shown.lowerBound] : cells(budgets[$0]))
+        }
         guard let gauge = columns.placement(of: Column.gauge.rawValue), gauge.width > 0 else { return }
-        let visible = table.visibleRows(in: inner)
-        let shown = listState.scrolledToShow(rowCount: budgets.count, visibleRows: visible)
-        for (line, index) in shown.visibleRange(rowCount: budgets.count, visibleRows: visible).enumerated() {
+        for (line, index) in shown.enumerated() {
             let row = Rect(x: inner.x + gauge.x, y: inner.y + 1 + line, width: gauge.width, height: 1)
             Self.gauge(budgets[index], ascii: ascii).render(into: &canvas, area: row)
         }

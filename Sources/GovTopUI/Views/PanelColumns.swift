@@ -41,7 +41,9 @@ struct PanelColumns {
             let column = all[index]
             var natural = column.title.displayWidth
             for row in sample where index < row.count {
-                natural = max(natural, TerminalText.sanitize(row[index].text).displayWidth)
+                let text = row[index].text
+                let clean = text.unicodeScalars.contains(where: TerminalText.isControl) ? TerminalText.sanitize(text) : text
+                natural = max(natural, clean.displayWidth)
             }
             return WidthDemand(minimum: column.minimum, natural: natural, priority: column.priority, isName: column.isName,
                                fills: column.fills)

@@ -20,11 +20,12 @@ struct TracesPanel {
         let selection = state.selection(of: .traces)
         let box = Box(title: title, trailingTitle: position(selection: selection, rows: traces.count), focused: focused, ascii: ascii)
         let inner = box.render(into: &canvas, area: area)
-        let sample = PanelColumns.visibleRange(selection, rowCount: traces.count, inner: inner).map { cells(traces[$0]) }
+        let shown = PanelColumns.visibleRange(selection, rowCount: traces.count, inner: inner)
+        let sample = shown.map { cells(traces[$0]) }
         let columns = PanelColumns(definitions, width: inner.width, sample: sample)
         columns.table(emptyMessage: emptyMessage, ascii: ascii).render(
             into: &canvas, area: inner, state: ListState(selection, rowCount: traces.count), rowCount: traces.count
-        ) { columns.pick(cells(traces[$0])) }
+        ) { columns.pick(shown.contains($0) ? sample[$0 - shown.lowerBound] : cells(traces[$0])) }
     }
 
     var title: String {

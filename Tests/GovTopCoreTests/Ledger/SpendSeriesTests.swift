@@ -13,7 +13,7 @@ import Testing
                                          SpanFactory.llmCall(trace: 2, id: 1, team: "web", cost: 0.10)]))
         clock.advance(seconds: 120)
         engine.ingest(SpanFactory.batch([SpanFactory.llmCall(trace: 3, id: 1, team: "ml", cost: 0.05)]))
-        let spend = engine.spendHistory(topTeams: 4)
+        let spend = engine.dashboard(DashboardRequest()).spend
 
         #expect(spend.hour.resolutionSeconds == 60)
         #expect(spend.hour.total.count == 60)
@@ -30,11 +30,11 @@ import Testing
     @Test func onlyTheTopTeamsAreReturnedMostFirst() {
         let clock = ManualClock()
         let engine = Engine(clock: clock.clock)
-        let spans = (1...6).map { SpanFactory.llmCall(trace: UInt64($0), id: 1, team: "team\($0)", cost: Double($0) / 100) }
+        let spans = (1...8).map { SpanFactory.llmCall(trace: UInt64($0), id: 1, team: "team\($0)", cost: Double($0) / 100) }
         engine.ingest(SpanFactory.batch(spans))
-        let spend = engine.spendHistory(topTeams: 3)
-        #expect(spend.hour.teams.map(\.name) == ["team6", "team5", "team4"])
-        #expect(spend.hour.total.last == .dollars(0.21))
+        let spend = engine.dashboard(DashboardRequest()).spend
+        #expect(spend.hour.teams.map(\.name) == ["team8", "team7", "team6", "team5"])
+        #expect(spend.hour.total.last == .dollars(0.36))
     }
 
     @Test func spendOlderThanTheWindowLeavesIt() {
@@ -42,10 +42,10 @@ import Testing
         let engine = Engine(clock: clock.clock)
         engine.ingest(SpanFactory.batch([SpanFactory.llmCall(trace: 1, id: 1, cost: 1)]))
         clock.advance(seconds: 3_600)
-        #expect(engine.spendHistory().hour.total.allSatisfy { $0 == .zero })
-        #expect(engine.spendHistory().day.total.reduce(Money.zero, +) == .dollars(1))
+        #expect(engine.dashboard(DashboardRequest()).spend.hour.total.allSatisfy { $0 == .zero })
+        #expect(engine.dashboard(DashboardRequest()).spend.day.total.reduce(Money.zero, +) == .dollars(1))
         clock.advance(seconds: 86_400)
-        #expect(engine.spendHistory().day.total.allSatisfy { $0 == .zero })
+        #expect(engine.dashboard(DashboardRequest()).spend.day.total.allSatisfy { $0 == .zero })
     }
 
     /// A child's spend counted before its parent named the team moves to that team; the total stays.
@@ -53,9 +53,9 @@ import Testing
         let clock = ManualClock()
         let engine = Engine(clock: clock.clock)
         engine.ingest(SpanFactory.batch([SpanFactory.llmCall(trace: 1, id: 2, parent: 1, team: nil, cost: 0.5)]))
-        #expect(engine.spendHistory().hour.teams.map(\.name) == [Dimension.unattributed])
+        #expect(engine.dashboard(DashboardRequest()).spend.hour.teams.map(\.name) == [Dimension.unattributed])
         engine.ingest(SpanFactory.batch([SpanFactory.span(trace: 1, id: 1, name: "agent", attributes: [Attribute("genops.team", .string("ml"))])]))
-        let spend = engine.spendHistory()
+        let spend = engine.dashboard(DashboardRequest()).spend
         #expect(spend.hour.teams.map(\.name) == ["ml"])
         #expect(spend.hour.teams[0].amounts.last == .dollars(0.5))
         #expect(spend.hour.total.last == .dollars(0.5))

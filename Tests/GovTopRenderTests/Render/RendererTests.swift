@@ -36,7 +36,8 @@ import Testing
             #expect(text.contains(team), "team \(team) missing from\n\(text)")
         }
         #expect(text.contains(Renderer.listenAddress))
-        #expect(text.contains("exceeded"))
+        // growth is over its budget: the Alerts panel says so, subject first.
+        #expect(text.contains("team:growth 100% of $36.00"))
     }
 
     @Test func traceViewOpensTheMostExpensiveAgentRun() throws {
