@@ -181,33 +181,45 @@ def main():
     if extra:
         sys.exit(f"pricing-additions.json: aliases for entries the package does not have: {sorted(extra)}")
     claimed = {}
-    owners = {}
-    models = []
-    for model in additions["models"] + generated:
-        if model["provider"] == "aws.bedrock" and model not in additions["models"]:
-            base = bedrock_base(model["name"])
-            if base in claimed:
-                # Priced as the vendor's model, unless Bedrock's price differs: then under its own id
-                # (govtop tries the exact id before reducing it).
-                if rates(owners[base]) == rates(model) or model["name"].lower() in claimed:
-                    continue
-                base = model["name"].lower()
-            if base != model["name"].lower():
-                model["aliases"] = sorted(set(model.get("aliases", [])) | {model["name"]})
-                model["name"] = base
-        if model["name"].lower() in claimed:
+
+    def admit(group):
+        """Names first (within a provider, an entry's own name beats another's alias), then the
+        aliases still free."""
+        accepted = []
+        for model in group:
+            if model["name"].lower() not in claimed:
+                claimed[model["name"].lower()] = model
+                accepted.append(model)
+        for model in accepted:
+            kept = [alias for alias in model.get("aliases", []) if alias.lower() not in claimed]
+            for alias in kept:
+                claimed[alias.lower()] = model
+            if kept:
+                model["aliases"] = kept
+            else:
+                model.pop("aliases", None)
+        return accepted
+
+    models = admit(additions["models"])
+    # Provider by provider, so a vendor's aliases come before another provider's names.
+    for provider in PROVIDERS.values():
+        if provider != "aws.bedrock":
+            models += admit([m for m in generated if m["provider"] == provider])
+    bedrock = []
+    for model in generated:
+        if model["provider"] != "aws.bedrock":
             continue
-        claimed[model["name"].lower()] = model["name"]
-        owners[model["name"].lower()] = model
-        kept = [alias for alias in model.get("aliases", []) if alias.lower() not in claimed]
-        for alias in kept:
-            claimed[alias.lower()] = model["name"]
-            owners[alias.lower()] = model
-        if kept:
-            model["aliases"] = kept
-        else:
-            model.pop("aliases", None)
-        models.append(model)
+        base = bedrock_base(model["name"])
+        if base in claimed:
+            # Priced as the vendor's model, unless Bedrock's price differs: then under its own id
+            # (govtop tries the exact id before reducing it).
+            if rates(claimed[base]) == rates(model):
+                continue
+        elif base != model["name"].lower():
+            model["aliases"] = sorted(set(model.get("aliases", [])) | {model["name"]})
+            model["name"] = base
+        bedrock.append(model)
+    models += admit(bedrock)
     models.sort(key=lambda m: (list(PROVIDERS.values()).index(m["provider"]) if m["provider"] in PROVIDERS.values() else 99,
                                m["provider"], m["name"].lower()))
     version = sys.argv[1]
