@@ -48,7 +48,8 @@ let package = Package(
             name: "OTLPProto",
             dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")]
         ),
-        .target(name: "GovTopCore", resources: [.copy("Pricing/pricing.json")]),
+        // pricing-additions.json is an input of .ci/regenerate-pricing.sh, already merged into pricing.json.
+        .target(name: "GovTopCore", exclude: ["Pricing/pricing-additions.json"], resources: [.copy("Pricing/pricing.json")]),
         .target(
             name: "GovTopReceiver",
             dependencies: [

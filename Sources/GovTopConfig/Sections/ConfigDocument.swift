@@ -48,8 +48,9 @@ enum ConfigDocument {
             case "theme":
                 configuration.theme = try value.text(expected: Expected.theme)
             case "pricing_file":
-                configuration.pricingFile = PricingFileSetting(path: try value.text(expected: Expected.pricingFile),
-                                                               line: value.mark?.line, column: value.mark?.column)
+                // Empty: the shipped table, as when the key is absent.
+                configuration.pricingFile = value.isNull ? nil : PricingFileSetting(
+                    path: try value.text(expected: Expected.pricingFile), line: value.mark?.line, column: value.mark?.column)
             case "record":
                 configuration.record = try RecordSection.read(value)
             case "mouse":

@@ -9,7 +9,7 @@ import Foundation
 /// trailing date or version token at a time (`-latest`, `-2024-08-06`, `-20241022`, `-08-2024`,
 /// `-05-06`, `-0125`, `-001`, `-thinking`). Only these tokens are ever removed, never an arbitrary
 /// tail, so `gpt-4o-mini-2024-07-18` can reach `gpt-4o-mini` but never `gpt-4o`, and an unknown
-/// `gpt-5.6-sol` does not fall back to `gpt-5`.
+/// `gpt-5.9-nova` does not fall back to `gpt-5`.
 ///
 /// The work is a few passes over the name's bytes: names longer than `maxLength` bytes give no
 /// candidates, and at most `maxSuffixSteps` trailing tokens are removed.
