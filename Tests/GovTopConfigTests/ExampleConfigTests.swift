@@ -21,7 +21,7 @@ import Yams
         #expect(configuration.theme == "solarized-dark")
         #expect(configuration.receiver == ReceiverSettings(maxConnections: 512, headerTimeoutSeconds: 5, idleTimeoutSeconds: 120,
                                                            minBodyBytesPerSecond: 64 << 10, maxInflightBytes: 512 << 20,
-                                                           maxDecodeRatio: 32, maxExportQueue: 64))
+                                                           maxDecodeRatio: 32, maxExportQueue: 64, grpcPort: 4317))
     }
 
     @Test func engineSettings() throws {
@@ -156,7 +156,7 @@ import Yams
     @Test func summarizesTheExample() throws {
         #expect(try ExampleConfigTests.example().summaryLines == [
             "listen localhost:4318, max body 16MiB",
-            "receiver max 512 connections, header timeout 5s, idle timeout 120s, min body rate 64KiB/s, max in flight 512MiB, decode ratio 32, export queue 64",
+            "receiver gRPC port 4317, max 512 connections, header timeout 5s, idle timeout 120s, min body rate 64KiB/s, max in flight 512MiB, decode ratio 32, export queue 64",
             "store 100000 spans or 256MiB, time zone Europe/Paris, 2000 groups per dimension",
             "2 budgets: ml-platform-daily, project:support-bot,customer:acme-corp,cost_center:cc-1234,feature:summarize,model:gpt-4o,provider:openai,service:support-api",
             "3 policies: pii-detection, no-gpt4-in-dev, expensive-request",
