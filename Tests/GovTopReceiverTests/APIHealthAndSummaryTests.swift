@@ -50,8 +50,12 @@ import Testing
                         "unpriced_requests_total", "policy_violations_total", "eval_failures_total",
                         "metric_points_received", "log_records_received", "uptime_seconds",
                         "cost_usd_per_minute", "alerts_active", "invalid_values", "null_items_dropped", "requests_shed",
-                        "requests_shed_by_reason"]
+                        "requests_shed_by_reason", "metering", "log_store"]
             #expect(Set(json.keys) == Set(keys))
+            let metering = json["metering"] as? [String: Any]
+            #expect(metering?["coverage"] is NSNull)
+            #expect(metering?["metric_streams_dropped"] as? Int == 0)
+            #expect((json["log_store"] as? [String: Any])?["stored"] as? Int == 0)
             #expect((json["invalid_values"] as? [String: Int]) == [:])
         }
     }
