@@ -55,9 +55,13 @@ struct PreparedSpan {
         }
     }
 
+    /// The span as the store keeps it; its violation count includes the local rules decided so far.
     func stored(origin: SpanOrigin, receivedAt: UInt64) -> StoredSpan {
-        StoredSpan(record: record, facts: facts, cost: cost, payload: payload,
-                   origin: origin, receivedAt: receivedAt)
+        var span = StoredSpan(record: record, facts: facts, cost: cost, payload: payload, origin: origin, receivedAt: receivedAt)
+        if !localViolations.isEmpty {
+            span.policyViolations = UInt8(clamping: Int(span.policyViolations) + localViolations.count)
+        }
+        return span
     }
 }
 
