@@ -85,7 +85,7 @@ import Testing
         #expect(try load("receiver:\n  grpc_port: 0\n").receiver.grpcPort == 0)
         #expect(try load("receiver:\n").receiver.grpcPort == nil)
         #expect(loadError(yaml: "receiver:\n  grpc_port: 70000\n")?.description
-            == "2:14: receiver.grpc_port: expected a TCP port from 1 to 65535, or 0 to turn the OTLP/gRPC receiver off, got 70000")
+            == "config.yaml:2:14: receiver.grpc_port: expected a TCP port from 1 to 65535, or 0 to turn the OTLP/gRPC receiver off, got 70000")
     }
 
     @Test(arguments: [("90", 90.0), ("1.5", 1.5), ("90s", 90), ("5m", 300), ("1.5m", 90), ("1h", 3600), ("500ms", 0.5), ("0", 0)])

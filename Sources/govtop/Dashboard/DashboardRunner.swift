@@ -16,7 +16,8 @@ struct DashboardRunner {
         try Terminal.requireTerminal()
         let logger = try FileLogger(path: options.logFile)
         let service = try await GovTopService.start(configuration, ledger: ledger)
-        logger.log("govtop listening on \(service.url); theme \(options.theme.name); config \(configuration.source ?? "defaults")")
+        let grpc = service.grpcPort.map { ", OTLP/gRPC on port \($0)" } ?? ""
+        logger.log("govtop listening on \(service.url)\(grpc); theme \(options.theme.name); config \(configuration.source ?? "defaults")")
         let traffic = demo ? DemoTraffic.start(for: service) : nil
         let options = options
         let outcome: Result<String, any Error> = await MainActor.run {
