@@ -10,8 +10,9 @@ struct ReplayCommand: AsyncParsableCommand {
         commandName: "replay",
         abstract: "Send recorded OTLP/JSON exports (govtop --record, a Collector's file exporter) to an OTLP/HTTP receiver.",
         discussion: """
-            Each line of FILE is one OTLP/JSON export request (traces, metrics or logs), sent as \
-            application/json to /v1/traces, /v1/metrics or /v1/logs of the endpoint. Files may be \
+            Each line of FILE is one OTLP/JSON export request (traces, metrics or logs), sent to \
+            /v1/traces, /v1/metrics or /v1/logs of the endpoint: traces as OTLP/protobuf (a third \
+            of the size) when every span decodes, else as the JSON line. Files may be \
             gzip-compressed. Several files are sent in the order given: a rotated set oldest \
             first (FILE.2 FILE.1 FILE). The time between two exports is the time between the \
             latest timestamps in their data (span ends, data points, log records), divided by \

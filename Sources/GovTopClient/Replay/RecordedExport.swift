@@ -12,6 +12,10 @@ import GovTopCore
 public struct RecordedExport: Sendable, Hashable {
     public var signal: RecordedSignal
     public var body: [UInt8]
+    /// How `body` is encoded: trace exports are sent as OTLP/protobuf (a third of their JSON size,
+    /// so a large recorded batch stays within the receiver's limits) when govtop's decoder reads
+    /// every span of the line; otherwise, and for metrics and logs, as the JSON line.
+    public var content: ExportContent
     /// The latest timestamp in the export (span end, data point or log record time), when any: the
     /// export left its sender at about that moment. Collector files carry no arrival time.
     public var timeUnixNano: UInt64?
@@ -35,8 +39,20 @@ public struct RecordedExport: Sendable, Hashable {
             throw ReplayError("is not an OTLP export request: it has none of resourceSpans, resourceMetrics, resourceLogs (found \(keys.isEmpty ? "an empty object" : keys))")
         }
         var scan = Scan(signal: signal)
-        let body = scan.normalized(node, key: nil)
-        return RecordedExport(signal: signal, body: body.encoded(), timeUnixNano: scan.latest, items: scan.items)
+        let json = scan.normalized(node, key: nil).encoded()
+        if signal == .traces, let protobuf = protobuf(traces: json) {
+            return RecordedExport(signal: signal, body: protobuf, content: .protobuf, timeUnixNano: scan.latest, items: scan.items)
+        }
+        return RecordedExport(signal: signal, body: json, content: .json, timeUnixNano: scan.latest, items: scan.items)
+    }
+
+    /// The trace export as OTLP/protobuf; nil when the decoder drops anything (a bad id, a null
+    /// item): then the line goes as JSON and the receiver judges it as it was recorded.
+    private static func protobuf(traces json: [UInt8]) -> [UInt8]? {
+        let limits = DecodeLimits(maxDecodedBytes: 1 << 40, maxDecodeRatio: 1 << 16)
+        guard let batch = try? json.withUnsafeBytes({ bytes throws(OTLPDecodeError) in try OTLPJSONDecoder.decodeTraces(bytes, limits: limits) }),
+              batch.rejectedSpans == 0, batch.nullItemsDropped == 0 else { return nil }
+        return OTLPProtobufEncoder.encode(batch)
     }
 
     /// One walk over the request: ids to hex, the latest time, the items counted.

@@ -1,8 +1,8 @@
 import NIOCore
 import NIOPosix
 
-/// Sends record files to an OTLP/HTTP receiver as they were recorded: every line as one OTLP/JSON
-/// export to `/v1/traces`, `/v1/metrics` or `/v1/logs`, in order, timed by `ReplaySchedule`.
+/// Sends record files to an OTLP/HTTP receiver as they were recorded: every line as one export
+/// (`RecordedExport`) to `/v1/traces`, `/v1/metrics` or `/v1/logs`, in order, timed by `ReplaySchedule`.
 ///
 /// A line that is not an export request is reported with its file and line and skipped; an export
 /// the receiver refuses (non-2xx after the retries of `retry`) is reported and counted, and the
@@ -81,7 +81,7 @@ public final class ReplayDriver: Sendable {
         var retries = 0
         while true {
             do {
-                let reply = try await client.export(export.body, path: endpoint.path(for: export.signal), contentType: .json)
+                let reply = try await client.export(export.body, path: endpoint.path(for: export.signal), contentType: export.content)
                 progress.sent[export.signal, default: 0] += 1
                 progress.items += max(0, export.items - reply.rejected)
                 progress.itemsRejected += min(export.items, reply.rejected)

@@ -1,6 +1,7 @@
 import CZlib
 import Foundation
 import GovTopClient
+import GovTopCore
 import Testing
 
 /// The pure parts of `govtop replay`: where each signal goes, when each export is due, what a line
@@ -37,6 +38,17 @@ import Testing
         #expect(export.signal == .traces)
         #expect(export.items == 2)
         #expect(export.timeUnixNano == 9)
+        // Sent as protobuf: the same spans in a third of the bytes.
+        #expect(export.content == .protobuf)
+        let sent = try export.body.withUnsafeBytes { try OTLPProtobufDecoder.decodeTraces($0) }
+        let recorded = try Array(line.utf8).withUnsafeBytes { try OTLPJSONDecoder.decodeTraces($0) }
+        #expect(sent == recorded)
+    }
+
+    @Test func aTraceLineTheDecoderWouldTrimIsSentAsItsJSON() throws {
+        let line = #"{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"00000000000000000000000000000000","spanId":"0102030405060708","name":"bad id"}]}]}]}"#
+        let export = try #require(try RecordedExport.parse(Array(line.utf8)))
+        #expect(export.content == .json)
         #expect(String(decoding: export.body, as: UTF8.self) == line)
     }
 
