@@ -1,4 +1,9 @@
 extension DashboardLayout {
+    /// The layout a frame is drawn with: panels get rows by what the frame's snapshot has to show.
+    public init(width: Int, height: Int, state: NavigationState, frame: DashboardFrame) {
+        self.init(width: width, height: height, state: state, content: LayoutContent(frame.snapshot))
+    }
+
     /// The hit map of the frame this layout draws for `state`: every panel, each list row on
     /// screen (the row under the column header, counted from the list's scroll offset), the
     /// trace detail, and on top the filter input and the help overlay.

@@ -7,7 +7,7 @@
 /// canvas only through `Canvas.put` and the widgets, which sanitize it.
 public enum DashboardView {
     public static func render(into canvas: inout Canvas, frame: DashboardFrame, state: NavigationState, ascii: Bool) {
-        let layout = DashboardLayout(width: canvas.width, height: canvas.height, state: state, content: LayoutContent(frame.snapshot))
+        let layout = DashboardLayout(width: canvas.width, height: canvas.height, state: state, frame: frame)
         canvas.fill(canvas.bounds)
         if layout.isTooSmall {
             renderTooSmall(into: &canvas, ascii: ascii)

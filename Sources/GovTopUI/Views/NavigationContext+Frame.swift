@@ -10,7 +10,7 @@ extension NavigationContext {
     /// moves the waterfall cursor, the next frame's context has the new count (the view clamps
     /// the scroll itself meanwhile).
     public init(frame: DashboardFrame, state: NavigationState, width: Int, height: Int, themeCount: Int = 1) {
-        let layout = DashboardLayout(width: width, height: height, state: state, content: LayoutContent(frame.snapshot))
+        let layout = DashboardLayout(width: width, height: height, state: state, frame: frame)
         let snapshot = frame.snapshot
         var waterfall: [WaterfallRow] = []
         var detailLines = 0

@@ -80,9 +80,9 @@ final class DashboardLoop {
                 case .paste(let text):
                     actions = state.handlePaste(text, context: context)
                 case .mouse(let mouse):
-                    // Hit-tested against the layout of the state as it is now, which is what is on screen
-                    // unless an earlier event of this batch changed it.
-                    let hits = DashboardLayout(width: size.width, height: size.height, state: state).hitMap(state: state)
+                    // Hit-tested against the layout of the frame on screen with the state as it is now
+                    // (what is on screen unless an earlier event of this batch changed it).
+                    let hits = DashboardLayout(width: size.width, height: size.height, state: state, frame: frame).hitMap(state: state)
                     let count = clicks.count(mouse, at: MonotonicClock.now())
                     guard let action = MouseAction(mouse, clickCount: count, hits: hits) else { continue }
                     actions = state.handle(action, context: context)

@@ -13,7 +13,7 @@ import Testing
         for zoom in [nil, Key.character("1"), .character("2"), .character("3"), .character("4")] {
             var base = ViewDriver(width: width, height: height)
             if let zoom { base.press(zoom) }
-            let hits = DashboardLayout(width: width, height: height, state: base.state).hitMap(state: base.state)
+            let hits = DashboardLayout(width: width, height: height, state: base.state, frame: base.frame).hitMap(state: base.state)
             var clicked = 0
             for region in hits.regions {
                 guard case .row(let panel, let index) = region.target, index < base.context.frame(of: panel).count else { continue }
@@ -26,7 +26,7 @@ import Testing
                 #expect(driver.state.focus == panel)
                 #expect(driver.state.selection(of: panel).index == index)
                 let canvas = driver.render()
-                let outer = DashboardLayout(width: width, height: height, state: driver.state).panels[panel] ?? .zero
+                let outer = DashboardLayout(width: width, height: height, state: driver.state, frame: driver.frame).panels[panel] ?? .zero
                 let selectedLines = (outer.y..<outer.maxY).filter { y in
                     canvas.cell(x: region.rect.x + 1, y: y)?.style.role == .selection
                 }
