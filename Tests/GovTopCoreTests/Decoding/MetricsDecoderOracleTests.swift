@@ -13,7 +13,7 @@ import Testing
         let bytes: [UInt8] = try request.serializedBytes()
         let decoded = try OTLPProtobufDecoder.decodeMetrics(bytes)
         #expect(decoded == MetricsOracle.batch(request))
-        #expect(decoded.pointCount == ProtobufSignalCountTests.dataPoints(in: request))
+        #expect(decoded.pointCount == ProtobufSignalTests.dataPoints(in: request))
     }
 
     @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6, 7, 8])

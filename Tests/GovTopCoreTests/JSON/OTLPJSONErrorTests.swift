@@ -57,8 +57,8 @@ import GovTopCore
     ])
     func topLevelMustBeAnObject(text: String, found: String) {
         #expect(jsonDecodeFailure(text) == "OTLP/JSON payload must be a JSON object, found \(found) at byte 0 (line 1, column 1)")
-        #expect(throws: OTLPDecodeError.self) { try OTLPJSONDecoder.countLogRecords(Array(text.utf8)) }
-        #expect(throws: OTLPDecodeError.self) { try OTLPJSONDecoder.countMetricDataPoints(Array(text.utf8)) }
+        #expect(throws: OTLPDecodeError.self) { try OTLPJSONDecoder.decodeLogs(Array(text.utf8)) }
+        #expect(throws: OTLPDecodeError.self) { try OTLPJSONDecoder.decodeMetrics(Array(text.utf8)) }
     }
 
     @Test(arguments: [

@@ -58,9 +58,9 @@ import GovTopCore
         #expect(traces?.hasPrefix("JSON nesting deeper than \(limit) levels at byte ") == true, "\(traces ?? "no error")")
         let span = jsonDecodeFailure(jsonRequest(span: jsonSpan(#","future":"# + bomb)))
         #expect(span?.hasPrefix("JSON nesting deeper than \(limit) levels at byte ") == true, "\(span ?? "no error")")
-        #expect(throws: OTLPDecodeError.self) { try OTLPJSONDecoder.countMetricDataPoints(Array((#"{"resourceMetrics":"# + bomb).utf8)) }
+        #expect(throws: OTLPDecodeError.self) { try OTLPJSONDecoder.decodeMetrics(Array((#"{"resourceMetrics":"# + bomb).utf8)) }
         #expect(throws: OTLPDecodeError.self) {
-            try OTLPJSONDecoder.countLogRecords(Array((#"{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"body":"# + bomb).utf8))
+            try OTLPJSONDecoder.decodeLogs(Array((#"{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"body":"# + bomb).utf8))
         }
     }
 

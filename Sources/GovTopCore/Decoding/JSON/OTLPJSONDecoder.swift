@@ -23,33 +23,9 @@ public enum OTLPJSONDecoder {
         return try traces.decode(&reader)
     }
 
-    /// Data points over all metrics of the gauge, sum, histogram, exponential histogram and
-    /// summary kinds.
-    public static func countMetricDataPoints(_ bytes: UnsafeRawBufferPointer, limits: DecodeLimits = DecodeLimits()) throws(OTLPDecodeError) -> Int {
-        var reader = JSONReader(bytes, maxDepth: JSONReader.nestingLimit(for: limits))
-        return try OTLPJSONCounting.countMetricDataPoints(&reader)
-    }
-
-    public static func countLogRecords(_ bytes: UnsafeRawBufferPointer, limits: DecodeLimits = DecodeLimits()) throws(OTLPDecodeError) -> Int {
-        var reader = JSONReader(bytes, maxDepth: JSONReader.nestingLimit(for: limits))
-        return try OTLPJSONCounting.countLogRecords(&reader)
-    }
-
     public static func decodeTraces(_ bytes: [UInt8], limits: DecodeLimits = DecodeLimits()) throws(OTLPDecodeError) -> TraceBatch {
         try bytes.withUnsafeBytes { buffer in
             Result { () throws(OTLPDecodeError) in try decodeTraces(buffer, limits: limits) }
-        }.get()
-    }
-
-    public static func countMetricDataPoints(_ bytes: [UInt8], limits: DecodeLimits = DecodeLimits()) throws(OTLPDecodeError) -> Int {
-        try bytes.withUnsafeBytes { buffer in
-            Result { () throws(OTLPDecodeError) in try countMetricDataPoints(buffer, limits: limits) }
-        }.get()
-    }
-
-    public static func countLogRecords(_ bytes: [UInt8], limits: DecodeLimits = DecodeLimits()) throws(OTLPDecodeError) -> Int {
-        try bytes.withUnsafeBytes { buffer in
-            Result { () throws(OTLPDecodeError) in try countLogRecords(buffer, limits: limits) }
         }.get()
     }
 }

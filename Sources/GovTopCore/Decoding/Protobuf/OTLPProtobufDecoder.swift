@@ -39,35 +39,8 @@ public enum OTLPProtobufDecoder {
         return try decoder.decodeRequest(&reader)
     }
 
-    /// Counts the data points of all metrics (gauge, sum, histogram, exponential histogram,
-    /// summary) in an `ExportMetricsServiceRequest`.
-    public static func countMetricDataPoints(
-        _ bytes: UnsafeRawBufferPointer, limits: DecodeLimits = DecodeLimits()
-    ) throws(OTLPDecodeError) -> Int {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
-        var reader = makeReader(base, bytes.count, .metricsRequest, limits)
-        return try SignalCounter.countMetricDataPoints(&reader)
-    }
-
-    /// Counts the log records in an `ExportLogsServiceRequest`.
-    public static func countLogRecords(
-        _ bytes: UnsafeRawBufferPointer, limits: DecodeLimits = DecodeLimits()
-    ) throws(OTLPDecodeError) -> Int {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
-        var reader = makeReader(base, bytes.count, .logsRequest, limits)
-        return try SignalCounter.countLogRecords(&reader)
-    }
-
     public static func decodeTraces(_ bytes: [UInt8], limits: DecodeLimits = DecodeLimits()) throws(OTLPDecodeError) -> TraceBatch {
         try withBuffer(bytes) { buffer throws(OTLPDecodeError) in try decodeTraces(buffer, limits: limits) }
-    }
-
-    public static func countMetricDataPoints(_ bytes: [UInt8], limits: DecodeLimits = DecodeLimits()) throws(OTLPDecodeError) -> Int {
-        try withBuffer(bytes) { buffer throws(OTLPDecodeError) in try countMetricDataPoints(buffer, limits: limits) }
-    }
-
-    public static func countLogRecords(_ bytes: [UInt8], limits: DecodeLimits = DecodeLimits()) throws(OTLPDecodeError) -> Int {
-        try withBuffer(bytes) { buffer throws(OTLPDecodeError) in try countLogRecords(buffer, limits: limits) }
     }
 
     private static func depthLimit(_ limits: DecodeLimits) -> Int {

@@ -8,8 +8,9 @@ typealias ProtoMetricsRequest = Opentelemetry_Proto_Collector_Metrics_V1_ExportM
 typealias ProtoLogsRequest = Opentelemetry_Proto_Collector_Logs_V1_ExportLogsServiceRequest
 typealias ProtoMetric = Opentelemetry_Proto_Metrics_V1_Metric
 
-/// Metric data point and log record counts against requests built with the generated types.
-@Suite struct ProtobufSignalCountTests {
+/// The protobuf metrics and logs decoders against requests built with the generated types: the
+/// points and records they keep (oneof and unknown-field rules included) and malformed requests.
+@Suite struct ProtobufSignalTests {
     static func dataPoints(in request: ProtoMetricsRequest) -> Int {
         request.resourceMetrics.flatMap(\.scopeMetrics).flatMap(\.metrics).reduce(0) { total, metric in
             switch metric.data {
@@ -117,23 +118,23 @@ typealias ProtoMetric = Opentelemetry_Proto_Metrics_V1_Metric
     func metricDataPointsMatchTheGeneratedTypes(seed: UInt64) throws {
         let request = Self.randomMetrics(seed: seed)
         let bytes: [UInt8] = try request.serializedBytes()
-        #expect(try OTLPProtobufDecoder.countMetricDataPoints(bytes) == Self.dataPoints(in: request))
+        #expect(try OTLPProtobufDecoder.decodeMetrics(bytes).pointCount == Self.dataPoints(in: request))
     }
 
     @Test(arguments: 0..<60)
     func logRecordsMatchTheGeneratedTypes(seed: UInt64) throws {
         let (request, count) = Self.randomLogs(seed: seed)
         let bytes: [UInt8] = try request.serializedBytes()
-        #expect(try OTLPProtobufDecoder.countLogRecords(bytes) == count)
+        #expect(try OTLPProtobufDecoder.decodeLogs(bytes).recordCount == count)
     }
 
-    @Test func emptyPayloadsCountNothing() throws {
-        #expect(try OTLPProtobufDecoder.countMetricDataPoints([]) == 0)
-        #expect(try OTLPProtobufDecoder.countLogRecords([]) == 0)
+    @Test func emptyPayloadsDecodeToEmptyBatches() throws {
+        #expect(try OTLPProtobufDecoder.decodeMetrics([]) == MetricBatch())
+        #expect(try OTLPProtobufDecoder.decodeLogs([]) == LogBatch())
     }
 
     /// `Metric.data` is a oneof: a later member replaces an earlier one, the same member twice
-    /// merges. The count must match what a protobuf decoder keeps.
+    /// merges. The decoded points must match what a protobuf decoder keeps.
     @Test func metricDataOneofFollowsProtobufRules() throws {
         func points(_ count: Int) -> [UInt8] {
             Array(repeating: Wire.lengthDelimited(1, Wire.fixed64Field(3, 1)), count: count).flatMap { $0 }
@@ -149,7 +150,7 @@ typealias ProtoMetric = Opentelemetry_Proto_Metrics_V1_Metric
                 + Wire.unknownFieldsOfEveryType
             let oracle = try ProtoMetricsRequest(serializedBytes: bytes)
             #expect(Self.dataPoints(in: oracle) == expected)
-            #expect(try OTLPProtobufDecoder.countMetricDataPoints(bytes) == expected)
+            #expect(try OTLPProtobufDecoder.decodeMetrics(bytes).pointCount == expected)
         }
     }
 
@@ -158,19 +159,24 @@ typealias ProtoMetric = Opentelemetry_Proto_Metrics_V1_Metric
         let scopeLogs = Wire.unknownFieldsOfEveryType + Wire.lengthDelimited(2, record) + Wire.lengthDelimited(2, [])
         let bytes = Wire.lengthDelimited(1, Wire.lengthDelimited(2, scopeLogs) + Wire.unknownFieldsOfEveryType)
         #expect(try ProtoLogsRequest(serializedBytes: bytes).resourceLogs[0].scopeLogs[0].logRecords.count == 2)
-        #expect(try OTLPProtobufDecoder.countLogRecords(bytes) == 2)
+        #expect(try OTLPProtobufDecoder.decodeLogs(bytes).recordCount == 2)
     }
 
-    @Test func malformedCountPayloadsThrow() {
-        let badRecord = Wire.lengthDelimited(1, Wire.lengthDelimited(2, Wire.lengthDelimited(2, [0x0A, 0x09])))
-        #expect(throws: OTLPDecodeError("truncated length-delimited field 1 in LogRecord at byte 6: length 9 but only 0 bytes remain")) {
-            try OTLPProtobufDecoder.countLogRecords(badRecord)
+    @Test func malformedPayloadsThrow() {
+        func logsRequest(record: [UInt8]) -> [UInt8] {
+            Wire.lengthDelimited(1, Wire.lengthDelimited(2, Wire.lengthDelimited(2, record)))
+        }
+        #expect(throws: OTLPDecodeError("field 1 of LogRecord has wire type length-delimited, expected fixed64, at byte 6")) {
+            try OTLPProtobufDecoder.decodeLogs(logsRequest(record: [0x0A, 0x09]))
+        }
+        #expect(throws: OTLPDecodeError("truncated length-delimited field 15 in LogRecord at byte 6: length 9 but only 0 bytes remain")) {
+            try OTLPProtobufDecoder.decodeLogs(logsRequest(record: [0x7A, 0x09]))
         }
         #expect(throws: OTLPDecodeError("field 1 of ExportMetricsServiceRequest has wire type varint, expected length-delimited, at byte 0")) {
-            try OTLPProtobufDecoder.countMetricDataPoints(Wire.varintField(1, 3))
+            try OTLPProtobufDecoder.decodeMetrics(Wire.varintField(1, 3))
         }
         #expect(throws: OTLPDecodeError.self) {
-            try OTLPProtobufDecoder.countMetricDataPoints(Wire.lengthDelimited(1, Wire.lengthDelimited(2, [0x12, 0x05, 0x2A])))
+            try OTLPProtobufDecoder.decodeMetrics(Wire.lengthDelimited(1, Wire.lengthDelimited(2, [0x12, 0x05, 0x2A])))
         }
     }
 }
