@@ -102,13 +102,7 @@ typealias ProtoLogRecord = Opentelemetry_Proto_Logs_V1_LogRecord
     }
 
     @Test func aBodyNestedTooDeeplyIsRefused() throws {
-        var value = ProtoAnyValue()
-        value.stringValue = "x"
-        for _ in 0..<40 {
-            var outer = ProtoAnyValue()
-            outer.arrayValue.values = [value]
-            value = outer
-        }
+        let value = ProtoAnyValue.nestedArrays(depth: 40)
         var request = Self.request()
         request.resourceLogs[0].scopeLogs[0].logRecords[0].body = value
         #expect(throws: OTLPDecodeError.self) { try OTLPProtobufDecoder.decodeLogs(try request.serializedBytes()) }

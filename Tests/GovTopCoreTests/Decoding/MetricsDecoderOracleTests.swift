@@ -69,13 +69,7 @@ import Testing
     }
 
     @Test func deeplyNestedPointAttributesAreRefused() throws {
-        var value = ProtoAnyValue()
-        value.stringValue = "x"
-        for _ in 0..<40 {
-            var outer = ProtoAnyValue()
-            outer.arrayValue.values = [value]
-            value = outer
-        }
+        let value = ProtoAnyValue.nestedArrays(depth: 40)
         var request = MetricsOracle.request(seed: 1)
         var keyValue = ProtoKeyValue()
         keyValue.key = "deep"

@@ -17,14 +17,10 @@ extension OTLPJSONDecoder {
     }
 
     public static func decodeMetrics(_ bytes: [UInt8], limits: DecodeLimits = DecodeLimits()) throws(OTLPDecodeError) -> MetricBatch {
-        try bytes.withUnsafeBytes { buffer in
-            Result { () throws(OTLPDecodeError) in try decodeMetrics(buffer, limits: limits) }
-        }.get()
+        try bytes.withDecodeBuffer { buffer throws(OTLPDecodeError) in try decodeMetrics(buffer, limits: limits) }
     }
 
     public static func decodeLogs(_ bytes: [UInt8], limits: DecodeLimits = DecodeLimits()) throws(OTLPDecodeError) -> LogBatch {
-        try bytes.withUnsafeBytes { buffer in
-            Result { () throws(OTLPDecodeError) in try decodeLogs(buffer, limits: limits) }
-        }.get()
+        try bytes.withDecodeBuffer { buffer throws(OTLPDecodeError) in try decodeLogs(buffer, limits: limits) }
     }
 }

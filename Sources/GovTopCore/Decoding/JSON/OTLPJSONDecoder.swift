@@ -24,8 +24,6 @@ public enum OTLPJSONDecoder {
     }
 
     public static func decodeTraces(_ bytes: [UInt8], limits: DecodeLimits = DecodeLimits()) throws(OTLPDecodeError) -> TraceBatch {
-        try bytes.withUnsafeBytes { buffer in
-            Result { () throws(OTLPDecodeError) in try decodeTraces(buffer, limits: limits) }
-        }.get()
+        try bytes.withDecodeBuffer { buffer throws(OTLPDecodeError) in try decodeTraces(buffer, limits: limits) }
     }
 }

@@ -40,25 +40,17 @@ public enum OTLPProtobufDecoder {
     }
 
     public static func decodeTraces(_ bytes: [UInt8], limits: DecodeLimits = DecodeLimits()) throws(OTLPDecodeError) -> TraceBatch {
-        try withBuffer(bytes) { buffer throws(OTLPDecodeError) in try decodeTraces(buffer, limits: limits) }
+        try bytes.withDecodeBuffer { buffer throws(OTLPDecodeError) in try decodeTraces(buffer, limits: limits) }
     }
 
-    private static func depthLimit(_ limits: DecodeLimits) -> Int {
+    /// `limits.maxValueDepth`, capped at `hardDepthCeiling`.
+    static func depthLimit(_ limits: DecodeLimits) -> Int {
         min(max(limits.maxValueDepth, 0), hardDepthCeiling)
     }
 
-    private static func makeReader(
+    static func makeReader(
         _ base: UnsafeRawPointer, _ count: Int, _ kind: ProtoMessageKind, _ limits: DecodeLimits
     ) -> ProtoReader {
         ProtoReader(base: base, position: 0, end: count, message: kind, maxGroupDepth: depthLimit(limits))
-    }
-
-    private static func withBuffer<Result>(
-        _ bytes: [UInt8], _ body: (UnsafeRawBufferPointer) throws(OTLPDecodeError) -> Result
-    ) throws(OTLPDecodeError) -> Result {
-        let outcome: Swift.Result<Result, OTLPDecodeError> = bytes.withUnsafeBytes { buffer in
-            do throws(OTLPDecodeError) { return .success(try body(buffer)) } catch { return .failure(error) }
-        }
-        return try outcome.get()
     }
 }
