@@ -23,17 +23,19 @@ import Testing
         func diskBytes() -> Int64 { 0 }
     }
 
-    /// Polls until `condition` holds; a safety limit only, never a timing assertion.
-    private func eventually(_ condition: () throws -> Bool) rethrows -> Bool {
+    /// Polls until `condition` holds; a safety limit only, never a timing assertion. Sleeps without
+    /// holding a thread: a blocked thread of the test process's small cooperative pool (2 on a
+    /// 2-core machine) starves every other test running at the same time.
+    private func eventually(_ condition: () throws -> Bool) async rethrows -> Bool {
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             if try condition() { return true }
-            Thread.sleep(forTimeInterval: 0.02)
+            try? await Task.sleep(for: .milliseconds(20))
         }
         return false
     }
 
-    @Test func failedCommitsAreCountedAlertedAndRetriedWithoutLoss() throws {
+    @Test func failedCommitsAreCountedAlertedAndRetriedWithoutLoss() async throws {
         let clock = TestClock()
         let engine = LedgerEngines.make(clock)
         let store = FlakyStore()
@@ -42,14 +44,14 @@ import Testing
         let writer = LedgerWriter(engine: engine, store: store, pricingID: "p", interval: .milliseconds(10))
         writer.start()
         engine.ingest(LedgerSpans.batch([LedgerSpans.call(1, team: "ml", cost: 2)]))
-        #expect(eventually { engine.summary().ledgerWriteErrors >= 2 })
+        #expect(await eventually { engine.summary().ledgerWriteErrors >= 2 })
         let alert = try #require(engine.alerts().first { $0.kind == .ledgerWriteFailure })
         #expect(alert.severity == .critical)
         #expect(alert.message.contains("disk full (test)"))
         #expect(alert.subject.contains("/state/ledger.sqlite"))
         engine.ingest(LedgerSpans.batch([LedgerSpans.call(2, team: "ml", cost: 3)]))
         store.failing.store(false, ordering: .relaxed)
-        #expect(eventually { (try? store.restore().totals.requests) == 2 })
+        #expect(await eventually { (try? store.restore().totals.requests) == 2 })
         writer.stop()
         #expect(try store.restore().totals.cost == Money(nanos: 5_000_000_000))
     }
