@@ -27,12 +27,13 @@ import Testing
     /// holding a thread: a blocked thread of the test process's small cooperative pool (2 on a
     /// 2-core machine) starves every other test running at the same time.
     private func eventually(_ condition: () throws -> Bool) async rethrows -> Bool {
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
+        let deadline = Date().addingTimeInterval(120)
+        while true {
+            // Checked once more after the deadline: a starved test task may wake only after it.
             if try condition() { return true }
+            if Date() >= deadline { return false }
             try? await Task.sleep(for: .milliseconds(20))
         }
-        return false
     }
 
     @Test func failedCommitsAreCountedAlertedAndRetriedWithoutLoss() async throws {
