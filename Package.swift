@@ -152,7 +152,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GovTopRenderTests",
-            dependencies: ["GovTopRender", "GovTopCore", "GovTopDemo", "GovTopUI", "GovTopReceiver", "GovTopConfig"]
+            dependencies: ["GovTopRender", "GovTopCore", "GovTopDemo", "GovTopUI", "GovTopReceiver", "GovTopConfig"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "GovTopClientTests",
@@ -161,8 +162,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-            ],
-            exclude: ["Golden"]
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
         ),
     ]
 )

@@ -58,7 +58,10 @@ struct GovTopService: Sendable {
     func stop() async {
         ticker.cancel()
         await server.stop()
-        recorder?.stop()
-        ledger.stop()
+        let (recorder, ledger) = (recorder, ledger)
+        await BlockingWork.run {
+            recorder?.stop()
+            ledger.stop()
+        }
     }
 }

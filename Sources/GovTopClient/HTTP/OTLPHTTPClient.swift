@@ -38,17 +38,31 @@ public final class OTLPHTTPClient: Sendable {
         head.headers.add(name: "Content-Type", value: contentType.rawValue)
         head.headers.add(name: "Content-Length", value: String(body.count))
         head.headers.add(name: "User-Agent", value: "govtop")
-        let promise = channel.eventLoop.makePromise(of: RawResponse.self)
-        channel.writeAndFlush(PendingExport(head: head, body: buffer, timeout: responseTimeout, promise: promise), promise: nil)
+        let answer = Self.send(PendingExport(head: head, body: buffer, timeout: responseTimeout, promise: channel.eventLoop.makePromise()),
+                               on: channel)
         let response: RawResponse
         do {
-            response = try await promise.futureResult.get()
+            response = try await answer.get()
         } catch {
             drop(channel)
             throw (error as? ExportFailure) ?? .connectionLost(reason: "\(error)")
         }
         if !response.head.isKeepAlive { drop(channel) }
         return try Self.reply(response)
+    }
+
+    /// Writes `export` to `channel` and returns its answer. A kept-alive connection the server closes
+    /// between `connection()` and this write never reaches the response handler: the failed write
+    /// fails the answer too, or the export would wait forever (and a debug build traps on the
+    /// leaked promise).
+    static func send(_ export: PendingExport, on channel: any Channel) -> EventLoopFuture<RawResponse> {
+        let answer = export.promise
+        let written = channel.eventLoop.makePromise(of: Void.self)
+        written.futureResult.whenFailure { error in
+            answer.fail(ExportFailure.connectionLost(reason: "the request could not be sent: \(error)"))
+        }
+        channel.writeAndFlush(export, promise: written)
+        return answer.futureResult
     }
 
     /// Closes the connection, if one is open.
