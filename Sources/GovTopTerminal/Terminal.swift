@@ -35,6 +35,8 @@ public final class Terminal {
     /// stdin reads at most this much per `readEvents`, so a flood cannot hold up the frame.
     static let maxReadBytes = 64 * 1_024
     private var signals: TerminationSignals
+    /// Ctrl-Z switches the reporting modes off while govtop is stopped.
+    private var suspendSignal: SuspendSignal
     private let screen: OpaquePointer
 
     /// Takes over the terminal: locale, curses mode, colours, bracketed paste and (with `mouse`)
@@ -87,6 +89,7 @@ public final class Terminal {
         self.signals = signals
         self.resizeSignal = resizeSignal
         self.mouseEnabled = mouse
+        suspendSignal = SuspendSignal(mouse: mouse)
         escapeDelayMilliseconds = max(0, escapeDelay)
         cbreak()
         noecho()
@@ -125,6 +128,7 @@ public final class Terminal {
     public func stop() {
         guard isActive else { return }
         isActive = false
+        suspendSignal.restore()
         TerminalModes.write(TerminalModes.off)
         curs_set(1)
         endwin()

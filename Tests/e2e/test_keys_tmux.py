@@ -164,3 +164,27 @@ def test_mouse_click_selects_double_click_opens_and_no_mouse_turns_it_off(sessio
     assert pane.flags()["mouse_any_flag"] == "0"
     pane.keys("q")
     assert_terminal_restored(pane, workdir)
+
+
+def test_ctrl_z_gives_the_shell_a_terminal_without_mouse_reports_and_fg_brings_them_back(session):
+    """ncurses suspends and redraws by itself but knows nothing of govtop's mouse reports: before the
+    fix they stayed on while govtop was stopped, and every click or scroll in the shell typed
+    garbage."""
+    pane, workdir, config = session
+    start_with_traces(pane, config, "xterm-256color")
+    assert pane.flags()["mouse_any_flag"] == "1"
+
+    pane.keys("C-z")
+    pane.wait_for(lambda text: "Stopped" in text and "Teams" not in text, "the shell's job-stopped line")
+    pane.wait_for(lambda _: pane.flags()["mouse_any_flag"] == "0", "mouse reports off while govtop is stopped")
+    assert pane.flags()["alternate_on"] == "0"
+
+    pane.run_shell("fg")
+    pane.wait_for(all_panels, "the four panels again after fg")
+    pane.wait_for(lambda _: pane.flags()["mouse_any_flag"] == "1", "mouse reports on again after fg")
+    x, y = row_of(pane.screen(), ROOTS[2])
+    send_bytes(pane, click(x, y) + click(x, y))  # the mouse works again: a double click zooms Traces
+    pane.wait_for(lambda text: "Teams" not in text and ROOTS[2] in text, "the Traces panel zoomed by a double click")
+    pane.keys("q")
+    pane.wait_for(lambda text: "Traces" not in text, "govtop to exit")
+    pane.wait_for(lambda _: pane.flags()["mouse_any_flag"] == "0", "mouse reports off after exit")
