@@ -38,6 +38,8 @@ public enum HitTarget: Hashable, Sendable {
     case row(Panel, index: Int)
     /// The trace detail's waterfall and span detail.
     case traceDetail
+    /// A span row of the waterfall, by its index among the visible rows (not on screen).
+    case waterfallRow(index: Int)
     /// Something on top (the help overlay, the filter input) that takes clicks from what is under it.
     case overlay
 }

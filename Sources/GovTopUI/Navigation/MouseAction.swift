@@ -8,6 +8,8 @@ public enum MouseAction: Hashable, Sendable {
     /// A double click on a row: select it, then what Enter does there (zoom on the dashboard,
     /// open the trace or the group's traces in a zoomed panel).
     case activate(Panel, index: Int)
+    /// A click on a span of the waterfall: select it (a double click also collapses or expands it).
+    case selectSpan(index: Int, toggle: Bool)
     /// The wheel over a panel (nil: over the trace detail or the help): move by `MouseAction.wheelStep` rows.
     case scroll(Panel?, down: Bool)
 
@@ -24,13 +26,14 @@ public enum MouseAction: Hashable, Sendable {
             let down = event.kind == .wheelDown
             switch target {
             case .panel(let panel), .row(let panel, _): self = .scroll(panel, down: down)
-            case .traceDetail, .overlay: self = .scroll(nil, down: down)
+            case .traceDetail, .waterfallRow, .overlay: self = .scroll(nil, down: down)
             case nil: return nil
             }
         case .press(.left):
             switch target {
             case .panel(let panel): self = .focus(panel)
             case .row(let panel, let index): self = clickCount >= 2 ? .activate(panel, index: index) : .select(panel, index: index)
+            case .waterfallRow(let index): self = .selectSpan(index: index, toggle: clickCount >= 2)
             case .traceDetail, .overlay, nil: return nil
             }
         case .press, .release:

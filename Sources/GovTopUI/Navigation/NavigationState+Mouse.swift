@@ -18,6 +18,12 @@ extension NavigationState {
         case .activate(let panel, let index):
             guard select(panel, index: index, context: context) else { break }
             actions = handle(.enter, context: context).filter { $0 != .redraw }
+        case .selectSpan(let index, let toggle):
+            guard let detail = traceDetail else { break }
+            let keys = detail.frame(of: context.waterfall, visibleRows: context.waterfallVisibleRows).keys
+            guard keys.indices.contains(index) else { break }
+            selectSpan(keys[index], context: context)
+            if toggle { actions = performInDetail(.toggleCollapse, context: context) }
         case .scroll(let panel, let down):
             if let panel { focusByMouse(panel) }
             return scroll(down: down, context: context)

@@ -36,7 +36,7 @@ extension NavigationState {
             if row.hasChildren, !detail.collapsed.contains(row.spanID) {
                 updateDetail(context) { detail, _ in detail.collapsed.insert(row.spanID) }
             } else if let parent = TraceDetailState.ancestors(of: selected, in: rows).first {
-                select(rows[parent].spanID, context: context)
+                selectSpan(rows[parent].spanID, context: context)
             }
         case .expandOrChild:
             guard let selected, rows[selected].hasChildren else { break }
@@ -44,7 +44,7 @@ extension NavigationState {
             if detail.collapsed.contains(row.spanID) {
                 updateDetail(context) { detail, _ in detail.collapsed.remove(row.spanID) }
             } else if selected + 1 < rows.count {
-                select(rows[selected + 1].spanID, context: context)
+                selectSpan(rows[selected + 1].spanID, context: context)
             }
         case .nextProblem, .previousProblem:
             actions = jumpToProblem(forward: command == .nextProblem, from: selected, context: context)
@@ -69,7 +69,7 @@ extension NavigationState {
             updateDetail(context) { detail, _ in
                 for id in ancestors { detail.collapsed.remove(id) }
             }
-            select(rows[position].spanID, context: context)
+            selectSpan(rows[position].spanID, context: context)
             let wrapped = forward ? raw >= rows.count : raw < 0
             return wrapped ? [.notify(forward ? "search wrapped to the top" : "search wrapped to the bottom")] : []
         }
@@ -77,7 +77,8 @@ extension NavigationState {
         return [.notify(onlyHere ? "no other errors or violations in this trace" : "no errors or violations in this trace")]
     }
 
-    private mutating func select(_ spanID: String, context: NavigationContext) {
+    /// Selects the span (a row of the waterfall) by id.
+    mutating func selectSpan(_ spanID: String, context: NavigationContext) {
         updateDetail(context) { detail, _ in
             detail.selection.select(key: spanID, in: detail.frame(of: context.waterfall, visibleRows: context.waterfallVisibleRows))
         }

@@ -18,7 +18,15 @@ extension DashboardLayout {
                 map.record(.row(panel, index: offset + line), Rect(x: inner.x, y: inner.y + 1 + line, width: inner.width, height: 1))
             }
         }
-        if let waterfallBox { map.record(.traceDetail, waterfallBox) }
+        if let waterfallBox {
+            map.record(.traceDetail, waterfallBox)
+            // Under the box's title and the waterfall's time axis, one row per visible span.
+            let inner = Box.inner(of: waterfallBox)
+            let offset = state.traceDetail?.selection.offset ?? 0
+            for line in 0..<max(0, inner.height - 1) {
+                map.record(.waterfallRow(index: offset + line), Rect(x: inner.x, y: inner.y + 1 + line, width: inner.width, height: 1))
+            }
+        }
         if let spanBox { map.record(.traceDetail, spanBox) }
         if let filterInput { map.record(.overlay, filterInput) }
         if state.helpShown { map.record(.overlay, main) }

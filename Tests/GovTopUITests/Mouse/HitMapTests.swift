@@ -37,6 +37,30 @@ import Testing
         }
     }
 
+    /// Clicks every span row of an open trace's waterfall: the span drawn on that line is selected.
+    @Test(arguments: sizes)
+    func clickingAWaterfallRowSelectsTheSpanDrawnThere(width: Int, height: Int) {
+        let base = ViewDriver.openingAgentTrace(width: width, height: height)
+        let hits = DashboardLayout(width: width, height: height, state: base.state, frame: base.frame).hitMap(state: base.state)
+        let box = DashboardLayout(width: width, height: height, state: base.state, frame: base.frame).waterfallBox ?? .zero
+        var clicked = 0
+        for region in hits.regions {
+            guard case .waterfallRow(let index) = region.target, index < base.context.waterfall.count else { continue }
+            var driver = base
+            let event = MouseEvent(.press(.left), x: region.rect.x + 1, y: region.rect.y)
+            let action = MouseAction(event, clickCount: 1, hits: hits)
+            #expect(action == .selectSpan(index: index, toggle: false))
+            if let action { _ = driver.state.handle(action, context: driver.context) }
+            driver.state.reconcile(with: driver.context)
+            #expect(driver.state.traceDetail?.selectedSpanID == driver.context.waterfall[index].spanID)
+            let canvas = driver.render()
+            let selectedLines = (box.y..<box.maxY).filter { y in canvas.cell(x: region.rect.x + 1, y: y)?.style.role == .selection }
+            #expect(selectedLines == [region.rect.y], "span row \(index) at \(width)x\(height)\n\(canvas.text)")
+            clicked += 1
+        }
+        #expect(clicked >= 2, "no span rows to click at \(width)x\(height)")
+    }
+
     @Test func theHelpOverlayAndTheFilterInputTakeClicksFromWhatIsUnder() {
         var driver = ViewDriver(width: 120, height: 40)
         driver.press(.character("?"))

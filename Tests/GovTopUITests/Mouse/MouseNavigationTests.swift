@@ -50,6 +50,21 @@ import GovTopUI
         #expect(driver.state.handle(.activate(.traces, index: 6), context: driver.context) == [.openTrace(traceID: "t6"), .redraw])
     }
 
+    @Test func aClickOnTheWaterfallSelectsTheSpanAndADoubleClickCollapsesIt() {
+        let row = HitMap([HitRegion(target: .waterfallRow(index: 2), rect: Rect(x: 0, y: 5, width: 10, height: 1))])
+        #expect(MouseAction(MouseEvent(.press(.left), x: 3, y: 5), clickCount: 1, hits: row) == .selectSpan(index: 2, toggle: false))
+        #expect(MouseAction(MouseEvent(.press(.left), x: 3, y: 5), clickCount: 2, hits: row) == .selectSpan(index: 2, toggle: true))
+        #expect(MouseAction(MouseEvent(.wheelDown, x: 3, y: 5), clickCount: 0, hits: row) == .scroll(nil, down: true))
+
+        var driver = TraceDetailTests.detailDriver()
+        #expect(driver.state.handle(.selectSpan(index: 3, toggle: false), context: driver.context) == [.redraw])
+        #expect(driver.state.traceDetail?.selectedSpanID == "d")
+        _ = driver.state.handle(.selectSpan(index: 1, toggle: true), context: driver.context)
+        #expect(driver.state.traceDetail?.selectedSpanID == "b")
+        #expect(driver.state.traceDetail?.collapsed == ["b"])
+        #expect(driver.state.handle(.selectSpan(index: 99, toggle: false), context: driver.context) == [])
+    }
+
     @Test func clicksOnRowsThatAreNotThereOrPanelsNotShownDoNothing() {
         var driver = Driver()
         #expect(driver.state.handle(.select(.teams, index: 99), context: driver.context) == [])
