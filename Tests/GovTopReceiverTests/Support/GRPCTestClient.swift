@@ -103,9 +103,17 @@ final class GRPCTestClient: Sendable {
             headers.append((name, value))
         }
         let promise = channel.eventLoop.makePromise(of: Reply.self)
-        let stream = try await multiplexer.createStreamChannel { stream in
-            stream.eventLoop.makeCompletedFuture { try stream.pipeline.syncOperations.addHandler(ReplyCollector(promise)) }
-        }.get()
+        let stream: any Channel
+        do {
+            stream = try await multiplexer.createStreamChannel { stream in
+                stream.eventLoop.makeCompletedFuture { try stream.pipeline.syncOperations.addHandler(ReplyCollector(promise)) }
+            }.get()
+        } catch {
+            // A stream refused (the server went away under load) leaves the promise to nobody: a
+            // debug build traps on a promise dropped uncompleted.
+            promise.fail(error)
+            throw error
+        }
         let hpack = HPACKHeaders(headers)
         let chunks = stride(from: 0, to: body.count, by: chunk).map { Array(body[$0 ..< min(body.count, $0 + chunk)]) }
         try await stream.eventLoop.submit {
