@@ -33,7 +33,8 @@ public struct AccessControl: Sendable, Hashable {
     /// every protected path, known or not.
     func refusal(path: Substring, authorization: String?) -> RequestFailure? {
         guard requiresToken(path: path), let token else { return nil }
-        return RequestFailure.unauthorized(token.check(authorization: authorization))
+        let credential = token.check(authorization: authorization)
+        return credential == .valid ? nil : RequestFailure.unauthorized(credential)
     }
 
     /// The `UNAUTHENTICATED` status a gRPC call gets, nil when it may go on (every gRPC call is an
@@ -53,10 +54,10 @@ extension RequestFailure {
     static func unauthorized(_ credential: BearerToken.Credential) -> RequestFailure {
         var failure = RequestFailure(status: 401, message: "", closesConnection: true)
         switch credential {
-        case .missing, .valid:
+        case .missing:
             failure.message = "authentication required: send the header Authorization: Bearer <token> with govtop's token"
             failure.wwwAuthenticate = #"Bearer realm="govtop""#
-        case .invalid:
+        case .invalid, .valid:
             failure.message = "the bearer token is not valid: send the header Authorization: Bearer <token> with govtop's token"
             failure.wwwAuthenticate = #"Bearer realm="govtop", error="invalid_token""#
         }

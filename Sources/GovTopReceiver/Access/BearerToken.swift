@@ -1,6 +1,6 @@
 /// The shared secret a client presents as `Authorization: Bearer <token>` (HTTP) or `authorization`
 /// metadata (gRPC). It never appears in a description, so it cannot leak into logs or messages.
-public struct BearerToken: Sendable, Hashable, CustomStringConvertible {
+public struct BearerToken: Sendable, Hashable, CustomStringConvertible, CustomReflectable {
     /// Longest token accepted; a token file is a line, not a document.
     public static let maximumLength = 4096
 
@@ -19,6 +19,8 @@ public struct BearerToken: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "BearerToken(redacted)" }
+    /// No children: `dump` and debuggers show no bytes either.
+    public var customMirror: Mirror { Mirror(self, children: [:]) }
 
     /// Whether `presented` is this token, in time that depends only on this token's length (never on
     /// how much of `presented` matches), so timing reveals nothing of the token.
