@@ -19,6 +19,9 @@ import PackageDescription
 //   synchronous `DatabaseQueue` fits that directly (sqlite-nio answers with NIO futures and would need
 //   an event loop or blocking waits), it exposes WAL mode, busy handling and extended error codes,
 //   and it links the system SQLite (Debian `libsqlite3-dev`) instead of compiling its own amalgamation.
+// - swift-nio-ssl: TLS for the HTTP and gRPC doors (`--tls-cert`/`--tls-key`, issue 16), in the same
+//   event-loop pipelines as plain TCP (a `NIOSSLServerHandler` in front, ALPN `h2` for gRPC). It is the
+//   TLS layer swift-nio is made for, and brings its own BoringSSL, so no system OpenSSL is linked.
 let package = Package(
     name: "govtop",
     platforms: [.macOS(.v15)],
@@ -32,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -60,6 +64,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTP2", package: "swift-nio-http2"),
                 .product(name: "NIOHPACK", package: "swift-nio-http2"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         .target(
@@ -148,6 +153,7 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOHTTP2", package: "swift-nio-http2"),
                 .product(name: "NIOHPACK", package: "swift-nio-http2"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         .testTarget(

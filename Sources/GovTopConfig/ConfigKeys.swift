@@ -7,7 +7,9 @@ public enum ConfigKeys {
     public static let topLevel = [
         "listen", "http_port", "max_body", "receiver", "store", "time_zone", "max_groups_per_dimension", "theme", "mouse",
         "pricing_file", "pricing", "budgets", "policies", "alerts", "record",
+        "token_file", "metrics_auth", "otlp_auth", "tls", // auth: issue 16
     ]
+    public static let tls = ["cert", "key"]
     public static let receiver = ["grpc_port", "max_connections", "header_timeout", "idle_timeout", "min_body_rate", "max_inflight",
                                   "max_decode_ratio", "max_export_queue"]
     public static let store = ["max_spans", "max_memory"]

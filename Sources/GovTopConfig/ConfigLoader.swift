@@ -14,6 +14,7 @@ public enum ConfigLoader {
     public static func load(path: String) throws(ConfigError) -> GovTopConfiguration {
         var configuration = try load(yaml: try text(ofFileAt: path), source: path)
         try configuration.loadPricingFile(relativeTo: (path as NSString).deletingLastPathComponent)
+        configuration.access.resolvePaths(relativeTo: (path as NSString).deletingLastPathComponent)
         return configuration
     }
 

@@ -28,6 +28,8 @@ public struct GovTopConfiguration: Sendable {
     public var pricingFile: PricingFileSetting?
     /// Whether the dashboard asks the terminal for mouse reports (`mouse:`, `--no-mouse`).
     public var mouse = true
+    /// Token, TLS and what asks for the token (auth: issue 16).
+    public var access = AccessSettings()
     /// The file the settings came from; nil for the defaults.
     public var source: String?
 

@@ -38,6 +38,12 @@ public struct ReceiverConfiguration: Sendable, Hashable {
     /// Most exports waiting for a worker thread at once; beyond it an export is answered `503`
     /// with `Retry-After` (load shedding) rather than queued behind work that cannot finish in time.
     public var maxQueuedExports: Int
+    /// Which requests must carry the bearer token (auth: issue 16); `.open` serves everyone.
+    public var access: AccessControl = .open
+    /// Certificate and key: both doors speak TLS only. Nil: plain TCP.
+    public var tls: TLSFiles?
+    /// Listen beyond loopback without a token (`--insecure-no-auth`); otherwise `validate()` refuses.
+    public var allowsOpenExposure = false
 
     public init(host: String = "127.0.0.1", port: Int = 4318, maxBodyBytes: Int = 64 << 20,
                 maxConnections: Int = 256, idleTimeout: Duration = .seconds(60),

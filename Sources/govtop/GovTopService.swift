@@ -21,7 +21,8 @@ struct GovTopService: Sendable {
     /// Builds the engine, restores the ledger of record into it and starts the server; a port in use
     /// or a bad address is a `StartupError` that says what to do, bad state a `LedgerStoreError`.
     static func start(_ configuration: GovTopConfiguration, ledger choice: LedgerChoice = .inMemory) async throws -> GovTopService {
-        let receiver = configuration.receiverConfiguration
+        var receiver = configuration.receiverConfiguration
+        for warning in try receiver.applyAccess(configuration.access) { StandardError.write("govtop: warning: \(warning)") } // auth: issue 16
         let engine = Engine(configuration: configuration.engine)
         let ledger = try OpenLedger(choice, engine: engine, pricing: configuration.engine.pricing)
         let recorder: ExportRecorder?
@@ -50,8 +51,8 @@ struct GovTopService: Sendable {
                              ticker: ticker, ledger: ledger, recorder: recorder)
     }
 
-    /// "http://127.0.0.1:4318", for messages.
-    var url: String { "http://\(receiver.displayHost):\(port)" }
+    /// "http://127.0.0.1:4318" ("https://..." with TLS), for messages.
+    var url: String { "\(receiver.tls == nil ? "http" : "https")://\(receiver.displayHost):\(port)" }
 
     /// Stops the tick and the server (open connections are closed), then writes what the recorder
     /// still has queued and commits the ledger's last deltas.

@@ -65,6 +65,9 @@ struct RunCommand: AsyncParsableCommand {
     /// Where the ledger of record lives (ledger: issue 11): `--state DIR`, `--ephemeral`, `--history-days`.
     @OptionGroup var state: StateOptions
 
+    /// Token, TLS and `--insecure-no-auth` (auth: issue 16).
+    @OptionGroup var access: AccessOptions
+
     /// Runs only the foundation (decode, normalize, store, exact totals) without the governance
     /// engine, as `EngineConfiguration.governance = false`: the baseline `.ci/ingest-load.py`
     /// measures governance against. Hidden: it is a measuring aid, not a way to run govtop.
@@ -125,6 +128,7 @@ struct RunCommand: AsyncParsableCommand {
         if let recordKeep, !(0...1000).contains(recordKeep) { throw ValidationError("--record-keep must be from 0 to 1000, not \(recordKeep).") }
         guard statusInterval > 0 else { throw ValidationError("--status-interval must be positive.") }
         try state.validate()
+        try access.validate()
     }
 
     /// The configuration file (if any) with the command-line flags laid over it.
@@ -152,6 +156,10 @@ struct RunCommand: AsyncParsableCommand {
         if let recordKeep { resolved.record?.keepFiles = recordKeep }
         if demo { resolved.useDemoGovernance() }
         if noGovernance { resolved.engine.governance = false }
+        access.apply(to: &resolved.access)
+        if demo, resolved.access.tlsCertificate != nil || (resolved.access.otlpAuth == true && resolved.access.tokenFile != nil) {
+            throw ValidationError("--demo sends its traffic over plain OTLP/HTTP without a token: run it without TLS and without otlp_auth.")
+        }
         return resolved
     }
 

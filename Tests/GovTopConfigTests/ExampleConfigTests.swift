@@ -111,7 +111,7 @@ import Yams
         for (section, keys) in [("receiver", ConfigKeys.receiver), ("store", ConfigKeys.store), ("record", ConfigKeys.record),
                                 ("pricing", ConfigKeys.price), ("budgets", ConfigKeys.budget),
                                 ("policies", ConfigKeys.policy), ("alerts", ConfigKeys.alerts),
-                                ("policies.when.team", ConfigKeys.negatedCondition)] {
+                                ("policies.when.team", ConfigKeys.negatedCondition), ("tls", ConfigKeys.tls)] {
             accepted.formUnion(keys.map { "\(section).\($0)" })
         }
         let conditionKeys = found.filter { $0.hasPrefix("policies.when.") && !$0.hasPrefix("policies.when.team.") }
@@ -122,7 +122,7 @@ import Yams
     @Test func everyKeyHasACommentAbove() throws {
         let yaml = try #require(ConfigLoader.exampleYAML)
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let documented = Set(ConfigKeys.topLevel + ConfigKeys.receiver + ConfigKeys.store + ConfigKeys.record + ConfigKeys.price + ConfigKeys.budget + ConfigKeys.policy + ConfigKeys.alerts)
+        let documented = Set(ConfigKeys.topLevel + ConfigKeys.receiver + ConfigKeys.store + ConfigKeys.record + ConfigKeys.price + ConfigKeys.budget + ConfigKeys.policy + ConfigKeys.alerts + ConfigKeys.tls)
         var explained: Set<String> = []
         for (previous, line) in zip(lines, lines.dropFirst()) {
             let above = previous.trimmingCharacters(in: .whitespaces)

@@ -69,7 +69,9 @@ enum ConfigDocument {
             case "alerts":
                 configuration.engine.alerts = try AlertsSection.read(value)
             default:
-                throw entry.unknown(allowed: ConfigKeys.topLevel)
+                guard try AccessSection.read(entry.key, value, into: &configuration.access) else { // auth: issue 16
+                    throw entry.unknown(allowed: ConfigKeys.topLevel)
+                }
             }
         }
         if let listenPort, let httpPort, listenPort.port != httpPort.port {

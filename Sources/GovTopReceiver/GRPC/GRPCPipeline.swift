@@ -3,7 +3,7 @@ import NIOCore
 import NIOHTTP2
 
 /// Sets up an OTLP/gRPC connection: HTTP/2 (with prior knowledge, as OTLP exporters speak it
-/// without TLS), its connection handler, and a `GRPCStreamHandler` on every stream the client opens.
+/// without TLS; with `--tls-cert`, `GovTopServer` puts a TLS handler that offers ALPN `h2` in front), its connection handler, and a `GRPCStreamHandler` on every stream the client opens.
 enum GRPCPipeline {
     /// Most calls one connection may have open at once (SETTINGS_MAX_CONCURRENT_STREAMS); a
     /// stream beyond it is refused by HTTP/2 itself (RST_STREAM REFUSED_STREAM), and the client

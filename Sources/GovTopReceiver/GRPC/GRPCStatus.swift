@@ -12,6 +12,7 @@ struct GRPCStatus: Error, Sendable, Equatable {
         case unimplemented = 12
         case `internal` = 13
         case unavailable = 14
+        case unauthenticated = 16
     }
 
     var code: Code

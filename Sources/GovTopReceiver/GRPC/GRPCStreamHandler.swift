@@ -42,7 +42,8 @@ final class GRPCStreamHandler: ChannelInboundHandler {
             headReceived = true
             let fields = headers.headers
             let head = GRPCRequestHead(method: fields.first(name: ":method") ?? "", path: fields.first(name: ":path") ?? "",
-                                       contentType: fields.first(name: "content-type"), encoding: fields.first(name: "grpc-encoding"))
+                                       contentType: fields.first(name: "content-type"), encoding: fields.first(name: "grpc-encoding"),
+                                       authorization: fields.first(name: "authorization"))
             perform(machine.receivedHead(head, endStream: headers.endStream, now: now), context: context)
         case .headers(let trailers):
             if trailers.endStream { perform(machine.receivedEnd(now: now), context: context) }

@@ -72,7 +72,7 @@ struct GRPCStreamStateMachine {
 
     mutating func receivedHead(_ head: GRPCRequestHead, endStream: Bool, now: NIODeadline) -> [Action] {
         guard case .awaitingHead = state else { return [] }
-        switch head.route() {
+        switch head.route(access: limits.access) {
         case .failure(let refusal):
             return answer(.failure(refusal.status, httpStatus: refusal.httpStatus), requestEnded: endStream)
         case .success(let call):

@@ -9,6 +9,7 @@ extension RequestHead {
             method: head.method.rawValue, uri: head.uri,
             contentType: head.headers.first(name: "content-type"),
             contentEncoding: head.headers.first(name: "content-encoding"),
-            contentLength: head.headers.first(name: "content-length").flatMap { Int($0) })
+            contentLength: head.headers.first(name: "content-length").flatMap { Int($0) },
+            authorization: head.headers.first(name: "authorization"))
     }
 }

@@ -6,13 +6,17 @@ struct RequestHead: Sendable, Equatable {
     var contentType: String?
     var contentEncoding: String?
     var contentLength: Int?
+    /// The `Authorization` header, checked against the bearer token (`AccessControl`).
+    var authorization: String?
 
-    init(method: String, uri: String, contentType: String? = nil, contentEncoding: String? = nil, contentLength: Int? = nil) {
+    init(method: String, uri: String, contentType: String? = nil, contentEncoding: String? = nil, contentLength: Int? = nil,
+         authorization: String? = nil) {
         self.method = method
         self.uri = uri
         self.contentType = contentType
         self.contentEncoding = contentEncoding
         self.contentLength = contentLength
+        self.authorization = authorization
     }
 
     var path: Substring {

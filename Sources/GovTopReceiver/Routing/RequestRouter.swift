@@ -6,8 +6,12 @@ enum RequestRouter {
     static let tracePrefix = "/api/v1/traces/"
     static let alertPrefix = "/api/v1/alerts/"
 
-    static func route(_ head: RequestHead, maxBodyBytes: Int) -> Route {
+    static func route(_ head: RequestHead, maxBodyBytes: Int, access: AccessControl = .open) -> Route {
         let path = head.path
+        if let refusal = access.refusal(path: path, authorization: head.authorization) { // auth: issue 16
+            let style = path.hasPrefix("/v1/") ? FailureStyle.otlp(head.contentType.flatMap(PayloadFormat.init(contentType:)) ?? .json) : .api
+            return .failure(refusal, style)
+        }
         if let signal = OTLPSignal.allCases.first(where: { $0.path == path }) {
             return exportRoute(signal, head: head, maxBodyBytes: maxBodyBytes)
         }

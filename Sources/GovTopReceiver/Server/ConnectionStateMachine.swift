@@ -27,18 +27,22 @@ struct ConnectionStateMachine {
         var headerTimeout: TimeAmount
         var idleTimeout: TimeAmount
         var minBodyBytesPerSecond: Int
+        /// Which requests must carry the bearer token.
+        var access: AccessControl
 
-        init(maxBodyBytes: Int, headerTimeout: TimeAmount, idleTimeout: TimeAmount, minBodyBytesPerSecond: Int) {
+        init(maxBodyBytes: Int, headerTimeout: TimeAmount, idleTimeout: TimeAmount, minBodyBytesPerSecond: Int,
+             access: AccessControl = .open) {
             self.maxBodyBytes = maxBodyBytes
             self.headerTimeout = headerTimeout
             self.idleTimeout = idleTimeout
             self.minBodyBytesPerSecond = minBodyBytesPerSecond
+            self.access = access
         }
 
         init(_ configuration: ReceiverConfiguration) {
             self.init(maxBodyBytes: configuration.maxBodyBytes, headerTimeout: TimeAmount(configuration.headerTimeout),
                       idleTimeout: TimeAmount(configuration.idleTimeout),
-                      minBodyBytesPerSecond: configuration.minBodyBytesPerSecond)
+                      minBodyBytesPerSecond: configuration.minBodyBytesPerSecond, access: configuration.access)
         }
     }
 
@@ -172,7 +176,7 @@ struct ConnectionStateMachine {
 
         var receipt = Receipt(body: .skipping, exchange: exchange, startedAt: now, received: 0)
         var actions: [Action] = []
-        switch RequestRouter.route(requestHead, maxBodyBytes: limits.maxBodyBytes) {
+        switch RequestRouter.route(requestHead, maxBodyBytes: limits.maxBodyBytes, access: limits.access) {
         case .export(let request):
             // Reserved as the bytes arrive, never from the declared length: a head that announces
             // a large body and sends none must not hold memory it does not use.

@@ -2,12 +2,14 @@ import GovTopCore
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 import Synchronization
 
 /// The HTTP/1.1 server: OTLP/HTTP receiver (`/v1/traces`, `/v1/metrics`, `/v1/logs`) and JSON API
 /// (`/api/v1/...`, `/healthz`) on one port; and, when `configuration.grpcPort` is set, the
 /// OTLP/gRPC receiver on another. Both doors share the event loops, the export workers and queue,
-/// the in-flight budget and the cap on connections.
+/// the in-flight budget and the cap on connections. With `configuration.tls` both doors speak TLS
+/// only; `configuration.access` decides which requests must carry the bearer token.
 ///
 /// It owns its event loops and worker threads: `start()` creates them and binds, `stop()` closes
 /// every connection and ends the threads. A server can be started once.
@@ -69,12 +71,13 @@ public final class GovTopServer: Sendable {
     /// says 0). The gRPC port is `grpcPort` once started.
     public func start() async throws -> Int {
         try configuration.validate()
+        let tls = try configuration.tls?.serverContexts()
         try lifecycle.withLock { state in
             guard case .created = state else { throw GovTopServerError.alreadyStarted }
             state = .starting
         }
         let threads = Threads(configuration: configuration)
-        let doors = Doors(server: self, threads: threads)
+        let doors = Doors(server: self, threads: threads, tls: tls)
         var channels: [Channel] = []
         var grpcPort: Int?
         do {
@@ -137,8 +140,11 @@ public final class GovTopServer: Sendable {
         let registry: ConnectionRegistry
         let limits: ConnectionStateMachine.Limits
         let group: MultiThreadedEventLoopGroup
+        /// TLS server contexts of the HTTP and gRPC doors; nil: plain TCP.
+        let tls: (http: NIOSSLContext, grpc: NIOSSLContext)?
 
-        init(server: GovTopServer, threads: Threads) {
+        init(server: GovTopServer, threads: Threads, tls: (http: NIOSSLContext, grpc: NIOSSLContext)?) {
+            self.tls = tls
             let configuration = server.configuration
             services = ServerServices(engine: server.engine, configuration: configuration,
                                       exportWorkers: threads.exportWorkers, apiWorkers: threads.apiWorkers,
@@ -171,9 +177,10 @@ public final class GovTopServer: Sendable {
         }
 
         func http() -> ServerBootstrap {
-            let (services, workers, registry, limits) = (services, workers, registry, limits)
+            let (services, workers, registry, limits, tls) = (services, workers, registry, limits, tls?.http)
             return bootstrap { channel, id in
                 let pipeline = channel.pipeline.syncOperations
+                if let tls { try pipeline.addHandler(NIOSSLServerHandler(context: tls)) }
                 try pipeline.addHandler(RequestByteObserver())
                 try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
                 try pipeline.addHandler(HTTPConnectionHandler(
@@ -184,8 +191,9 @@ public final class GovTopServer: Sendable {
         }
 
         func grpc() -> ServerBootstrap {
-            let (services, workers, registry, limits) = (services, workers, registry, limits)
+            let (services, workers, registry, limits, tls) = (services, workers, registry, limits, tls?.grpc)
             return bootstrap { channel, id in
+                if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
                 try GRPCPipeline.configure(channel, limits: limits, budget: services.inflight, workers: workers,
                                            recordShed: { services.engine.recordShedRequest($0) },
                                            reportActivity: { registry.update(id, activity: $0) })

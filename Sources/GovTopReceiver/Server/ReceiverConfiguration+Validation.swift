@@ -10,6 +10,7 @@ extension ReceiverConfiguration {
     /// Checks every value once, before the server binds.
     public func validate() throws(ReceiverConfigurationError) {
         guard !host.isEmpty else { throw ReceiverConfigurationError(key: "host", problem: "must not be empty") }
+        try validateExposure()
         guard (0...65_535).contains(port) else {
             throw ReceiverConfigurationError(key: "port", problem: "\(port) is not a TCP port (0–65535; 0 picks a free one)")
         }

@@ -11,6 +11,8 @@ struct RequestFailure: Error, Sendable, Equatable {
     var closesConnection = false
     /// Seconds after which the request may be sent again; sent as `Retry-After` (a `503`).
     var retryAfterSeconds: Int?
+    /// The challenge sent as `WWW-Authenticate` (a `401`).
+    var wwwAuthenticate: String?
 
     static func badRequest(_ message: String) -> RequestFailure { RequestFailure(status: 400, message: message) }
     static func notFound(_ message: String) -> RequestFailure { RequestFailure(status: 404, message: message) }
@@ -44,6 +46,7 @@ struct RequestFailure: Error, Sendable, Equatable {
     var grpcCode: Int32 {
         switch status {
         case 400: 3      // INVALID_ARGUMENT
+        case 401: 16     // UNAUTHENTICATED
         case 404: 5      // NOT_FOUND
         case 405, 415: 12 // UNIMPLEMENTED
         case 413: 8      // RESOURCE_EXHAUSTED
@@ -57,6 +60,7 @@ struct RequestFailure: Error, Sendable, Equatable {
         var headers: [(String, String)] = []
         if !allowedMethods.isEmpty { headers.append(("Allow", allowedMethods.joined(separator: ", "))) }
         if let retryAfterSeconds { headers.append(("Retry-After", String(retryAfterSeconds))) }
+        if let wwwAuthenticate { headers.append(("WWW-Authenticate", wwwAuthenticate)) }
         return headers
     }
 }

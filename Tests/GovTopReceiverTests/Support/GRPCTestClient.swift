@@ -2,6 +2,7 @@ import NIOCore
 import NIOHPACK
 import NIOHTTP2
 import NIOPosix
+import NIOSSL
 
 /// A gRPC client over a real HTTP/2 connection (NIOHTTP2 with prior knowledge, as OTLP
 /// exporters connect without TLS): one unary call per stream, frames as the test gives them.
@@ -50,12 +51,16 @@ final class GRPCTestClient: Sendable {
     let channel: Channel
     private let multiplexer: NIOHTTP2Handler.StreamMultiplexer
 
-    init(port: Int) async throws {
+    /// - Parameter tls: speak TLS (the context offers ALPN `h2`), verifying the name `localhost`.
+    init(port: Int, tls: NIOSSLContext? = nil) async throws {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         do {
             let (channel, multiplexer) = try await ClientBootstrap(group: group)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
+                        if let tls {
+                            try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: "localhost"))
+                        }
                         _ = try channel.pipeline.syncOperations.configureHTTP2Pipeline(
                             mode: .client, connectionConfiguration: .init(), streamConfiguration: .init()) { stream in
                             stream.eventLoop.makeSucceededVoidFuture()
