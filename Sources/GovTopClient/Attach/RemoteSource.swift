@@ -109,7 +109,7 @@ public final class RemoteSource: DashboardSource {
         state.withLock { $0.costRate.record(total: total, at: now) }
     }
 
-    private func poll(_ index: Int, dimension: Dimension, trace wanted: TraceID?) async {
+    private func poll(_ index: Int, dimension: GovTopCore.Dimension, trace wanted: TraceID?) async {
         let client = clients[index]
         do throws(APIFailure) {
             let (summary, costPerMinute) = try decoded(APIDecoding.summary, try await client.get("/api/v1/summary"), client)
