@@ -90,6 +90,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"), // attach: https:// (issue 16)
+                .product(name: "NIOTLS", package: "swift-nio"), // attach: the TLS handshake event
             ]
         ),
         .executableTarget(

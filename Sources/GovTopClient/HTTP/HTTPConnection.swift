@@ -75,12 +75,18 @@ final class HTTPConnection: Sendable {
         let tls = self.tls
         // SNI and the certificate's host name; an IP address is checked against the certificate's IP entries instead.
         let serverName = tls == nil || Self.isIPAddress(host) ? nil : host
+        let handshake = Mutex<EventLoopFuture<Void>?>(nil)
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(connectTimeout)
             .channelOption(.socketOption(.so_keepalive), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: serverName)) }
+                    if let tls {
+                        let done = channel.eventLoop.makePromise(of: Void.self)
+                        handshake.withLock { $0 = done.futureResult }
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: serverName))
+                        try channel.pipeline.syncOperations.addHandler(TLSHandshakeWaiter(promise: done))
+                    }
                     try channel.pipeline.syncOperations.addHTTPClientHandlers()
                     try channel.pipeline.syncOperations.addHandler(ExportResponseHandler())
                 }
@@ -90,6 +96,14 @@ final class HTTPConnection: Sendable {
             opened = try await bootstrap.connect(host: host, port: port).get()
         } catch {
             throw .connect(endpoint: display, reason: OTLPHTTPClient.connectReason(error))
+        }
+        if let done = handshake.withLock({ $0 }) {
+            do {
+                try await done.get()
+            } catch {
+                opened.close(promise: nil)
+                throw (error as? ExportFailure) ?? .tls(reason: TLSSettings.reason(error))
+            }
         }
         let previous = channel.withLock { channel in
             defer { channel = opened }

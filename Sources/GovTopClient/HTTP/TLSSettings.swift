@@ -33,7 +33,7 @@ public struct TLSSettings: Sendable, Hashable {
     /// A TLS failure in words: a certificate that does not verify says so and what to do.
     static func reason(_ error: any Error) -> String {
         let text = "\(error)"
-        if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("unableToValidateCertificate") {
+        if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("unableToValidateCertificate") || text.contains("failedToValidateHostname") {
             return "the server's certificate could not be verified (not signed by a CA this machine trusts, expired, "
                 + "or for another host name); pass --ca-file with the CA certificate that signed it"
         }

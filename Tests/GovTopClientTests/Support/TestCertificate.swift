@@ -10,14 +10,15 @@ struct TestCertificate {
 
     static let openssl = ["/usr/bin/openssl", "/usr/local/bin/openssl"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    static func make(name: String = "localhost") throws -> TestCertificate {
+    /// `withIPAddress`: the certificate also names 127.0.0.1 (else only `name`).
+    static func make(name: String = "localhost", withIPAddress: Bool = true) throws -> TestCertificate {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("govtop-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let certificate = TestCertificate(directory: directory)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try require(openssl))
         process.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=\(name)",
-                             "-addext", "subjectAltName=DNS:\(name),IP:127.0.0.1",
+                             "-addext", "subjectAltName=DNS:\(name)" + (withIPAddress ? ",IP:127.0.0.1" : ""),
                              "-keyout", certificate.keyFile, "-out", certificate.certificateFile]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

@@ -9,7 +9,7 @@ import Testing
         ("not json at all", "not govtop's JSON"),
         (#"{"traces": "many"}"#, "traces"),
         (#"{"traces": [{"trace_id": 5}]}"#, "Index 0"),
-        (#"{"traces": [{"span_count": 1e300}]}"#, "Index 0"),
+        (#"{"traces": [{"span_count": 1e300}]}"#, "not govtop's JSON"),
         (String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000), "not govtop's JSON"),
     ])
     func malformedAnswersAreRejectedWithTheirPlace(body: String, mentions: String) {
