@@ -43,7 +43,6 @@ struct AttachCommand: AsyncParsableCommand {
     var logFile: String?
 
     func validate() throws {
-        guard !urls.isEmpty else { throw ValidationError("give the URL of at least one running govtop, e.g. http://127.0.0.1:4318.") }
         guard urls.count <= 64 else { throw ValidationError("at most 64 govtops can be attached at once, not \(urls.count).") }
         for url in urls {
             do throws(EndpointError) { _ = try GovTopURL(parsing: url) } catch { throw ValidationError("\(error.reason): '\(url)'.") }
