@@ -32,21 +32,31 @@ final class HTTPConnection: Sendable {
     /// Sends the request and waits for its whole response.
     func send(_ head: HTTPRequestHead, body: [UInt8] = [], timeout: TimeAmount,
               maxBodyBytes: Int = ExportResponseHandler.maxBodyBytes) async throws(ExportFailure) -> RawResponse {
-        let channel = try await connection()
-        var buffer = channel.allocator.buffer(capacity: body.count)
-        buffer.writeBytes(body)
-        let answer = Self.write(PendingExport(head: head, body: buffer, timeout: timeout, maxBodyBytes: maxBodyBytes,
-                                              promise: channel.eventLoop.makePromise()), on: channel)
-        let response: RawResponse
-        do {
-            response = try await answer.get()
-        } catch {
-            drop(channel)
-            throw (error as? ExportFailure) ?? .connectionLost(reason: "\(error)")
+        var attempt = 0
+        while true {
+            attempt += 1
+            let (channel, reused) = try await connection()
+            var buffer = channel.allocator.buffer(capacity: body.count)
+            buffer.writeBytes(body)
+            let answer = Self.write(PendingExport(head: head, body: buffer, timeout: timeout, maxBodyBytes: maxBodyBytes,
+                                                  promise: channel.eventLoop.makePromise()), on: channel)
+            let response: RawResponse
+            do {
+                response = try await answer.get()
+            } catch {
+                drop(channel)
+                let failure = (error as? ExportFailure) ?? .connectionLost(reason: "\(error)")
+                // A kept-alive connection the server closed before the request left: nothing was sent, so once more on a new one.
+                if reused, attempt == 1, case .connectionLost(let reason) = failure, reason.hasPrefix(Self.notSent) { continue }
+                throw failure
+            }
+            if !response.head.isKeepAlive { drop(channel) }
+            return response
         }
-        if !response.head.isKeepAlive { drop(channel) }
-        return response
     }
+
+    /// How a failure to write the request (nothing was sent) begins.
+    static let notSent = "the request could not be sent"
 
     /// Writes `request` to `channel` and returns its answer. A kept-alive connection the server
     /// closes between `connection()` and this write never reaches the response handler: the failed
@@ -55,7 +65,7 @@ final class HTTPConnection: Sendable {
         let answer = request.promise
         let written = channel.eventLoop.makePromise(of: Void.self)
         written.futureResult.whenFailure { error in
-            answer.fail(ExportFailure.connectionLost(reason: "the request could not be sent: \(error)"))
+            answer.fail(ExportFailure.connectionLost(reason: "\(notSent): \(error)"))
         }
         channel.writeAndFlush(request, promise: written)
         return answer.futureResult
@@ -70,8 +80,9 @@ final class HTTPConnection: Sendable {
         try? await open?.close()
     }
 
-    private func connection() async throws(ExportFailure) -> any Channel {
-        if let open = channel.withLock({ $0 }), open.isActive { return open }
+    /// The open connection (`reused`), or a new one.
+    private func connection() async throws(ExportFailure) -> (channel: any Channel, reused: Bool) {
+        if let open = channel.withLock({ $0 }), open.isActive { return (open, true) }
         let tls = self.tls
         // SNI and the certificate's host name; an IP address is checked against the certificate's IP entries instead.
         let serverName = tls == nil || Self.isIPAddress(host) ? nil : host
@@ -110,7 +121,7 @@ final class HTTPConnection: Sendable {
             return channel
         }
         previous?.close(promise: nil)
-        return opened
+        return (opened, false)
     }
 
     /// Forgets `broken` (if it is still the current connection) and closes it.
