@@ -93,6 +93,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), // attach: https:// (issue 16)
+                .product(name: "NIOTLS", package: "swift-nio"), // attach: the TLS handshake event
             ]
         ),
         .executableTarget(
@@ -169,6 +171,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), // attach: a TLS test server (issue 16)
             ]
         ),
     ]

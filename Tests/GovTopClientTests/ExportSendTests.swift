@@ -29,7 +29,7 @@ import Testing
 
     @Test func aWriteOnAClosedConnectionFailsTheAnswer() throws {
         let channel = EmbeddedChannel(handler: ClosedSocket())
-        let answer = OTLPHTTPClient.send(pending(on: channel), on: channel)
+        let answer = HTTPConnection.write(pending(on: channel), on: channel)
         let outcome = Outcome()
         answer.whenComplete { outcome.result = $0 }
         channel.embeddedEventLoop.run()

@@ -6,6 +6,8 @@ public enum ExportFailure: Error, Hashable, Sendable, CustomStringConvertible {
     case connectionLost(reason: String)
     /// No complete response within the timeout.
     case timedOut(seconds: Double)
+    /// The TLS handshake failed: most often a certificate that could not be verified.
+    case tls(reason: String)
     /// The server answered with a status outside 2xx.
     case status(code: Int, message: String, retryAfterSeconds: Double?)
 
@@ -14,6 +16,7 @@ public enum ExportFailure: Error, Hashable, Sendable, CustomStringConvertible {
     public var isRetryable: Bool {
         switch self {
         case .connect, .connectionLost, .timedOut: true
+        case .tls: false
         case .status(let code, _, _): [429, 502, 503, 504].contains(code)
         }
     }
@@ -32,6 +35,8 @@ public enum ExportFailure: Error, Hashable, Sendable, CustomStringConvertible {
             "connection lost: \(reason)"
         case .timedOut(let seconds):
             "no response within \(ExportFailure.seconds(seconds))"
+        case .tls(let reason):
+            "TLS failed: \(reason)"
         case .status(let code, let message, _):
             message.isEmpty ? "HTTP \(code)" : "HTTP \(code): \(message)"
         }

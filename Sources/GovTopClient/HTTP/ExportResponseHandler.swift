@@ -1,19 +1,25 @@
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 
-/// One export on its way through the channel: the request and where its answer goes.
+/// One request on its way through the channel (an export, or an API call of `govtop attach`):
+/// the request and where its answer goes.
 struct PendingExport: Sendable {
     var head: HTTPRequestHead
     var body: ByteBuffer
     var timeout: TimeAmount
+    /// Most response body bytes kept; the rest is dropped and the response marked `truncated`.
+    var maxBodyBytes = ExportResponseHandler.maxBodyBytes
     var promise: EventLoopPromise<RawResponse>
 }
 
 /// A complete HTTP response as the handler collected it.
 struct RawResponse: Sendable {
     var head: HTTPResponseHead
-    /// At most `ExportResponseHandler.maxBodyBytes`; the rest is dropped.
+    /// At most the request's `maxBodyBytes`; the rest is dropped.
     var body: [UInt8]
+    /// Whether bytes were dropped.
+    var truncated = false
 }
 
 /// Sends one `PendingExport` at a time and completes its promise with the response, a timeout,
@@ -23,13 +29,15 @@ final class ExportResponseHandler: ChannelDuplexHandler {
     typealias OutboundIn = PendingExport
     typealias OutboundOut = HTTPClientRequestPart
 
-    /// Response bodies are only read for messages; more than this is not kept.
+    /// Export response bodies are only read for messages; more than this is not kept.
     static let maxBodyBytes = 64 * 1024
 
     private var promise: EventLoopPromise<RawResponse>?
     private var timeout: Scheduled<Void>?
     private var head: HTTPResponseHead?
     private var body: [UInt8] = []
+    private var maxBodyBytes = ExportResponseHandler.maxBodyBytes
+    private var truncated = false
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise writePromise: EventLoopPromise<Void>?) {
         let export = unwrapOutboundIn(data)
@@ -41,6 +49,8 @@ final class ExportResponseHandler: ChannelDuplexHandler {
         promise = export.promise
         head = nil
         body = []
+        maxBodyBytes = export.maxBodyBytes
+        truncated = false
         let loopContext = NIOLoopBound(context, eventLoop: context.eventLoop)
         let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
         let seconds = Double(export.timeout.nanoseconds) / 1e9
@@ -58,7 +68,8 @@ final class ExportResponseHandler: ChannelDuplexHandler {
         case .head(let responseHead):
             head = responseHead
         case .body(var buffer):
-            let room = Self.maxBodyBytes - body.count
+            let room = maxBodyBytes - body.count
+            if buffer.readableBytes > room { truncated = true }
             if room > 0, let bytes = buffer.readBytes(length: min(room, buffer.readableBytes)) { body += bytes }
         case .end:
             guard let head else {
@@ -71,7 +82,7 @@ final class ExportResponseHandler: ChannelDuplexHandler {
                 body = []
                 return
             }
-            finish(.success(RawResponse(head: head, body: body)))
+            finish(.success(RawResponse(head: head, body: body, truncated: truncated)))
         }
     }
 
@@ -81,7 +92,11 @@ final class ExportResponseHandler: ChannelDuplexHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
-        finish(.failure(ExportFailure.connectionLost(reason: "\(error)")))
+        if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
+            finish(.failure(ExportFailure.tls(reason: TLSSettings.reason(error))))
+        } else {
+            finish(.failure(ExportFailure.connectionLost(reason: "\(error)")))
+        }
         context.close(promise: nil)
     }
 

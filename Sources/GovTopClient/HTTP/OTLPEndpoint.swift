@@ -21,30 +21,44 @@ public struct OTLPEndpoint: Hashable, Sendable, CustomStringConvertible {
     }
 
     public init(parsing text: String) throws(EndpointError) {
+        let parts = try Self.split(text, acceptHTTPS: false)
+        var path = parts.path
+        if path.isEmpty || path == "/" { path = Self.tracesPath }
+        if path.hasPrefix("/?") { path = Self.tracesPath + path.dropFirst() }
+        self.init(host: parts.host, port: parts.port, path: path)
+    }
+
+    /// An `http://` (or, with `acceptHTTPS`, `https://`) URL split into its scheme, host, port
+    /// (80 or 443 by default) and path with query ("" when none); shared with `GovTopURL`.
+    static func split(_ text: String, acceptHTTPS: Bool) throws(EndpointError)
+        -> (https: Bool, host: String, port: Int, path: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let schemeEnd = trimmed.range(of: "://") else {
             throw EndpointError(text, "it has no scheme; write it like http://127.0.0.1:4318")
         }
         let scheme = trimmed[..<schemeEnd.lowerBound].lowercased()
-        if scheme == "https" { throw EndpointError(text, "https is not supported; use http:// (or a local Collector that adds TLS)") }
-        guard scheme == "http" else { throw EndpointError(text, "the scheme must be http, not \(scheme)") }
+        if scheme == "https" && !acceptHTTPS {
+            throw EndpointError(text, "https is not supported; use http:// (or a local Collector that adds TLS)")
+        }
+        guard scheme == "http" || scheme == "https" else {
+            throw EndpointError(text, "the scheme must be \(acceptHTTPS ? "http or https" : "http"), not \(scheme)")
+        }
         let rest = trimmed[schemeEnd.upperBound...]
         let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
         let authority = rest[..<authorityEnd]
         var path = String(rest[authorityEnd...])
         if let fragment = path.firstIndex(of: "#") { path = String(path[..<fragment]) }
         if path.hasPrefix("?") { path = "/" + path }
-        if path.isEmpty || path == "/" { path = Self.tracesPath }
-        if path.hasPrefix("/?") { path = Self.tracesPath + path.dropFirst() }
         guard !authority.contains("@") else { throw EndpointError(text, "user information in the URL is not supported") }
         guard path.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != "\u{7F}" && ($0.asciiValue ?? 0) >= 0x21 }) else {
             throw EndpointError(text, "the path must be printable ASCII without spaces (percent-encode anything else)")
         }
-        let (host, port) = try Self.hostAndPort(authority, text: text)
-        self.init(host: host, port: port, path: path)
+        let https = scheme == "https"
+        let (host, port) = try Self.hostAndPort(authority, text: text, defaultPort: https ? 443 : 80)
+        return (https, host, port, path)
     }
 
-    private static func hostAndPort(_ authority: Substring, text: String) throws(EndpointError) -> (String, Int) {
+    private static func hostAndPort(_ authority: Substring, text: String, defaultPort: Int) throws(EndpointError) -> (String, Int) {
         var host: Substring
         var portText: Substring?
         if authority.hasPrefix("[") {
@@ -65,7 +79,7 @@ public struct OTLPEndpoint: Hashable, Sendable, CustomStringConvertible {
         guard host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-._:%".contains($0)) }) else {
             throw EndpointError(text, "the host '\(host)' has characters a host name cannot have")
         }
-        guard let portText else { return (String(host), 80) }
+        guard let portText else { return (String(host), defaultPort) }
         guard !portText.isEmpty, portText.count <= 5, portText.allSatisfy(\.isASCII), let port = Int(portText),
               (1...65535).contains(port) else {
             throw EndpointError(text, "the port must be a number from 1 to 65535, not '\(portText)'")

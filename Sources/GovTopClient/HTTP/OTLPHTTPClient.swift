@@ -2,27 +2,24 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-import Synchronization
 
 /// A small HTTP/1.1 client that POSTs OTLP/HTTP exports to one host over one keep-alive
-/// connection, reconnecting when the connection breaks or the server closes it.
+/// connection (`HTTPConnection`), reconnecting when the connection breaks or the server closes it.
 ///
 /// Meant for one sender at a time (the demo driver and the replay send their batches in order); an export started
 /// while another waits fails with `connectionLost`. Every attempt ends: with a reply, or an
 /// `ExportFailure` after the connect or response timeout.
 public final class OTLPHTTPClient: Sendable {
     public let endpoint: OTLPEndpoint
-    private let group: any EventLoopGroup
-    private let connectTimeout: TimeAmount
     private let responseTimeout: TimeAmount
-    private let channel = Mutex<(any Channel)?>(nil)
+    private let connection: HTTPConnection
 
     public init(endpoint: OTLPEndpoint, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
                 connectTimeout: Duration = .seconds(5), responseTimeout: Duration = .seconds(10)) {
         self.endpoint = endpoint
-        self.group = group
-        self.connectTimeout = TimeAmount(connectTimeout)
         self.responseTimeout = TimeAmount(responseTimeout)
+        connection = HTTPConnection(host: endpoint.host, port: endpoint.port, display: endpoint.description, group: group,
+                                    connectTimeout: TimeAmount(connectTimeout))
     }
 
     /// Sends `body` and waits for the answer: by default an OTLP/protobuf
@@ -30,48 +27,17 @@ public final class OTLPHTTPClient: Sendable {
     /// signal or encoding to the same host (`ExportContent`).
     public func export(_ body: [UInt8], path: String? = nil,
                        contentType: ExportContent = .protobuf) async throws(ExportFailure) -> ExportReply {
-        let channel = try await connection()
-        var buffer = channel.allocator.buffer(capacity: body.count)
-        buffer.writeBytes(body)
         var head = HTTPRequestHead(version: .http1_1, method: .POST, uri: path ?? endpoint.path)
         head.headers.add(name: "Host", value: endpoint.hostHeader)
         head.headers.add(name: "Content-Type", value: contentType.rawValue)
         head.headers.add(name: "Content-Length", value: String(body.count))
         head.headers.add(name: "User-Agent", value: "govtop")
-        let answer = Self.send(PendingExport(head: head, body: buffer, timeout: responseTimeout, promise: channel.eventLoop.makePromise()),
-                               on: channel)
-        let response: RawResponse
-        do {
-            response = try await answer.get()
-        } catch {
-            drop(channel)
-            throw (error as? ExportFailure) ?? .connectionLost(reason: "\(error)")
-        }
-        if !response.head.isKeepAlive { drop(channel) }
-        return try Self.reply(response)
-    }
-
-    /// Writes `export` to `channel` and returns its answer. A kept-alive connection the server closes
-    /// between `connection()` and this write never reaches the response handler: the failed write
-    /// fails the answer too, or the export would wait forever (and a debug build traps on the
-    /// leaked promise).
-    static func send(_ export: PendingExport, on channel: any Channel) -> EventLoopFuture<RawResponse> {
-        let answer = export.promise
-        let written = channel.eventLoop.makePromise(of: Void.self)
-        written.futureResult.whenFailure { error in
-            answer.fail(ExportFailure.connectionLost(reason: "the request could not be sent: \(error)"))
-        }
-        channel.writeAndFlush(export, promise: written)
-        return answer.futureResult
+        return try Self.reply(try await connection.send(head, body: body, timeout: responseTimeout))
     }
 
     /// Closes the connection, if one is open.
     public func close() async {
-        let open = channel.withLock { channel in
-            defer { channel = nil }
-            return channel
-        }
-        try? await open?.close()
+        await connection.close()
     }
 
     static func reply(_ response: RawResponse) throws(ExportFailure) -> ExportReply {
@@ -85,39 +51,6 @@ public final class OTLPHTTPClient: Sendable {
         }
         let partial = ResponseBody.partialSuccess(response.body, contentType: contentType)
         return ExportReply(status: code, rejected: partial.rejected, message: partial.message)
-    }
-
-    private func connection() async throws(ExportFailure) -> any Channel {
-        if let open = channel.withLock({ $0 }), open.isActive { return open }
-        let bootstrap = ClientBootstrap(group: group)
-            .connectTimeout(connectTimeout)
-            .channelOption(.socketOption(.so_keepalive), value: 1)
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                    try channel.pipeline.syncOperations.addHandler(ExportResponseHandler())
-                }
-            }
-        let opened: any Channel
-        do {
-            opened = try await bootstrap.connect(host: endpoint.host, port: endpoint.port).get()
-        } catch {
-            throw .connect(endpoint: endpoint.description, reason: Self.connectReason(error))
-        }
-        let previous = channel.withLock { channel in
-            defer { channel = opened }
-            return channel
-        }
-        previous?.close(promise: nil)
-        return opened
-    }
-
-    /// Forgets `broken` (if it is still the current connection) and closes it.
-    private func drop(_ broken: any Channel) {
-        channel.withLock { channel in
-            if channel === broken { channel = nil }
-        }
-        broken.close(promise: nil)
     }
 
     /// NIO's connect errors, shortened to what a person needs.

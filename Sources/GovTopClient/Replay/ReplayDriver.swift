@@ -99,7 +99,7 @@ public final class ReplayDriver: Sendable {
                     continue
                 }
                 switch error {
-                case .connect, .connectionLost, .timedOut:
+                case .connect, .connectionLost, .timedOut, .tls:
                     throw ReplayError(file: place.file, line: place.line, "\(error) (gave up after \(retries) retries)")
                 case .status:
                     progress.failed += 1

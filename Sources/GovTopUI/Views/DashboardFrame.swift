@@ -21,6 +21,8 @@ public struct DashboardFrame: Sendable {
     public var utcOffsetSeconds: Int
     /// What the History screen shows; nil when there is no ledger of record (ledger: issue 11).
     public var history: HistoryFrame?
+    /// Attached govtops that did not answer their latest poll (`govtop attach`), by `host:port`.
+    public var unavailable: [String] = []
 
     public init(snapshot: DashboardSnapshot, trace: TraceDetail? = nil, listenAddress: String = "", spansPerSecond: Double = 0,
                 notice: String? = nil, themeName: String = "default", utcOffsetSeconds: Int = 0) {

@@ -92,6 +92,10 @@ struct HeaderBar {
             pieces.append(Piece(segments: [Segment(text: text, style: CellStyle(.critical, .bold))], priority: 1, trailing: true))
         }
         if let coverage = coveragePiece(snapshot) { pieces.append(coverage) } // metrics: traces vs metered tokens
+        if !frame.unavailable.isEmpty { // attach (issue 16): instances that do not answer
+            let text = frame.unavailable.count == 1 ? "unreachable " + frame.unavailable[0] : "\(frame.unavailable.count) unreachable"
+            pieces.append(Piece(segments: [Segment(text: text, style: CellStyle(.critical, .bold))], priority: 1, trailing: true))
+        }
         if paused {
             pieces.append(Piece(segments: [Segment(text: " PAUSED ", style: CellStyle(.warning, [.bold, .reverse]))], priority: 0, trailing: true))
         }

@@ -15,15 +15,18 @@ extension DashboardLoop {
         case .quit:
             return .stop
         case .openTrace(let id):
-            frame.trace = TraceID(hex: id).flatMap { engine.trace($0) }
-            if frame.trace == nil { notify("trace \(id) is no longer in the store") }
+            frame.trace = nil
+            switch TraceID(hex: id).map({ source.lookUpTrace($0) }) ?? .missing {
+            case .found(let trace): frame.trace = trace
+            case .missing: notify("trace \(id) is no longer in the store")
+            case .loading: notify("loading trace \(id)…")
+            }
         case .closeTrace:
             frame.trace = nil
         case .acknowledgeAlert(let id):
-            notify(engine.acknowledgeAlert(id: id) != nil ? "alert acknowledged" : "that alert is gone")
+            notify(source.acknowledge(alertID: id))
         case .clearResolvedAlerts:
-            let cleared = engine.clearResolvedAlerts()
-            notify(cleared == 0 ? "no resolved alerts to clear" : "cleared \(cleared) resolved alert\(cleared == 1 ? "" : "s")")
+            notify(source.clearResolved())
         case .copyToClipboard(let text):
             notify(terminal.copyToClipboard(text) ? "copied \(text) (OSC 52)" : "could not write to the terminal to copy")
         case .exportTrace(let id):
@@ -47,7 +50,9 @@ extension DashboardLoop {
     }
 
     private func export(_ id: String) {
-        guard let traceID = TraceID(hex: id), let trace = engine.trace(traceID) ?? frame.trace else {
+        var stored: TraceDetail?
+        if let traceID = TraceID(hex: id), case .found(let trace) = source.lookUpTrace(traceID) { stored = trace }
+        guard let traceID = TraceID(hex: id), let trace = stored ?? frame.trace else {
             notify("trace \(id) is no longer in the store; nothing exported")
             return
         }

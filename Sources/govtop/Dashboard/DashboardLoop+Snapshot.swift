@@ -21,7 +21,9 @@ extension DashboardLoop {
         let due = now &- lastSnapshotAt >= Self.snapshotInterval
         guard key != lastQuery || (!state.paused && (wanted || due)) else { return false }
         if let open = state.traceDetail, !state.paused { request.openTrace = TraceID(hex: open.traceID) }
-        let snapshot = engine.dashboard(request)
+        let snapshot = source.dashboard(request)
+        for notice in source.takeNotices() { notify(notice) } // attach: results of background work
+        frame.unavailable = source.unavailable()
         lastQuery = key
         lastSnapshotAt = now
         frame.spansPerSecond = spanRate.record(time: now, received: snapshot.summary.spansReceived)

@@ -20,7 +20,8 @@ final class DashboardLoop {
     /// The trace list asks for at least this many rows, so moving down does not run out at once.
     static let minimumTraceRows = 200
 
-    let engine: Engine
+    /// The engine of this process, or attached govtops (`govtop attach`).
+    let source: any DashboardSource
     let listenAddress: String
     let options: DashboardOptions
     let logger: FileLogger
@@ -35,16 +36,22 @@ final class DashboardLoop {
     var lastQuery: TraceQueryKey?
     var noticeExpires: UInt64?
 
-    init(service: GovTopService, options: DashboardOptions, logger: FileLogger) {
-        engine = service.engine
-        listenAddress = service.receiver.host == "127.0.0.1" || service.receiver.host == "localhost"
+    convenience init(service: GovTopService, options: DashboardOptions, logger: FileLogger) {
+        let address = service.receiver.host == "127.0.0.1" || service.receiver.host == "localhost"
             ? ":\(service.port)" : "\(service.receiver.displayHost):\(service.port)"
+        self.init(source: service.engine, listenAddress: address, options: options, logger: logger)
+    }
+
+    /// `listenAddress` is what the header names as where data comes in.
+    init(source: any DashboardSource, listenAddress: String, options: DashboardOptions, logger: FileLogger) {
+        self.source = source
+        self.listenAddress = listenAddress
         self.options = options
         self.logger = logger
         themes = ThemeCycle(catalog: options.themes, initial: options.theme)
         theme = options.theme
         state = NavigationState(themeIndex: themes.startIndex)
-        let snapshot = service.engine.dashboard(DashboardRequest())
+        let snapshot = source.dashboard(DashboardRequest())
         lastBellRings = snapshot.bellRings
         frame = DashboardFrame(snapshot: snapshot, listenAddress: listenAddress, themeName: options.theme.name,
                                utcOffsetSeconds: options.utcOffsetSeconds)

@@ -6,6 +6,12 @@ extension RunCommand {
     /// The dashboard's options: the theme from `--theme`, else the configuration's `theme:`, else
     /// "default"; a theme that does not load stops govtop here, before the terminal is touched.
     func dashboardOptions(_ configuration: GovTopConfiguration) throws(ConfigError) -> DashboardOptions {
+        try Self.dashboardOptions(configuration, theme: theme, bell: bell, logFile: logFile, noMouse: noMouse)
+    }
+
+    /// The same for any command that draws the dashboard (`govtop attach` too).
+    static func dashboardOptions(_ configuration: GovTopConfiguration, theme: String?, bell: Bool, logFile: String?,
+                                 noMouse: Bool) throws(ConfigError) -> DashboardOptions {
         let environment = ProcessInfo.processInfo.environment
         let currentDirectory = FileManager.default.currentDirectoryPath
         let catalog = ThemeCatalog(environment: environment, executablePath: Self.executablePath,

@@ -1,6 +1,7 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 import Synchronization
 
 /// An HTTP server on 127.0.0.1 that answers each request with the next scripted response (200
@@ -20,6 +21,8 @@ final class StubOTLPServer: Sendable {
         var body: [UInt8]
         /// The client's port: equal for requests on one connection.
         var clientPort: Int
+        var method: String = "POST"
+        var authorization: String?
     }
 
     /// The script and the log, shared with the connection handlers.
@@ -41,13 +44,15 @@ final class StubOTLPServer: Sendable {
     var port: Int { channel.localAddress?.port ?? 0 }
     var requests: [Request] { book.requests.withLock { $0 } }
 
-    init(script: [Response]) async throws {
+    /// `tls`: serve HTTPS with this server context (attach's TLS tests).
+    init(script: [Response], tls: NIOSSLContext? = nil) async throws {
         let book = Book(script: script)
         self.book = book
         channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
                     try channel.pipeline.syncOperations.addHandler(Handler { book.answer($0) })
                 }
@@ -79,7 +84,8 @@ final class StubOTLPServer: Sendable {
             case .end:
                 guard let head else { return }
                 let response = respond(Request(path: head.uri, contentType: head.headers.first(name: "Content-Type"), body: body,
-                                                   clientPort: context.channel.remoteAddress?.port ?? 0))
+                                                   clientPort: context.channel.remoteAddress?.port ?? 0, method: head.method.rawValue,
+                                                   authorization: head.headers.first(name: "Authorization")))
                 let loopContext = NIOLoopBound(context, eventLoop: context.eventLoop)
                 context.eventLoop.scheduleTask(in: response.delay) {
                     let context = loopContext.value
