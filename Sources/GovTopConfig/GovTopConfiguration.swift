@@ -28,6 +28,8 @@ public struct GovTopConfiguration: Sendable {
     public var pricingFile: PricingFileSetting?
     /// Whether the dashboard asks the terminal for mouse reports (`mouse:`, `--no-mouse`).
     public var mouse = true
+    /// decide (issue 15): how `GET /api/v1/decision` reads requests and refuses (`decision:`).
+    public var decision = DecisionSettings()
     /// The file the settings came from; nil for the defaults.
     public var source: String?
 

@@ -38,6 +38,8 @@ public struct ReceiverConfiguration: Sendable, Hashable {
     /// Most exports waiting for a worker thread at once; beyond it an export is answered `503`
     /// with `Retry-After` (load shedding) rather than queued behind work that cannot finish in time.
     public var maxQueuedExports: Int
+    /// decide (issue 15): the decision endpoint's headers and refusal status.
+    public var decision = DecisionSettings()
 
     public init(host: String = "127.0.0.1", port: Int = 4318, maxBodyBytes: Int = 64 << 20,
                 maxConnections: Int = 256, idleTimeout: Duration = .seconds(60),

@@ -10,5 +10,6 @@ extension RequestHead {
             contentType: head.headers.first(name: "content-type"),
             contentEncoding: head.headers.first(name: "content-encoding"),
             contentLength: head.headers.first(name: "content-length").flatMap { Int($0) })
+        fields = head.headers
     }
 }

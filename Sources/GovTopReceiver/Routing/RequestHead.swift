@@ -1,3 +1,5 @@
+import NIOHTTP1
+
 /// The parts of an HTTP request head that decide how it is handled.
 struct RequestHead: Sendable, Equatable {
     var method: String
@@ -6,6 +8,8 @@ struct RequestHead: Sendable, Equatable {
     var contentType: String?
     var contentEncoding: String?
     var contentLength: Int?
+    /// All header fields (decide, issue 15: the decision endpoint reads the scope from them).
+    var fields: HTTPHeaders = HTTPHeaders()
 
     init(method: String, uri: String, contentType: String? = nil, contentEncoding: String? = nil, contentLength: Int? = nil) {
         self.method = method

@@ -6,8 +6,15 @@ enum RequestRouter {
     static let tracePrefix = "/api/v1/traces/"
     static let alertPrefix = "/api/v1/alerts/"
 
-    static func route(_ head: RequestHead, maxBodyBytes: Int) -> Route {
+    static func route(_ head: RequestHead, maxBodyBytes: Int, decision: DecisionSettings = DecisionSettings()) -> Route {
         let path = head.path
+        if DecisionRequest.matches(path) { // decide (issue 15): any method, as gateways forward the original one
+            do throws(RequestFailure) {
+                return .api(.decision(try DecisionRequest.parse(query: head.query, headers: head.fields, settings: decision)))
+            } catch {
+                return .failure(error, .api)
+            }
+        }
         if let signal = OTLPSignal.allCases.first(where: { $0.path == path }) {
             return exportRoute(signal, head: head, maxBodyBytes: maxBodyBytes)
         }

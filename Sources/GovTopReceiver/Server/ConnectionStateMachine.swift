@@ -27,6 +27,8 @@ struct ConnectionStateMachine {
         var headerTimeout: TimeAmount
         var idleTimeout: TimeAmount
         var minBodyBytesPerSecond: Int
+        /// decide (issue 15): how the decision endpoint reads its scope.
+        var decision = DecisionSettings()
 
         init(maxBodyBytes: Int, headerTimeout: TimeAmount, idleTimeout: TimeAmount, minBodyBytesPerSecond: Int) {
             self.maxBodyBytes = maxBodyBytes
@@ -39,6 +41,7 @@ struct ConnectionStateMachine {
             self.init(maxBodyBytes: configuration.maxBodyBytes, headerTimeout: TimeAmount(configuration.headerTimeout),
                       idleTimeout: TimeAmount(configuration.idleTimeout),
                       minBodyBytesPerSecond: configuration.minBodyBytesPerSecond)
+            decision = configuration.decision
         }
     }
 
@@ -172,7 +175,7 @@ struct ConnectionStateMachine {
 
         var receipt = Receipt(body: .skipping, exchange: exchange, startedAt: now, received: 0)
         var actions: [Action] = []
-        switch RequestRouter.route(requestHead, maxBodyBytes: limits.maxBodyBytes) {
+        switch RequestRouter.route(requestHead, maxBodyBytes: limits.maxBodyBytes, decision: limits.decision) {
         case .export(let request):
             // Reserved as the bytes arrive, never from the declared length: a head that announces
             // a large body and sends none must not hold memory it does not use.
