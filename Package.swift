@@ -111,6 +111,7 @@ let package = Package(
             name: "govtop-bench",
             dependencies: [
                 "GovTopCore", "GovTopUI", "OTLPProto", "CMalloc",
+                "GovTopReceiver", // decide (issue 15): the decision benchmark asks a real server
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             path: "Sources/GovTopBench"

@@ -27,7 +27,7 @@ while let argument = arguments.popFirst() {
         }
         timer.clock = clock
     case "--list":
-        sections.forEach { print($0.name) }
+        (sections.map(\.name) + ["store-memory", "decision"]).forEach { print($0) }
         exit(0)
     default:
         print("usage: govtop-bench [--filter NAME] [--seconds S] [--clock cpu|wall] [--list]")
@@ -37,8 +37,9 @@ while let argument = arguments.popFirst() {
 
 let selected = sections.filter { filter == nil || $0.name.lowercased().contains(filter!) }
 let wantsMemory = filter.map { "store-memory".contains($0) } ?? true
-if selected.isEmpty && !wantsMemory {
-    print("no benchmark section matches '\(filter ?? "")'; sections: " + (sections.map(\.name) + ["store-memory"]).joined(separator: ", "))
+let wantsDecision = filter.map { "decision".contains($0) } ?? true // decide (issue 15): its own report (rate and p99)
+if selected.isEmpty && !wantsMemory && !wantsDecision {
+    print("no benchmark section matches '\(filter ?? "")'; sections: " + (sections.map(\.name) + ["store-memory", "decision"]).joined(separator: ", "))
     exit(2)
 }
 #if DEBUG
@@ -51,4 +52,7 @@ if !rows.isEmpty {
 }
 if wantsMemory {
     print("\n" + StoreMemoryBenchmark.run())
+}
+if wantsDecision {
+    print("\n" + DecisionBenchmark.run(seconds: max(1, timer.budget * 3)))
 }

@@ -6,7 +6,7 @@ import GovTopCore
 public enum ConfigKeys {
     public static let topLevel = [
         "listen", "http_port", "max_body", "receiver", "store", "time_zone", "max_groups_per_dimension", "theme", "mouse",
-        "pricing_file", "pricing", "budgets", "policies", "alerts", "record",
+        "pricing_file", "pricing", "budgets", "policies", "alerts", "record", "decision",
         "token_file", "metrics_auth", "otlp_auth", "tls", // auth: issue 16
     ]
     public static let tls = ["cert", "key"]
@@ -16,7 +16,10 @@ public enum ConfigKeys {
     public static let record = ["file", "max_bytes", "keep"]
     public static let price = ["model", "provider", "input", "output", "cached_input", "cache_write", "aliases"]
     /// `name`, the scope dimensions (`team`, ..., `service`), then the budget's own settings.
-    public static let budget = ["name"] + Dimension.allCases.map(\.rawValue) + ["limit", "period", "thresholds", "consumed", "action", "source"]
+    public static let budget = ["name"] + Dimension.allCases.map(\.rawValue) + ["limit", "period", "time_zone", "reset_at", "thresholds", "consumed", "action", "source"]
+    /// decide (issue 15): `decision:` and the dimensions its `headers:` may name.
+    public static let decision = ["headers", "deny_status"]
+    public static let decisionHeaders = Dimension.allCases.map(\.rawValue)
     public static let policy = ["name", "pattern", "keys", "when", "max_cost", "max_tokens", "action", "severity"]
     /// The keys of a negated condition, `{not: ...}`.
     public static let negatedCondition = ["not"]

@@ -30,6 +30,8 @@ public struct GovTopConfiguration: Sendable {
     public var mouse = true
     /// Token, TLS and what asks for the token (auth: issue 16).
     public var access = AccessSettings()
+    /// decide (issue 15): how `GET /api/v1/decision` reads requests and refuses (`decision:`).
+    public var decision = DecisionSettings()
     /// The file the settings came from; nil for the defaults.
     public var source: String?
 

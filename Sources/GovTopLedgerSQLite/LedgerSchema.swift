@@ -42,6 +42,10 @@ enum LedgerSchema {
             """,
             "CREATE TABLE meta (key TEXT PRIMARY KEY, value NOT NULL)",
         ]),
+        // decide (issue 15): a rolling budget's spend per slice of its window (`RollingRecord.encoded`).
+        Migration(version: 2, statements: [
+            "ALTER TABLE budget_periods ADD COLUMN rolling TEXT",
+        ]),
     ]
 
     /// The newest version this govtop writes.

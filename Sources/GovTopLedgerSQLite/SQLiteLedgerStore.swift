@@ -74,13 +74,14 @@ public final class SQLiteLedgerStore: LedgerStore {
                 }
                 // The latest period of each budget.
                 for row in try Row.fetchAll(db, sql: """
-                    SELECT name, period, period_start, period_end, consumed_nanos, burn FROM budget_periods b
+                    SELECT name, period, period_start, period_end, consumed_nanos, burn, rolling FROM budget_periods b
                     WHERE period_start = (SELECT MAX(period_start) FROM budget_periods WHERE name = b.name) ORDER BY name
                     """) {
                     let start: Int64 = row[2], end: Int64 = row[3]
                     snapshot.budgets.append(BudgetPeriodRecord(
                         name: row[0], period: row[1], window: BudgetWindow(start: UInt64(max(0, start)), end: UInt64(max(0, end))),
-                        consumed: Money(nanos: try AmountColumns.wide(row, 4)), burn: BurnRecord(encoded: row[5]) ?? BurnRecord()))
+                        consumed: Money(nanos: try AmountColumns.wide(row, 4)), burn: BurnRecord(encoded: row[5]) ?? BurnRecord(),
+                        rolling: (row[6] as String?).flatMap(RollingRecord.init(encoded:))))
                 }
                 snapshot.alerts = try Self.readAlerts(db)
                 ids.withLock { $0.series = seriesIDs }
@@ -127,10 +128,10 @@ public final class SQLiteLedgerStore: LedgerStore {
                 }
                 for record in commit.budgets {
                     try db.execute(sql: """
-                        INSERT OR REPLACE INTO budget_periods (name, period, period_start, period_end, consumed_nanos, burn)
-                        VALUES (?, ?, ?, ?, ?, ?)
+                        INSERT OR REPLACE INTO budget_periods (name, period, period_start, period_end, consumed_nanos, burn, rolling)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
                         """, arguments: [record.name, record.period, Int64(clamping: record.window.start), Int64(clamping: record.window.end),
-                                         AmountColumns.wide(record.consumed.nanos), record.burn.encoded])
+                                         AmountColumns.wide(record.consumed.nanos), record.burn.encoded, record.rolling?.encoded])
                 }
                 if let alerts = commit.alerts { try Self.writeAlerts(alerts, db: db) }
                 return learned

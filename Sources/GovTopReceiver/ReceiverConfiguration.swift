@@ -44,6 +44,8 @@ public struct ReceiverConfiguration: Sendable, Hashable {
     public var tls: TLSFiles?
     /// Listen beyond loopback without a token (`--insecure-no-auth`); otherwise `validate()` refuses.
     public var allowsOpenExposure = false
+    /// decide (issue 15): the decision endpoint's headers and refusal status.
+    public var decision = DecisionSettings()
 
     public init(host: String = "127.0.0.1", port: Int = 4318, maxBodyBytes: Int = 64 << 20,
                 maxConnections: Int = 256, idleTimeout: Duration = .seconds(60),

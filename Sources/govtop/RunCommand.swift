@@ -190,6 +190,7 @@ extension GovTopConfiguration {
         if let seconds = receiver.idleTimeoutSeconds { configuration.idleTimeout = .milliseconds(Int64((seconds * 1000).rounded())) }
         if let rate = receiver.minBodyBytesPerSecond { configuration.minBodyBytesPerSecond = rate }
         if let count = receiver.maxExportQueue { configuration.maxQueuedExports = count }
+        configuration.decision = decision // decide (issue 15)
         let grpcPort = receiver.grpcPort ?? GovTopConfiguration.defaultGRPCPort
         configuration.grpcPort = grpcPort == 0 ? nil : grpcPort
         return configuration

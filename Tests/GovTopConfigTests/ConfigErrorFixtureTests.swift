@@ -32,9 +32,9 @@ import Testing
         ("out-of-range-resolve-after.yaml",
          #"2:18: alerts.resolve_after: expected a duration of at most 1 day such as 90s or 5m, or a number of seconds, got "2h30m""#),
         // Names outside a fixed set.
-        ("bad-period.yaml", #"4:13: budgets[0].period: expected one of hourly, daily, weekly, monthly, got "fortnightly""#),
-        ("bad-period-suggestion.yaml", #"4:13: budgets[0].period: expected one of hourly, daily, weekly, monthly, got "dayly"; did you mean "daily"?"#),
-        ("bad-budget-action.yaml", #"3:13: budgets[0].action: expected one of alert, log, got "block""#),
+        ("bad-period.yaml", #"4:13: budgets[0].period: expected hourly, daily, weekly, monthly, or a rolling window such as 10s, 15m, 24h, 7d, 30d (at most 366d), got "fortnightly""#),
+        ("bad-period-suggestion.yaml", #"4:13: budgets[0].period: expected hourly, daily, weekly, monthly, or a rolling window such as 10s, 15m, 24h, 7d, 30d (at most 366d), got "dayly"; did you mean "daily"?"#),
+        ("bad-budget-action.yaml", #"3:13: budgets[0].action: expected one of block, alert, log, got "deny""#),
         ("bad-policy-action.yaml", #"4:13: policies[0].action: expected one of alert, log, redact, got "block""#),
         ("bad-severity.yaml", #"4:15: policies[0].severity: expected one of info, warning, critical, got "high""#),
         ("bad-time-zone.yaml", #"1:12: time_zone: expected an IANA time zone name such as UTC or Europe/Paris, got "Mars/Olympus_Mons""#),

@@ -63,7 +63,8 @@ import Yams
         let budgets = try Self.example().engine.budgets
         #expect(budgets == [
             BudgetDefinition(name: "ml-platform-daily", scope: [.team: "ml-platform", .environment: "prod"], limitUSD: 1000,
-                             period: .daily, thresholds: [0.5, 0.9], initialConsumedUSD: 120.5, action: .alert),
+                             period: .daily, thresholds: [0.5, 0.9], initialConsumedUSD: 120.5, action: .alert,
+                             timeZone: TimeZone(identifier: "America/New_York"), resetAt: BudgetResetTime(hour: 6, minute: 0)),
             BudgetDefinition(scope: [.customer: "acme-corp", .model: "gpt-4o", .project: "support-bot", .costCenter: "cc-1234",
                                      .feature: "summarize", .provider: "openai", .service: "support-api"],
                              limitUSD: 250, action: .log),
@@ -111,7 +112,8 @@ import Yams
         for (section, keys) in [("receiver", ConfigKeys.receiver), ("store", ConfigKeys.store), ("record", ConfigKeys.record),
                                 ("pricing", ConfigKeys.price), ("budgets", ConfigKeys.budget),
                                 ("policies", ConfigKeys.policy), ("alerts", ConfigKeys.alerts),
-                                ("policies.when.team", ConfigKeys.negatedCondition), ("tls", ConfigKeys.tls)] {
+                                ("policies.when.team", ConfigKeys.negatedCondition), ("tls", ConfigKeys.tls), ("decision", ConfigKeys.decision),
+                                ("decision.headers", ["team", "project"])] {
             accepted.formUnion(keys.map { "\(section).\($0)" })
         }
         let conditionKeys = found.filter { $0.hasPrefix("policies.when.") && !$0.hasPrefix("policies.when.team.") }

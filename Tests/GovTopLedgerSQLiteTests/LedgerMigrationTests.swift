@@ -20,6 +20,19 @@ import Testing
     static let earlier: [EarlierSchema] = [
         // Version 0: no file at all, or an empty one (a fresh state directory).
         EarlierSchema(version: 0, seed: [], expectedRequests: 0),
+        // Version 1: budget periods without the rolling column (decide, issue 15, added it).
+        EarlierSchema(version: 1, seed: [
+            "INSERT INTO series (id, dimension, key) VALUES (1, '', '')",
+            """
+            INSERT INTO series_totals (series_id, requests, input_tokens, output_tokens, cached_input_tokens, reasoning_tokens,
+                cost_reported_nanos, cost_estimated_nanos, unpriced_requests, errors, policy_violations, eval_failures)
+                VALUES (1, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            """,
+            """
+            INSERT INTO budget_periods (name, period, period_start, period_end, consumed_nanos, burn)
+                VALUES ('team:ml', 'daily', 0, 86400000000000, 5, '0;')
+            """,
+        ], expectedRequests: 3),
     ]
 
     @Test func everyEarlierVersionHasACase() {
@@ -57,7 +70,9 @@ import Testing
         let path = directory.file("ledger.sqlite")
         _ = try SQLiteLedgerStore(path: path, now: 1)
         _ = try SQLiteLedgerStore(path: path, now: 2)
-        #expect(try SQLiteInspection.rows(path, "SELECT version, applied_at FROM schema_version") == [[String(LedgerSchema.current), "1"]])
+        // Every version was applied by the first open (at 1); the second applies none (at 2).
+        #expect(try SQLiteInspection.rows(path, "SELECT version, applied_at FROM schema_version ORDER BY version")
+            == (1...LedgerSchema.current).map { [String($0), "1"] })
     }
 
     @Test func theLedgerIsInWALMode() throws {

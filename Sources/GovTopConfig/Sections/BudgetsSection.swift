@@ -1,3 +1,4 @@
+import Foundation
 import GovTopCore
 
 /// Reads `budgets:`, a list of spending limits, each scoped by any combination of dimensions.
@@ -13,9 +14,11 @@ enum BudgetsSection {
         static let thresholds = "a list of fractions greater than 0 and at most 1, such as [0.5, 0.8, 0.95]"
         static let threshold = "a fraction greater than 0 and at most 1"
         static let consumed = "a number of US dollars from 0 to 1000000000000"
+        static let period = "hourly, daily, weekly, monthly, or a rolling window such as 10s, 15m, 24h, 7d, 30d (at most 366d)"
+        static let resetAt = "a local time HH:MM such as 09:00, for a daily, weekly or monthly period"
         static let source = "traced (spend seen in spans, the default) or metered (usage reported in metrics)"
 
-        static func scope(_ dimension: Dimension) -> String {
+        static func scope(_ dimension: GovTopCore.Dimension) -> String {
             let words = dimension.rawValue.replacingOccurrences(of: "_", with: " ")
             let article = words.first.map { "aeiou".contains($0) } == true ? "an" : "a"
             return "\(article) \(words) name"
@@ -40,23 +43,29 @@ enum BudgetsSection {
 
     private static func entry(_ node: ConfigNode) throws(ConfigError) -> (BudgetDefinition, ConfigNode?) {
         var name: (text: String, node: ConfigNode)?
-        var scope: [Dimension: String] = [:]
+        var scope: [GovTopCore.Dimension: String] = [:]
         var limit: Double?
         var period = BudgetPeriod.monthly
         var thresholds = [0.5, 0.8, 0.95]
         var consumed = 0.0
         var action = BudgetAction.alert
         var source = BudgetSource.config
+        var timeZone: TimeZone?
+        var resetAt: (time: BudgetResetTime, node: ConfigNode)?
         for entry in try node.entries(expected: Expected.entry) {
             let value = entry.value
-            if let dimension = Dimension(rawValue: entry.key) {
+            if let dimension = GovTopCore.Dimension(rawValue: entry.key) {
                 scope[dimension] = try value.text(expected: Expected.scope(dimension))
                 continue
             }
             switch entry.key {
             case "name": name = (try value.text(expected: Expected.name), value)
             case "limit": limit = try value.number(expected: Expected.limit) { $0 > 0 && $0 <= ValueBounds.maxBudgetUSD }
-            case "period": period = try value.choice(BudgetPeriod.self)
+            case "period": period = try Self.period(value)
+            case "time_zone": timeZone = try ConfigDocument.timeZone(value)
+            case "reset_at":
+                guard let time = BudgetResetTime(text: try value.text(expected: Expected.resetAt)) else { throw value.expected(Expected.resetAt) }
+                resetAt = (time, value)
             case "thresholds": thresholds = try self.thresholds(value)
             case "consumed": consumed = try value.number(expected: Expected.consumed) { $0 >= 0 && $0 <= ValueBounds.maxBudgetUSD }
             case "action": action = try value.choice(BudgetAction.self)
@@ -65,10 +74,21 @@ enum BudgetsSection {
             }
         }
         guard let limit else { throw node.missing("limit", expected: Expected.limit) }
+        if let resetAt, !(period == .daily || period == .weekly || period == .monthly) {
+            throw resetAt.node.error("a reset time applies to daily, weekly and monthly periods, not \(period.rawValue); remove reset_at or change the period")
+        }
         var budget = BudgetDefinition(name: name?.text, scope: scope, limitUSD: limit, period: period,
-                                      thresholds: thresholds, initialConsumedUSD: consumed, action: action)
+                                      thresholds: thresholds, initialConsumedUSD: consumed, action: action,
+                                      timeZone: timeZone, resetAt: resetAt?.time)
         budget.source = source
         return (budget, name?.node)
+    }
+
+    /// A calendar period or a rolling window (`24h`).
+    private static func period(_ value: ConfigNode) throws(ConfigError) -> BudgetPeriod {
+        let text = try value.text(expected: Expected.period)
+        if let period = BudgetPeriod(rawValue: text) { return period }
+        throw value.expected(Expected.period, suggestion: KeySuggestion.nearest(to: text, among: BudgetPeriod.calendarPeriods.map(\.rawValue)))
     }
 
     /// `traced` (the default) or `metered`.

@@ -68,6 +68,8 @@ enum ConfigDocument {
                 configuration.engine.policies = try PoliciesSection.read(value)
             case "alerts":
                 configuration.engine.alerts = try AlertsSection.read(value)
+            case "decision": // decide (issue 15)
+                configuration.decision = try DecisionSection.read(value)
             default:
                 guard try AccessSection.read(entry.key, value, into: &configuration.access) else { // auth: issue 16
                     throw entry.unknown(allowed: ConfigKeys.topLevel)

@@ -65,10 +65,11 @@ struct BudgetBook {
         trackers.map { $0.status(now: now) } + telemetry.statuses(now: now)
     }
 
-    /// Threshold, exhaustion and projection conditions of the configured budgets whose action is `alert`.
+    /// Threshold, exhaustion and projection conditions of the configured budgets whose action is
+    /// `alert` or `block` (a hard budget alerts as a soft one does, and also refuses).
     func alertConditions(now: UInt64) -> [AlertCondition] {
         var conditions: [AlertCondition] = []
-        for tracker in trackers where tracker.definition.action == .alert {
+        for tracker in trackers where tracker.definition.action != .log {
             let status = tracker.status(now: now)
             guard let consumed = status.consumedUSD, let limit = status.limitUSD else { continue }
             conditions += [

@@ -15,7 +15,8 @@ struct BudgetConsumptionLog: Sendable {
     /// Samples every tracker's consumption at `now`.
     mutating func sample(_ trackers: [BudgetTracker], now: UInt64) {
         if logs.count != trackers.count { logs = Array(repeating: nil, count: trackers.count) }
-        for (index, tracker) in trackers.enumerated() {
+        for (index, tracker) in trackers.enumerated() where !tracker.definition.period.isRolling {
+            // A rolling window has no period to chart against: it slides with every tick.
             let status = tracker.status(now: now)
             guard let start = status.periodStart, let end = status.resetsAt, end > start, now >= start, now < end else { continue }
             let window = BudgetWindow(start: start, end: end)

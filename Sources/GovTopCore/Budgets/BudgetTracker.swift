@@ -3,6 +3,9 @@ import Foundation
 /// Consumption of one configured budget, period by period. A value the engine keeps behind its lock and
 /// feeds every attributed cost; it reads no clock of its own.
 ///
+/// A rolling period (`24h`, `7d`) keeps its spend in `RollingSpend` and never starts afresh: spend
+/// leaves the window as it ages. The rest of this note is about calendar periods.
+///
 /// Periods roll over exactly at their boundary: spend recorded at or after the period's end starts the
 /// next period from zero, and spend recorded before the current period's start belongs to a period
 /// that is over and is left out (counted in `lateRecords`). `definition.initialConsumedUSD` counts only
@@ -11,8 +14,9 @@ import Foundation
 /// count as 0; the configuration loader refuses them first).
 public struct BudgetTracker: Sendable {
     public let definition: BudgetDefinition
+    /// The zone calendar periods align to: the definition's, else the engine's.
     public let timeZone: TimeZone
-    /// The period the latest recorded spend fell in.
+    /// The period the latest recorded spend fell in (calendar periods; for a rolling period, [0, 0)).
     public private(set) var window: BudgetWindow
     /// Records left out because they fell in a period that was already over.
     public private(set) var lateRecords = 0
@@ -22,6 +26,8 @@ public struct BudgetTracker: Sendable {
     private let limit: Money
     private var consumed = Money.zero
     private var burn: BurnRateMeter
+    /// The spend of a rolling period; nil for calendar periods.
+    private var rolling: RollingSpend?
 
     /// - Parameters:
     ///   - timeZone: the zone periods align to (the configuration's, UTC by default).
@@ -29,13 +35,30 @@ public struct BudgetTracker: Sendable {
     public init(definition: BudgetDefinition, timeZone: TimeZone = .gmt,
                 startedAt: UInt64) {
         self.definition = definition
-        self.timeZone = timeZone
-        self.calendar = BudgetPeriod.calendar(in: timeZone)
+        let zone = definition.timeZone ?? timeZone
+        self.timeZone = zone
+        self.calendar = BudgetPeriod.calendar(in: zone)
         self.scope = definition.scope.map { (dimension: $0.key, value: $0.value) }.sorted { $0.dimension.index < $1.dimension.index }
-        self.window = definition.period.window(containing: startedAt, calendar: calendar)
         self.burn = BurnRateMeter(observedSince: startedAt)
         self.limit = Money(usd: definition.limitUSD, limit: ValueBounds.maxBudgetUSD) ?? .zero
-        self.consumed = Money(usd: definition.initialConsumedUSD, limit: ValueBounds.maxBudgetUSD) ?? .zero
+        let initial = Money(usd: definition.initialConsumedUSD, limit: ValueBounds.maxBudgetUSD) ?? .zero
+        if let length = definition.period.rollingNanos {
+            var spend = RollingSpend(length: length)
+            if !initial.isZero { spend.add(initial, at: startedAt) }
+            self.rolling = spend
+            self.window = BudgetWindow(start: 0, end: 0)
+        } else {
+            self.consumed = initial
+            self.window = definition.period.window(containing: startedAt, calendar: calendar, resetAt: definition.resetAt)
+        }
+    }
+
+    /// The budget's limit, exact.
+    public var limitAmount: Money { limit }
+
+    /// The calendar period containing `instant`.
+    private func calendarWindow(containing instant: UInt64) -> BudgetWindow {
+        definition.period.window(containing: instant, calendar: calendar, resetAt: definition.resetAt)
     }
 
     public var name: String { definition.name }
@@ -54,8 +77,13 @@ public struct BudgetTracker: Sendable {
     /// still counts toward the burn rate. O(1) apart from the calendar lookup once per period.
     @discardableResult
     public mutating func record(_ amount: Money, at instant: UInt64) -> Bool {
+        if rolling != nil {
+            rolling?.add(amount, at: instant)
+            burn.add(amount, at: instant)
+            return true
+        }
         if instant >= window.end {
-            window = definition.period.window(containing: instant, calendar: calendar)
+            window = calendarWindow(containing: instant)
             consumed = .zero
         }
         burn.add(amount, at: instant)
@@ -74,20 +102,32 @@ public struct BudgetTracker: Sendable {
 
     /// Consumption in the period containing `now`.
     public func consumed(now: UInt64) -> Money {
-        now >= window.end ? .zero : consumed
+        if let rolling { return rolling.consumed(now: now) }
+        return now >= window.end ? .zero : consumed
     }
 
     // ledger (issue 11): the current period's consumption, as the ledger of record keeps it.
     public var periodRecord: BudgetPeriodRecord {
-        BudgetPeriodRecord(name: definition.name, period: definition.period.rawValue, window: window, consumed: consumed,
-                           burn: burn.recorded)
+        guard let rolling else {
+            return BudgetPeriodRecord(name: definition.name, period: definition.period.rawValue, window: window, consumed: consumed,
+                                      burn: burn.recorded)
+        }
+        let recorded = rolling.recorded
+        return BudgetPeriodRecord(name: definition.name, period: definition.period.rawValue, window: window,
+                                  consumed: recorded.slices.reduce(.zero) { $0 + $1.amount }, burn: burn.recorded, rolling: recorded)
     }
 
     // ledger (issue 11): a previous run's consumption counts when it is of the period containing `now`
     // (it already includes the configured initial consumption); a period that is over starts fresh.
+    // decide (issue 15): a rolling period takes back the previous run's slices (those still in the window).
     public mutating func restore(_ record: BudgetPeriodRecord, now: UInt64) {
-        let current = definition.period.window(containing: now, calendar: calendar)
         if record.name == definition.name { burn.restore(record.burn) }
+        if rolling != nil {
+            guard record.name == definition.name, record.period == definition.period.rawValue, let slices = record.rolling else { return }
+            rolling?.restore(slices)
+            return
+        }
+        let current = calendarWindow(containing: now)
         guard record.name == definition.name, record.period == definition.period.rawValue, record.window == current else { return }
         window = current
         consumed = record.consumed
@@ -96,7 +136,8 @@ public struct BudgetTracker: Sendable {
     /// The budget's state at `now`. Past the end of the period the last spend fell in, the state is that
     /// of the new, still empty period. An instant before the current period reports the current period.
     public func status(now: UInt64) -> BudgetStatus {
-        let period = now >= window.end ? definition.period.window(containing: now, calendar: calendar) : window
+        if let rolling { return rollingStatus(rolling, now: now) }
+        let period = now >= window.end ? calendarWindow(containing: now) : window
         let spent = consumed(now: now)
         let utilization = BudgetMath.utilization(consumed: spent, limit: limit)
         let burnPerHour = burn.usdPerHour(now: now)
@@ -110,5 +151,55 @@ public struct BudgetTracker: Sendable {
             crossedThresholds: BudgetMath.crossed(definition.thresholds, utilization: utilization),
             level: BudgetLevel.classify(utilization: utilization, thresholds: definition.thresholds),
             action: definition.action)
+    }
+}
+
+extension BudgetTracker {
+    /// Whether consumption at this amount has used the budget up (utilization ≥ 1).
+    func isExhausted(_ consumed: Money) -> Bool {
+        BudgetMath.utilization(consumed: consumed, limit: limit) >= 1
+    }
+
+    /// A rolling budget's state: its window is the trailing span before `now`; it "resets" (comes
+    /// back under its limit) as spend leaves the window, so `resetsAt` is when an exhausted budget is
+    /// under its limit again, and otherwise when the oldest spend in it leaves (nil: none in it).
+    private func rollingStatus(_ rolling: RollingSpend, now: UInt64) -> BudgetStatus {
+        let spent = rolling.consumed(now: now)
+        let utilization = BudgetMath.utilization(consumed: spent, limit: limit)
+        let burnPerHour = burn.usdPerHour(now: now)
+        let resetsAt = rolling.firstInstant(now: now, whereNot: isExhausted) ?? rolling.nextDeparture(now: now)
+        return BudgetStatus(
+            name: definition.name, source: definition.source, scope: definition.scope, period: definition.period.rawValue,
+            limitUSD: limit.usd, consumedUSD: spent.usd, remainingUSD: max(.zero, limit - spent).usd,
+            overageUSD: max(.zero, spent - limit).usd, utilization: utilization, burnUSDPerHour: burnPerHour,
+            projectedExhaustion: BudgetMath.exhaustion(now: now, remaining: limit - spent, burnPerHour: burnPerHour, deadline: nil),
+            periodStart: now > rolling.length ? now - rolling.length : 0, resetsAt: resetsAt, thresholds: definition.thresholds,
+            crossedThresholds: BudgetMath.crossed(definition.thresholds, utilization: utilization),
+            level: BudgetLevel.classify(utilization: utilization, thresholds: definition.thresholds),
+            action: definition.action)
+    }
+
+    /// decide (issue 15): what the decision endpoint needs of this budget at `now`: nil when it
+    /// neither refuses nor warns (a `log` budget, or one below its lowest threshold).
+    func decisionEntry(now: UInt64) -> DecisionEntry? {
+        guard definition.action != .log else { return nil }
+        let spent = consumed(now: now)
+        let utilization = BudgetMath.utilization(consumed: spent, limit: limit)
+        let denies = definition.action == .block && utilization >= 1
+        let crossed = BudgetMath.crossed(definition.thresholds, utilization: utilization)
+        guard denies || !crossed.isEmpty || utilization >= 1 else { return nil }
+        // Until when the entry holds without further spend: the budget is under its limit again
+        // (a denial), or under the lowest threshold it crossed (a warning).
+        let until: UInt64?
+        if let rolling {
+            let floor = crossed.first ?? 1
+            until = rolling.firstInstant(now: now) { denies ? self.isExhausted($0) : BudgetMath.utilization(consumed: $0, limit: self.limit) >= floor }
+        } else {
+            until = now >= window.end ? nil : window.end
+        }
+        guard let until else { return nil }
+        return DecisionEntry(name: definition.name, scope: scope.map { ($0.dimension, $0.value) }, action: definition.action,
+                             denies: denies, limit: limit, consumed: spent, utilization: utilization,
+                             threshold: crossed.last, period: definition.period.rawValue, until: until)
     }
 }

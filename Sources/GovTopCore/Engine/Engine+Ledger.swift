@@ -13,6 +13,7 @@ extension Engine {
         state.withLock { state in
             state.ledger.restore(snapshot)
             state.budgets.restore(snapshot.budgets, now: now)
+            state.publishDecisions(to: decisions, now: now) // decide (issue 15)
             if let alerts = snapshot.alerts { state.alerts.restore(alerts) }
             state.ledgerDeltas.enable(capacity: state.ledger.tables.first?.capacity ?? 1,
                                       groups: snapshot.groups.map(\.series))

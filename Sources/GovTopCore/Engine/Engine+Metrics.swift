@@ -27,6 +27,7 @@ extension Engine {
                     if let usage { state.recordMetered(usage, at: now) }
                 }
             }
+            state.publishDecisions(to: decisions, now: now) // decide (issue 15)
         }
         return points
     }

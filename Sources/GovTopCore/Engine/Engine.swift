@@ -15,6 +15,8 @@ public final class Engine: Sendable {
     let ledgerLink = LedgerLink()
     /// Nil when governance is off (internal: Engine+Metrics prices metered tokens).
     let governance: Governance?
+    /// decide (issue 15): the budgets that refuse or warn, for the decision endpoint (Engine+Decisions.swift).
+    let decisions = Mutex(DecisionTable())
 
     public init(configuration: EngineConfiguration = EngineConfiguration(), clock: GovClock = .system) {
         self.clock = clock
@@ -39,7 +41,10 @@ public final class Engine: Sendable {
         var prepared = PreparedBatch(batch, governance: &pass)
         prepared.receivedAt = clock.now()
         // Phase two, under it: the store says what happened, the owners apply it.
-        state.withLock { $0.apply(prepared) }
+        state.withLock { state in
+            state.apply(prepared)
+            state.publishDecisions(to: decisions, now: prepared.receivedAt) // decide (issue 15)
+        }
         return IngestResult(accepted: prepared.accepted, rejected: prepared.rejected)
     }
 
@@ -77,6 +82,7 @@ public final class Engine: Sendable {
             state.tickBudgets(now: now)
             state.tickAlerts(now: now)
             state.sampleBudgetConsumption(now: now) // chart series (EngineState+SpendSeries.swift)
+            state.publishDecisions(to: decisions, now: now) // decide (issue 15)
         }
     }
 }

@@ -43,19 +43,24 @@ public struct LedgerCommit: Sendable {
 /// A configured budget's consumption in one period.
 public struct BudgetPeriodRecord: Sendable, Hashable {
     public var name: String
-    /// `hourly`, `daily`, `weekly`, `monthly`.
+    /// `hourly`, `daily`, `weekly`, `monthly`, or a rolling window such as `24h`.
     public var period: String
     public var window: BudgetWindow
     public var consumed: Money
     /// The spend of the budget's last minutes, so its burn rate goes on after a restart.
     public var burn: BurnRecord
+    /// decide (issue 15): a rolling budget's spend per slice of its window; nil for calendar periods.
+    /// Rolling budgets are recorded under the window [0, 0), so a store keeps one row for them.
+    public var rolling: RollingRecord?
 
-    public init(name: String, period: String, window: BudgetWindow, consumed: Money, burn: BurnRecord = BurnRecord()) {
+    public init(name: String, period: String, window: BudgetWindow, consumed: Money, burn: BurnRecord = BurnRecord(),
+                rolling: RollingRecord? = nil) {
         self.name = name
         self.period = period
         self.window = window
         self.consumed = consumed
         self.burn = burn
+        self.rolling = rolling
     }
 }
 

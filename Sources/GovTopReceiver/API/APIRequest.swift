@@ -16,6 +16,8 @@ enum APIRequest: Sendable {
     case policies
     /// `GET /api/v1/history` (ledger: issue 11).
     case history(HistoryRequest)
+    /// `GET /api/v1/decision` (decide, issue 15): answered with any method, on the event loop.
+    case decision(DecisionRequest)
 
     /// The one method each endpoint answers.
     var method: String {

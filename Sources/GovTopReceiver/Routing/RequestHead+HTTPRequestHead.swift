@@ -11,5 +11,6 @@ extension RequestHead {
             contentEncoding: head.headers.first(name: "content-encoding"),
             contentLength: head.headers.first(name: "content-length").flatMap { Int($0) },
             authorization: head.headers.first(name: "authorization"))
+        fields = head.headers
     }
 }

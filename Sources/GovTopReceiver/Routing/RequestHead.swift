@@ -1,3 +1,5 @@
+import NIOHTTP1
+
 /// The parts of an HTTP request head that decide how it is handled.
 struct RequestHead: Sendable, Equatable {
     var method: String
@@ -8,6 +10,8 @@ struct RequestHead: Sendable, Equatable {
     var contentLength: Int?
     /// The `Authorization` header, checked against the bearer token (`AccessControl`).
     var authorization: String?
+    /// All header fields (decide, issue 15: the decision endpoint reads the scope from them).
+    var fields: HTTPHeaders = HTTPHeaders()
 
     init(method: String, uri: String, contentType: String? = nil, contentEncoding: String? = nil, contentLength: Int? = nil,
          authorization: String? = nil) {

@@ -6,11 +6,19 @@ enum RequestRouter {
     static let tracePrefix = "/api/v1/traces/"
     static let alertPrefix = "/api/v1/alerts/"
 
-    static func route(_ head: RequestHead, maxBodyBytes: Int, access: AccessControl = .open) -> Route {
+    static func route(_ head: RequestHead, maxBodyBytes: Int, access: AccessControl = .open,
+                      decision: DecisionSettings = DecisionSettings()) -> Route {
         let path = head.path
         if let refusal = access.refusal(path: path, authorization: head.authorization) { // auth: issue 16
             let style = path.hasPrefix("/v1/") ? FailureStyle.otlp(head.contentType.flatMap(PayloadFormat.init(contentType:)) ?? .json) : .api
             return .failure(refusal, style)
+        }
+        if DecisionRequest.matches(path) { // decide (issue 15): any method, as gateways forward the original one
+            do throws(RequestFailure) {
+                return .api(.decision(try DecisionRequest.parse(query: head.query, headers: head.fields, settings: decision)))
+            } catch {
+                return .failure(error, .api)
+            }
         }
         if let signal = OTLPSignal.allCases.first(where: { $0.path == path }) {
             return exportRoute(signal, head: head, maxBodyBytes: maxBodyBytes)

@@ -29,6 +29,8 @@ struct ConnectionStateMachine {
         var minBodyBytesPerSecond: Int
         /// Which requests must carry the bearer token.
         var access: AccessControl
+        /// decide (issue 15): how the decision endpoint reads its scope.
+        var decision = DecisionSettings()
 
         init(maxBodyBytes: Int, headerTimeout: TimeAmount, idleTimeout: TimeAmount, minBodyBytesPerSecond: Int,
              access: AccessControl = .open) {
@@ -43,6 +45,7 @@ struct ConnectionStateMachine {
             self.init(maxBodyBytes: configuration.maxBodyBytes, headerTimeout: TimeAmount(configuration.headerTimeout),
                       idleTimeout: TimeAmount(configuration.idleTimeout),
                       minBodyBytesPerSecond: configuration.minBodyBytesPerSecond, access: configuration.access)
+            decision = configuration.decision
         }
     }
 
@@ -176,7 +179,7 @@ struct ConnectionStateMachine {
 
         var receipt = Receipt(body: .skipping, exchange: exchange, startedAt: now, received: 0)
         var actions: [Action] = []
-        switch RequestRouter.route(requestHead, maxBodyBytes: limits.maxBodyBytes, access: limits.access) {
+        switch RequestRouter.route(requestHead, maxBodyBytes: limits.maxBodyBytes, access: limits.access, decision: limits.decision) {
         case .export(let request):
             // Reserved as the bytes arrive, never from the declared length: a head that announces
             // a large body and sends none must not hold memory it does not use.

@@ -28,6 +28,8 @@ struct ThreadPoolRequestWorkers: RequestWorkers {
         switch work {
         case .export(let request, let body):
             return export(request, body: body, eventLoop: eventLoop).map { OTLPResponseEncoder.response($0, format: request.format) }
+        case .api(.decision(let request)): // decide (issue 15): a lock-free table read, answered on the event loop
+            return eventLoop.makeSucceededFuture(DecisionRenderer.response(request, engine: services.engine))
         case .api(let request):
             let engine = services.engine
             let recorder = services.recorder
