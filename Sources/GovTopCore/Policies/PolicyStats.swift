@@ -67,7 +67,7 @@ public struct PolicyStats: Sendable {
                     return
                 }
                 counters.count(result: outcome.result, type: outcome.violationType ?? Self.unspecifiedType, team: team,
-                               reasonCode: outcome.reasonCode ?? Self.unspecifiedType)
+                               reasonCode: outcome.reasonCode)
             }
             if outcome.isViolation { totalViolations += 1 }
         }

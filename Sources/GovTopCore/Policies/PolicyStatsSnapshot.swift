@@ -39,7 +39,7 @@ public struct PolicySummary: Sendable, Hashable {
     public var byViolationType: [String: Int]
     /// Violations by team; `(unattributed)` when the span had none.
     public var byTeam: [String: Int]
-    /// Telemetry violations by GenOps `genops.policy.reason_code`; `(unspecified)` when none was sent.
+    /// Telemetry violations by GenOps `genops.policy.reason_code` (those that sent one).
     /// Local rules have no reason code and are not counted here.
     public var byReasonCode: [String: Int]
 
