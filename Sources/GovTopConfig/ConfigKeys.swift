@@ -26,5 +26,6 @@ public enum ConfigKeys {
     public static let alerts = [
         "cost_spike_factor", "cost_spike_min_usd_per_minute", "cost_spike_min_baseline", "error_rate_threshold",
         "error_rate_min_requests", "resolve_after", "reactivate_within", "max_alerts",
+        "sla_miss_rate_threshold", "sla_min_checks",
     ]
 }

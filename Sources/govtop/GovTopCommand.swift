@@ -6,7 +6,8 @@ struct GovTopCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "govtop",
         abstract: "A terminal dashboard for live AI governance, fed by OpenTelemetry (OTLP/HTTP).",
-        subcommands: [RunCommand.self, CheckConfigCommand.self, DemoCommand.self, ReplayCommand.self, RenderCommand.self, AttachCommand.self],
+        subcommands: [RunCommand.self, CheckConfigCommand.self, DemoCommand.self, ReplayCommand.self, RenderCommand.self,
+                      AttachCommand.self, ConformanceCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -13,7 +13,7 @@ import Testing
         ("unknown-receiver-key.yaml", #"2:3: receiver: unknown key "max_conections"; did you mean "max_connections"?"#),
         ("unknown-condition-operator.yaml", #"4:21: policies[0].when.environment: unknown key "nto"; did you mean "not"?"#),
         ("unknown-key-without-suggestion.yaml",
-         #"3:3: alerts: unknown key "frobnicate"; valid keys here are cost_spike_factor, cost_spike_min_usd_per_minute, cost_spike_min_baseline, error_rate_threshold, error_rate_min_requests, resolve_after, reactivate_within, max_alerts"#),
+         #"3:3: alerts: unknown key "frobnicate"; valid keys here are cost_spike_factor, cost_spike_min_usd_per_minute, cost_spike_min_baseline, error_rate_threshold, error_rate_min_requests, resolve_after, reactivate_within, max_alerts, sla_miss_rate_threshold, sla_min_checks"#),
         // Values of the wrong type.
         ("wrong-type-number.yaml", #"6:12: budgets[1].limit: expected a number of US dollars greater than 0 and at most 1000000000000, got "lots""#),
         ("wrong-type-list.yaml", "2:3: policies: expected a list of policy rules, got a mapping"),

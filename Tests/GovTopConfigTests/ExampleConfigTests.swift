@@ -31,7 +31,10 @@ import Yams
         #expect(engine.maxGroupsPerDimension == 2000)
         #expect(engine.alerts == AlertSettings(costSpikeFactor: 4, costSpikeMinimumUSDPerMinute: 0.25, errorRateThreshold: 0.1,
                                                errorRateMinimumRequests: 50, resolveAfterSeconds: 300, maxAlerts: 500,
-                                               reactivateWithinSeconds: 900, spikeBaselineMinimumSeconds: 600))
+                                               reactivateWithinSeconds: 900, spikeBaselineMinimumSeconds: 600).with {
+            $0.slaMissRateThreshold = 0.2
+            $0.slaMinimumChecks = 50
+        })
     }
 
     @Test func recordAndPricingFile() throws {
@@ -176,5 +179,14 @@ import Yams
             "1 policy: one",
             "no price overrides",
         ])
+    }
+}
+
+private extension AlertSettings {
+    /// These settings with some changed (the SLA settings have no initializer parameters).
+    func with(_ change: (inout AlertSettings) -> Void) -> AlertSettings {
+        var copy = self
+        change(&copy)
+        return copy
     }
 }

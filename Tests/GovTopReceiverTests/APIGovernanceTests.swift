@@ -36,7 +36,8 @@ import Testing
             let expectedKeys: Set = ["key", "requests", "input_tokens", "output_tokens", "cost_usd", "cost_usd_reported",
                                      "cost_usd_estimated", "unpriced_requests", "errors", "policy_violations", "eval_failures",
                                      "cost_usd_per_minute", "rates", "metered_input_tokens", "metered_output_tokens",
-                                     "metered_cost_usd", "metered_unpriced_tokens", "coverage", "coverage_note"]
+                                     "metered_cost_usd", "metered_unpriced_tokens", "coverage", "coverage_note",
+                                     "sla_checks", "sla_violations", "sla_miss_rate", "accounting"]
             #expect(groups?.first.map { Set($0.keys) } == expectedKeys)
             #expect(groups?.first?["coverage"] is NSNull)
             // Per-minute averages over each window: 1.5 USD and 110 tokens in one request.

@@ -10,6 +10,8 @@ enum AlertsSection {
         static let errorRateMinimumRequests = "a whole number of requests from 1 to 1000000"
         static let duration = "a duration of at most 1 day such as 90s or 5m, or a number of seconds"
         static let maxAlerts = "a whole number from 10 to 1000000"
+        static let slaMissRateThreshold = "a fraction greater than 0 and at most 1"
+        static let slaMinimumChecks = "a whole number of SLA-checked spans from 1 to 1000000"
     }
 
     static let maximumDurationSeconds = 86_400.0
@@ -33,6 +35,10 @@ enum AlertsSection {
                 settings.resolveAfterSeconds = try duration(value)
             case "reactivate_within":
                 settings.reactivateWithinSeconds = try duration(value)
+            case "sla_miss_rate_threshold":
+                settings.slaMissRateThreshold = try value.number(expected: Expected.slaMissRateThreshold) { $0 > 0 && $0 <= 1 }
+            case "sla_min_checks":
+                settings.slaMinimumChecks = try value.integer(expected: Expected.slaMinimumChecks, in: 1...1_000_000)
             case "max_alerts":
                 settings.maxAlerts = try value.integer(expected: Expected.maxAlerts, in: 10...1_000_000)
             default:

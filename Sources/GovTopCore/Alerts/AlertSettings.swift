@@ -37,6 +37,10 @@ public struct AlertSettings: Sendable, Hashable {
     /// Cost spikes are judged only after this much history, so the first spend after start-up is
     /// not a "spike" against an empty baseline.
     public var spikeBaselineMinimumSeconds: Double
+    /// A team's GenOps SLA miss rate (misses / SLA-checked spans) above this fraction raises an alert ...
+    public var slaMissRateThreshold: Double = 0.1
+    /// ... once the team has at least this many SLA-checked spans.
+    public var slaMinimumChecks: Int = 20
 
     public init(costSpikeFactor: Double = 3, costSpikeMinimumUSDPerMinute: Double = 0.10, errorRateThreshold: Double = 0.2,
                 errorRateMinimumRequests: Int = 20, resolveAfterSeconds: Double = 60, maxAlerts: Int = 1000,

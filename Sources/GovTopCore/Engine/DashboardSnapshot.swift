@@ -26,6 +26,8 @@ public struct DashboardSnapshot: Sendable {
     public var trace: TraceDetail?
     /// Traced tokens ÷ metered tokens over everything; nil when nothing is metered. // metrics
     public var meteredCoverage: Double? = nil
+    /// GenOps conformance per service (conformance: issue 13).
+    public var conformance = ConformanceReport()
 }
 
 /// What the dashboard asks the engine for.
@@ -72,6 +74,7 @@ extension Engine {
             return (snapshot, state.store.readTracePage(request.traces), request.openTrace.map { (spans: state.store.spans(of: $0), logs: state.logs.records(of: $0)) }) // metrics: and logs
         }
         var frame = snapshot
+        frame.conformance = conformance() // conformance: issue 13 (its own lock acquisition: a running count, not a window)
         frame.traces = traces.finish()
         frame.trace = request.openTrace.flatMap { id in trace.flatMap { TraceDetail($0.spans, id: id)?.attaching($0.logs) } } // metrics: with logs
         return frame

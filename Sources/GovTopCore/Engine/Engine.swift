@@ -115,6 +115,7 @@ struct EngineState {
     let governance: Bool
     var metering: MeteringState // metrics: metered usage (Engine+Metrics.swift)
     var logs: LogStore // metrics: log records (Engine+Logs.swift)
+    var conformance = ConformanceTally() // conformance: issue 13 (Engine+Conformance.swift)
 
     init(configuration: EngineConfiguration, startedAt: UInt64, policies: PolicyEvaluator) {
         self.policies = policies
@@ -163,6 +164,7 @@ struct EngineState {
         nullItemsDropped += batch.nullItemsDropped
         if !batch.invalidValues.isEmpty { invalidValues.record(batch.invalidValues) }
         var stored = store.insert(batch)
+        recordConformance(batch) // conformance: issue 13
         guard governance else {
             ledger.applyTotals(stored)
             return

@@ -13,6 +13,7 @@ extension EngineState {
         if let spike = spikes.errorRateSpike(requests: requests, errors: errors) {
             record(alerts.observe(spike, now: now))
         }
+        for condition in slaMissRates() { record(alerts.observe(condition, now: now)) }
         for change in alerts.evaluate(now: now) { record(change) }
     }
 

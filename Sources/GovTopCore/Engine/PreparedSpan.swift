@@ -12,6 +12,8 @@ struct PreparedSpan {
     /// Condition rules that read an attribution dimension and whose other conditions held: the
     /// policy step decides them once the store has resolved the span's effective attribution.
     let pendingRules: [Int]
+    /// The span against the GenOps specification (conformance: issue 13).
+    let conformance: AWUVerdict
 
     /// Every span is normalized (the foundation's facts and exact totals need it); with governance
     /// on it is also scanned by the pattern rules (and redacted) and priced from its tokens.
@@ -33,6 +35,7 @@ struct PreparedSpan {
             pendingRules = []
         }
         payload = SpanPayload.encode(self.record)
+        conformance = AWUChecker.check(record, resource: resource.attributes) // conformance: issue 13
     }
 
     /// A reported cost wins; else tokens × the pricing table; tokens of an unknown model (or of no

@@ -10,6 +10,8 @@ public struct Contribution: Sendable, Hashable {
     public var errors = 0
     public var policyViolations = 0
     public var evalFailures = 0
+    /// GenOps reserved/actual amounts and SLA outcome.
+    public var accounting = AccountingTotals()
 
     public init() {}
 

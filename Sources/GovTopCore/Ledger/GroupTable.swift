@@ -43,6 +43,9 @@ struct GroupTable: Sendable {
         }
     }
 
+    /// Each group's key and exact totals, without the rate windows (for periodic checks).
+    var totalsByKey: some Sequence<(String, Totals)> { zip(keys, stats.lazy.map(\.totals)) }
+
     /// The key of the group at a position `add` returned.
     func key(at position: Int) -> String { keys[position] }
 

@@ -13,6 +13,8 @@ public struct Totals: Sendable, Hashable {
     public var errors = 0
     public var policyViolations = 0
     public var evalFailures = 0
+    /// GenOps reserved against actual amounts, and SLA checks and misses.
+    public var accounting = AccountingTotals()
 
     public init() {}
 
@@ -33,6 +35,7 @@ public struct Totals: Sendable, Hashable {
         errors += sign * contribution.errors
         policyViolations += sign * contribution.policyViolations
         evalFailures += sign * contribution.evalFailures
+        if !contribution.accounting.isZero { accounting.add(contribution.accounting, sign: sign) }
         switch contribution.cost {
         case .reported(let amount):
             reportedCost += amount.signed(sign)

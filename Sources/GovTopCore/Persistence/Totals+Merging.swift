@@ -12,6 +12,7 @@ extension Totals {
         errors += other.errors
         policyViolations += other.policyViolations
         evalFailures += other.evalFailures
+        accounting.add(other.accounting)
     }
 
     /// Whether every field is zero (a move that cancelled out).

@@ -26,18 +26,21 @@ public struct PolicyStats: Sendable {
         var byResult: BoundedCounts
         var byType: BoundedCounts
         var byTeam: BoundedCounts
+        var byReasonCode: BoundedCounts
 
         init(limit: Int) {
             byResult = BoundedCounts(limit: limit)
             byType = BoundedCounts(limit: limit)
             byTeam = BoundedCounts(limit: limit)
+            byReasonCode = BoundedCounts(limit: limit)
         }
 
-        mutating func count(result: String, type: String, team: String?) {
+        mutating func count(result: String, type: String, team: String?, reasonCode: String? = nil) {
             violations += 1
             byResult.add(result)
             byType.add(type)
             byTeam.add(team ?? Dimension.unattributed)
+            if let reasonCode { byReasonCode.add(reasonCode) }
         }
     }
 
@@ -63,7 +66,8 @@ public struct PolicyStats: Sendable {
                     counters.allowed += 1
                     return
                 }
-                counters.count(result: outcome.result, type: outcome.violationType ?? Self.unspecifiedType, team: team)
+                counters.count(result: outcome.result, type: outcome.violationType ?? Self.unspecifiedType, team: team,
+                               reasonCode: outcome.reasonCode)
             }
             if outcome.isViolation { totalViolations += 1 }
         }
@@ -85,7 +89,8 @@ public struct PolicyStats: Sendable {
         let summaries = policies.map { name, counters in
             PolicySummary(name: name, localRule: counters.rule, reportedInTelemetry: counters.reportedInTelemetry,
                           violations: counters.violations, allowed: counters.allowed, byResult: counters.byResult.counts,
-                          byViolationType: counters.byType.counts, byTeam: counters.byTeam.counts)
+                          byViolationType: counters.byType.counts, byTeam: counters.byTeam.counts,
+                          byReasonCode: counters.byReasonCode.counts)
         }
         return PolicyStatsSnapshot(
             policies: summaries.sorted { ($1.violations, $0.name) < ($0.violations, $1.name) },

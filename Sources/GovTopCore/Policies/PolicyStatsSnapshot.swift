@@ -39,9 +39,13 @@ public struct PolicySummary: Sendable, Hashable {
     public var byViolationType: [String: Int]
     /// Violations by team; `(unattributed)` when the span had none.
     public var byTeam: [String: Int]
+    /// Telemetry violations by GenOps `genops.policy.reason_code` (those that sent one).
+    /// Local rules have no reason code and are not counted here.
+    public var byReasonCode: [String: Int]
 
     public init(name: String, localRule: LocalRule? = nil, reportedInTelemetry: Bool = false, violations: Int = 0,
-                allowed: Int = 0, byResult: [String: Int] = [:], byViolationType: [String: Int] = [:], byTeam: [String: Int] = [:]) {
+                allowed: Int = 0, byResult: [String: Int] = [:], byViolationType: [String: Int] = [:], byTeam: [String: Int] = [:],
+                byReasonCode: [String: Int] = [:]) {
         self.name = name
         self.localRule = localRule
         self.reportedInTelemetry = reportedInTelemetry
@@ -50,5 +54,6 @@ public struct PolicySummary: Sendable, Hashable {
         self.byResult = byResult
         self.byViolationType = byViolationType
         self.byTeam = byTeam
+        self.byReasonCode = byReasonCode
     }
 }

@@ -13,6 +13,10 @@ public enum Fact: Int, CaseIterable, Sendable {
     case budgetName, budgetLimit, budgetConsumed, budgetRemaining, budgetPeriod, budgetAlertThreshold
     // Evaluation.
     case evalMetric, evalScore, evalThreshold, evalResult, evalPassed
+    // GenOps Governance Specification v0.1: accounting, decision reason, SLA.
+    case accountingReserved, accountingActual, accountingUnit, accountingDelta
+    case policyReasonCode
+    case slaTier, slaLatencyTarget, slaActualLatency, slaMet
 
     /// Facts that attribute spend to someone; these are inherited inside a trace.
     public static let attribution: [Fact] = [.team, .project, .customer, .environment, .costCenter, .feature, .user]

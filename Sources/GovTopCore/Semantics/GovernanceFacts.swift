@@ -5,12 +5,15 @@ public struct PolicyOutcome: Sendable, Hashable {
     public var result: String
     public var violationType: String?
     public var action: String?
+    /// `genops.policy.reason_code` as sent (the GenOps taxonomy is upper case; extensions `x_…`).
+    public var reasonCode: String?
 
-    public init(name: String, result: String, violationType: String? = nil, action: String? = nil) {
+    public init(name: String, result: String, violationType: String? = nil, action: String? = nil, reasonCode: String? = nil) {
         self.name = name
         self.result = result
         self.violationType = violationType
         self.action = action
+        self.reasonCode = reasonCode
     }
 
     /// Any result other than `allowed` is a violation.
@@ -82,15 +85,19 @@ public struct GovernanceFacts: Sendable, Hashable {
     public var policies: [PolicyOutcome] = []
     public var budget: BudgetReport?
     public var evaluations: [EvaluationResult] = []
+    /// GenOps accounting (reserved and actual amounts), when the span reported any.
+    public var accounting: AccountingReport?
+    /// GenOps SLA outcome, when the span reported one.
+    public var sla: SLAOutcome?
     public var isError = false
     /// Attribute keys whose values were rejected at the door (see `ValueBounds`), each once.
     public var invalidValues: [String] = []
 
     public init() {}
 
-    /// A span is an AI request when it names a model or reports tokens or cost.
+    /// A span is an AI request when it names a model or reports tokens, cost or a GenOps actual amount.
     public var isAIRequest: Bool {
-        model != nil || inputTokens != nil || outputTokens != nil || reportedCost != nil
+        model != nil || inputTokens != nil || outputTokens != nil || reportedCost != nil || accounting?.actual != nil
     }
 
     public var policyViolations: Int { policies.reduce(0) { $0 + ($1.isViolation ? 1 : 0) } }

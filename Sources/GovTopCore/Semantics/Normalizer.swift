@@ -39,20 +39,28 @@ public enum Normalizer {
         facts.isError = span.statusCode == .error
 
         collectOutcomes(from: own, into: &facts, rejected: &rejected)
+        var eventValues: [FactValues] = []
         for event in span.events {
             let eventFacts = FactValues(event.attributes)
+            eventValues.append(eventFacts)
             collectOutcomes(from: eventFacts, into: &facts, rejected: &rejected)
             let cost = accept(eventFacts.amount(.reportedCost, limit: ValueBounds.maxSpanCostUSD), into: &rejected)
             if facts.reportedTotalCost == nil, let cost {
                 facts.reportedCost = cost
             }
         }
+        // GenOps accounting: an actual amount in USD is the reported cost when no cost attribute is.
+        facts.accounting = accounting(own: own, events: eventValues, rejected: &rejected)
+        if facts.reportedTotalCost == nil, let actual = facts.accounting?.actualUSD {
+            facts.reportedCost = actual
+        }
+        facts.sla = sla(own)
         facts.invalidValues = rejected
         return facts
     }
 
     /// The valid value, or nil; an invalid value's key is listed once in `rejected`.
-    private static func accept<Value>(_ checked: Checked<Value>, into rejected: inout [String]) -> Value? {
+    static func accept<Value>(_ checked: Checked<Value>, into rejected: inout [String]) -> Value? {
         switch checked {
         case .valid(let value):
             return value
@@ -72,7 +80,8 @@ public enum Normalizer {
                 name: values.text(.policyName) ?? "(unnamed)",
                 result: result.lowercased(),
                 violationType: values.text(.policyViolationType),
-                action: values.text(.policyAction)
+                action: values.text(.policyAction),
+                reasonCode: values.text(.policyReasonCode)
             )
             if !facts.policies.contains(outcome) { facts.policies.append(outcome) }
         }

@@ -36,6 +36,15 @@ public enum SemanticAliases {
         (.evalThreshold, ["genops.eval.threshold"]),
         (.evalResult, ["genops.eval.result", "gen_ai.evaluation.score.label"]),
         (.evalPassed, ["genops.eval.passed"]),
+        (.accountingReserved, ["genops.accounting.reserved"]),
+        (.accountingActual, ["genops.accounting.actual"]),
+        (.accountingUnit, ["genops.accounting.unit"]),
+        (.accountingDelta, ["genops.accounting.reconciliation_delta"]),
+        (.policyReasonCode, ["genops.policy.reason_code"]),
+        (.slaTier, ["genops.sla.tier"]),
+        (.slaLatencyTarget, ["genops.sla.latency_target_ms"]),
+        (.slaActualLatency, ["genops.sla.actual_latency_ms"]),
+        (.slaMet, ["genops.sla.met"]),
     ]
 
     /// The alias keys of a fact, by rank.

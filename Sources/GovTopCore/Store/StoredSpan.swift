@@ -21,6 +21,11 @@ struct StoredSpan {
     var reasoningTokens: UInt32
     var policyViolations: UInt8
     var evalFailures: UInt8
+    /// GenOps accounting and SLA: which of them the span reported (see `GenOpsFlags`) and its
+    /// reserved and actual amounts (nano-dollars or tokens), so moves subtract exactly what was added.
+    var genops: GenOpsFlags = []
+    var accountingReserved: Int64 = 0
+    var accountingActual: Int64 = 0
     var kind: SpanKind
     var statusCode: StatusCode
     var flags: SpanFlags
@@ -71,6 +76,7 @@ struct StoredSpan {
             costNanos = 0
         }
         self.flags = flags
+        storeAccounting(AccountingTotals(facts))
     }
 
     /// Exactly what this span added to the ledger.
@@ -79,6 +85,7 @@ struct StoredSpan {
         contribution.errors = flags.contains(.error) ? 1 : 0
         contribution.policyViolations = Int(policyViolations)
         contribution.evalFailures = Int(evalFailures)
+        if !genops.isEmpty { contribution.accounting = accounting }
         guard flags.contains(.aiRequest) else { return contribution }
         contribution.requests = 1
         contribution.inputTokens = Int64(inputTokens)

@@ -18,6 +18,8 @@ enum APIRequest: Sendable {
     case history(HistoryRequest)
     /// `GET /api/v1/decision` (decide, issue 15): answered with any method, on the event loop.
     case decision(DecisionRequest)
+    /// `GET /api/v1/conformance` (conformance: issue 13).
+    case conformance
 
     /// The one method each endpoint answers.
     var method: String {

@@ -43,6 +43,8 @@ enum APIResponder {
             return ok(PoliciesRenderer.render(snapshot.policies, evaluations: snapshot.evaluations))
         case .decision(let request): // decide (issue 15)
             return DecisionRenderer.response(request, engine: engine)
+        case .conformance: // conformance: issue 13
+            return ok(ConformanceRenderer.render(engine.conformance()))
         case .history(let request): // ledger: issue 11
             let query: HistoryQuery
             do { query = try request.query(now: Int64(engine.currentTime() / 1_000_000_000)) } catch { return failure(error) }

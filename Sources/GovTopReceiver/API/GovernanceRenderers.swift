@@ -28,7 +28,7 @@ enum GroupsRenderer {
             ("eval_failures", .int(Int64(totals.evalFailures))),
             ("cost_usd_per_minute", .double(row.costUSDPerMinute)),
             ("rates", .object([("1m", rates(row.lastMinute)), ("5m", rates(row.last5Minutes)), ("1h", rates(row.lastHour))])),
-        ] + meteredFields(tracedTokens: totals.inputTokens + totals.outputTokens, metered))
+        ] + accountingFields(totals.accounting) + meteredFields(tracedTokens: totals.inputTokens + totals.outputTokens, metered))
     }
 
     /// Per-minute averages over one window.
@@ -122,6 +122,7 @@ enum PoliciesRenderer {
             ("by_result", counts(policy.byResult)),
             ("by_violation_type", counts(policy.byViolationType)),
             ("by_team", counts(policy.byTeam)),
+            ("by_reason_code", counts(policy.byReasonCode)),
         ])
     }
 

@@ -3,6 +3,7 @@
 public enum BindingContext: String, Hashable, Sendable, CaseIterable {
     case global, dashboard, traces, teams, budgets, alerts, traceDetail, filterInput, help
     case history // ledger: issue 11
+    case conformance // conformance: issue 13
 
     /// The section heading in the help overlay.
     public var title: String {
@@ -17,6 +18,7 @@ public enum BindingContext: String, Hashable, Sendable, CaseIterable {
         case .filterInput: "Filter input"
         case .help: "Help"
         case .history: "History"
+        case .conformance: "Conformance"
         }
     }
 

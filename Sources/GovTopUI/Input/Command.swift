@@ -24,4 +24,6 @@ public enum Command: Hashable, Sendable, CaseIterable {
     case closeHelp
     // History (ledger: issue 11).
     case showHistory
+    // Conformance (issue 13).
+    case showConformance, openConformanceExample
 }

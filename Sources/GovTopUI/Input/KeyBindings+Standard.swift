@@ -2,7 +2,7 @@ extension KeyBindings {
     /// govtop's key bindings.
     public static let standard = KeyBindings(standardRows)
 
-    private static let standardRows: [KeyBinding] = global + dashboard + traces + teams + alerts + traceDetail + filterInput + help + history
+    private static let standardRows: [KeyBinding] = global + dashboard + traces + teams + alerts + traceDetail + filterInput + help + history + conformance
 
     private static let global: [KeyBinding] = [
         KeyBinding([.character("q"), .ctrl("c")], .quit, "quit", in: .global, footer: true),
@@ -17,6 +17,7 @@ extension KeyBindings {
         KeyBinding([.character("4")], .zoomAlerts, "zoom Alerts", in: .global),
         KeyBinding([.character("5")], .zoomSpendChart, "spend chart", in: .global, footer: true),
         KeyBinding([.character("H")], .showHistory, "history (spend per day and hour)", in: .global), // ledger: issue 11
+        KeyBinding([.character("C")], .showConformance, "GenOps conformance per service", in: .global), // conformance: issue 13
         KeyBinding([.escape], .back, "back", in: .global),
         KeyBinding([.character("j"), .down], .moveDown, "down", in: .global),
         KeyBinding([.character("k"), .up], .moveUp, "up", in: .global),
@@ -69,6 +70,14 @@ extension KeyBindings {
         KeyBinding([.character("j"), .down], .moveDown, "next group", in: .history, footer: true),
         KeyBinding([.character("k"), .up], .moveUp, "previous group", in: .history),
         KeyBinding([.escape], .back, "back", in: .history, footer: true),
+    ]
+
+    // conformance (issue 13): j/k choose a service or rule, Enter opens an example trace.
+    private static let conformance: [KeyBinding] = [
+        KeyBinding([.enter], .openConformanceExample, "open example trace", in: .conformance, footer: true),
+        KeyBinding([.character("j"), .down], .moveDown, "next row", in: .conformance, footer: true),
+        KeyBinding([.character("k"), .up], .moveUp, "previous row", in: .conformance),
+        KeyBinding([.escape], .back, "back", in: .conformance, footer: true),
     ]
 
     private static let filterInput: [KeyBinding] = [

@@ -22,6 +22,13 @@ public struct ListSelection: Hashable, Sendable {
         self.following = canFollow
     }
 
+    /// A selection that will land on `anchor`'s row once a frame has it (used to open a trace on
+    /// one particular span).
+    init(anchor: String) {
+        self.init()
+        self.anchor = anchor
+    }
+
     /// Brings the selection in line with the frame: back on its anchored row if that moved, then
     /// clamped to the rows there are, and scrolled so the cursor is on screen.
     public mutating func reconcile(with frame: ListFrame) {

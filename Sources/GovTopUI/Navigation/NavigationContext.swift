@@ -22,6 +22,8 @@ public struct NavigationContext: Sendable {
     public var themeCount: Int
     /// Groups on the History screen (ledger: issue 11).
     public var historyRows = 0
+    /// The Conformance screen's rows (conformance: issue 13).
+    public var conformanceRows: [ConformanceRow] = []
 
     public init(traces: ListFrame = ListFrame(), teams: ListFrame = ListFrame(), budgets: ListFrame = ListFrame(),
                 alerts: ListFrame = ListFrame(), waterfall: [WaterfallRow] = [], waterfallVisibleRows: Int = 1,

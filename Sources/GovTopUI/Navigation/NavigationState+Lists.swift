@@ -10,6 +10,7 @@ extension NavigationState {
         case .traceDetail:
             updateDetail(context) { detail, frame in detail.selection.move(move, in: frame) }
         case .history: moveHistory(move, context: context) // ledger: issue 11
+        case .conformance: moveConformance(move, context: context) // conformance: issue 13
         case .dashboard, .zoomed, .spendChart:
             let frame = context.frame(of: focus)
             switch focus {

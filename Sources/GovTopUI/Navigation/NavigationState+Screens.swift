@@ -8,7 +8,7 @@ extension NavigationState {
         case .zoomed:
             focus = panel
             screen = .zoomed(panel)
-        case .traceDetail, .spendChart, .history:
+        case .traceDetail, .spendChart, .history, .conformance:
             break
         }
     }
@@ -67,13 +67,13 @@ extension NavigationState {
         return []
     }
 
-    private mutating func leaveTraceDetail() -> [NavigationAction] {
+    mutating func leaveTraceDetail() -> [NavigationAction] {
         guard case .traceDetail = screen else { return [] }
         traceDetail = nil
         return [.closeTrace]
     }
 
-    private mutating func push(_ screen: Screen) {
+    mutating func push(_ screen: Screen) {
         backStack.append(screen)
         if backStack.count > Self.maxBackStack { backStack.removeFirst(backStack.count - Self.maxBackStack) }
     }

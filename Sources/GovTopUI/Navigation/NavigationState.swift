@@ -40,6 +40,8 @@ public struct NavigationState: Hashable, Sendable {
     public internal(set) var themeIndex: Int
     /// The group the History screen shows, by position in its list (ledger: issue 11).
     public internal(set) var historyIndex = 0
+    /// The row the Conformance screen selects (conformance: issue 13).
+    public internal(set) var conformanceIndex = 0
 
     public init(bindings: KeyBindings = .standard, themeIndex: Int = 0, teamsDimension: Dimension = .team,
                 traceOrder: TraceOrder = .time, traceAscending: Bool = false, filter: TraceFilter? = nil) {
@@ -61,6 +63,7 @@ public struct NavigationState: Hashable, Sendable {
         case .spendChart: return [.global]
         case .traceDetail: return [.traceDetail, .global]
         case .history: return [.history, .global] // ledger: issue 11
+        case .conformance: return [.conformance, .global] // conformance: issue 13
         }
     }
 
@@ -147,6 +150,8 @@ public struct NavigationState: Hashable, Sendable {
             teams.reset()
             historyIndex = 0 // ledger: issue 11
         case .showHistory: return showHistory() // ledger: issue 11
+        case .showConformance: return showConformance() // conformance: issue 13
+        case .openConformanceExample: return openConformanceExample(context: context)
         case .showGroupTraces: return showGroupTraces()
         case .acknowledgeAlert:
             guard let id = alerts.anchor else { return [] }

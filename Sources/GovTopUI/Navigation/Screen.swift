@@ -11,4 +11,6 @@ public enum Screen: Hashable, Sendable {
     case traceDetail(traceID: String)
     /// Spend per day and per hour from the ledger of record (ledger: issue 11).
     case history
+    /// GenOps conformance per service (conformance: issue 13).
+    case conformance
 }

@@ -17,6 +17,12 @@ public struct TraceDetailState: Hashable, Sendable {
         self.traceID = traceID
     }
 
+    /// Opens the trace with the cursor on one span (conformance: the AWU that broke a rule).
+    public init(traceID: String, selecting spanID: String) {
+        self.traceID = traceID
+        selection = ListSelection(anchor: spanID)
+    }
+
     /// The selected span's id, once a frame with rows has been seen.
     public var selectedSpanID: String? { selection.anchor }
 

@@ -51,6 +51,7 @@ struct AlertsPanel {
             return name + " " + ViewFormat.percent(utilization) + " of " + ViewFormat.usd(limit)
         case .policyViolation: return dropping("policy")
         case .evaluationFailure: return dropping("evaluation")
+        case .slaMissRate: return dropping("sla")
         case .costSpike, .errorRateSpike, .ledgerWriteFailure: return alert.subject
         }
     }
@@ -66,6 +67,7 @@ struct AlertsPanel {
         case .costSpike: "spike"
         case .errorRateSpike: "errors"
         case .ledgerWriteFailure: "ledger"
+        case .slaMissRate: "sla"
         }
     }
 

@@ -78,7 +78,7 @@ public struct DashboardLayout: Hashable, Sendable {
         case .spendChart:
             panels = [:]
             chart = main
-        case .history: // ledger: issue 11
+        case .history, .conformance: // ledger: issue 11; conformance: issue 13
             panels = [:]
         case .traceDetail:
             panels = [:]

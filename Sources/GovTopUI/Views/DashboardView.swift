@@ -31,6 +31,9 @@ public enum DashboardView {
             }
         case .traceDetail:
             TraceDetailView.render(into: &canvas, frame: frame, state: state, layout: layout, ascii: ascii)
+        case .conformance: // conformance: issue 13
+            ConformanceView(report: frame.snapshot.conformance, selected: state.conformanceIndex, ascii: ascii)
+                .render(into: &canvas, area: layout.main)
         case .history: // ledger: issue 11
             HistoryView(history: frame.history, budgets: frame.snapshot.budgets, selected: state.historyIndex, ascii: ascii)
                 .render(into: &canvas, area: layout.main)

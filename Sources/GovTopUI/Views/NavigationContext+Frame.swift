@@ -36,5 +36,6 @@ extension NavigationContext {
             themeCount: themeCount
         )
         historyRows = frame.history?.keys.count ?? 0 // ledger: issue 11
+        conformanceRows = ConformanceRow.rows(snapshot.conformance) // conformance: issue 13
     }
 }

@@ -3,6 +3,9 @@ enum ViewGlyphs {
     /// Between items in a title: " · " or " - ".
     static func separator(ascii: Bool) -> String { ascii ? " - " : " · " }
 
+    /// § before a specification section, or `s` in ASCII.
+    static func section(ascii: Bool) -> String { ascii ? "s" : "§" }
+
     /// ▼ (largest or newest first) or ▲.
     static func sortArrow(ascending: Bool, ascii: Bool) -> String {
         ascending ? (ascii ? "^" : "▲") : (ascii ? "v" : "▼")

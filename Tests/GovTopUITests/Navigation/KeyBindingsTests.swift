@@ -3,7 +3,7 @@ import GovTopUI
 
 @Suite struct KeyBindingsTests {
     /// Every lookup chain `NavigationState.bindingContexts` can produce.
-    static let chains: [[BindingContext]] = [[.help], [.filterInput], [.traceDetail, .global]]
+    static let chains: [[BindingContext]] = [[.help], [.filterInput], [.traceDetail, .global], [.conformance, .global]]
         + Panel.allCases.map { [$0.bindingContext, .global] }
         + Panel.allCases.map { [.dashboard, $0.bindingContext, .global] }
 
@@ -85,7 +85,7 @@ import GovTopUI
     @Test func helpListsEveryBindingOnceInItsContextSection() {
         let table = KeyBindings.standard
         let sections = table.helpSections()
-        #expect(sections.map(\.context) == [.global, .dashboard, .traces, .teams, .alerts, .traceDetail, .filterInput, .help, .history])
+        #expect(sections.map(\.context) == [.global, .dashboard, .traces, .teams, .alerts, .traceDetail, .filterInput, .help, .history, .conformance])
         let entryCount = sections.reduce(0) { $0 + $1.entries.count }
         #expect(entryCount == table.bindings.count)
         for section in sections {

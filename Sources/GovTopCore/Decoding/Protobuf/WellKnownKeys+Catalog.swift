@@ -14,6 +14,10 @@ extension WellKnownKeys {
         "genops.budget.consumed", "genops.budget.used", "genops.budget.remaining", "genops.budget.period",
         "genops.budget.alert_threshold", "genops.eval.metric", "genops.eval.name", "genops.eval.metric_name",
         "genops.eval.score", "genops.eval.threshold", "genops.eval.result", "genops.eval.passed",
+        "genops.spec.version", "genops.accounting.reserved", "genops.accounting.actual", "genops.accounting.unit",
+        "genops.accounting.reconciliation_delta", "genops.policy.reason_code", "genops.policy.timestamp",
+        "genops.sla.tier", "genops.sla.latency_target_ms", "genops.sla.actual_latency_ms", "genops.sla.met",
+        "genops.session_id",
     ]
 
     private static let genAI = [
@@ -64,5 +68,6 @@ extension WellKnownKeys {
         "gen_ai.content.prompt", "gen_ai.content.completion", "gen_ai.user.message", "gen_ai.assistant.message",
         "gen_ai.system.message", "gen_ai.tool.message", "gen_ai.choice", "gen_ai.client.inference.operation.details",
         "policy.evaluated", "budget.checked", "evaluation.completed", "exception",
+        "genops.policy.evaluated", "genops.budget.reservation", "genops.budget.reconciliation",
     ]
 }
