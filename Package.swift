@@ -19,6 +19,9 @@ import PackageDescription
 //   synchronous `DatabaseQueue` fits that directly (sqlite-nio answers with NIO futures and would need
 //   an event loop or blocking waits), it exposes WAL mode, busy handling and extended error codes,
 //   and it links the system SQLite (Debian `libsqlite3-dev`) instead of compiling its own amalgamation.
+// - swift-nio-ssl: only for GovTopNotify, TLS for notification sinks (Slack's incoming webhooks are
+//   https only). It is swift-nio's own TLS layer, so a sink's request goes through the same NIO
+//   HTTP/1.1 client as the demo's exports, with TLS added to its pipeline.
 let package = Package(
     name: "govtop",
     platforms: [.macOS(.v15)],
@@ -32,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -90,11 +94,25 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // Notification sinks (issue 15): webhook, Slack and command deliveries off the ingest path.
+        // What to send is decided in GovTopCore (Notifications/); this is the I/O edge. It posts
+        // through GovTopClient's HTTP/1.1 client handler and renders alerts and budgets with
+        // GovTopReceiver's API renderers, so a webhook sees the API's JSON.
+        .target(
+            name: "GovTopNotify",
+            dependencies: [
+                "GovTopCore", "GovTopClient", "GovTopReceiver",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .executableTarget(
             name: "govtop",
             dependencies: [
                 "GovTopCore", "GovTopConfig", "GovTopReceiver", "GovTopTheme", "GovTopUI", "GovTopTerminal", "GovTopDemo",
-                "GovTopRender", "GovTopClient", "GovTopLedgerSQLite",
+                "GovTopRender", "GovTopClient", "GovTopLedgerSQLite", "GovTopNotify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -163,6 +181,15 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "GovTopNotifyTests",
+            dependencies: [
+                "GovTopNotify", "GovTopCore", "GovTopReceiver", "GovTopConfig", "GovTopClient",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
     ]
 )

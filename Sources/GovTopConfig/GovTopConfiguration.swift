@@ -28,6 +28,8 @@ public struct GovTopConfiguration: Sendable {
     public var pricingFile: PricingFileSetting?
     /// Whether the dashboard asks the terminal for mouse reports (`mouse:`, `--no-mouse`).
     public var mouse = true
+    /// `notifications:`: where alerts are sent (issue 15); empty for nowhere.
+    public var notifications: [NotificationSinkSettings] = []
     /// The file the settings came from; nil for the defaults.
     public var source: String?
 

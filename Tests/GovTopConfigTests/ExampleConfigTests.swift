@@ -111,7 +111,7 @@ import Yams
         for (section, keys) in [("receiver", ConfigKeys.receiver), ("store", ConfigKeys.store), ("record", ConfigKeys.record),
                                 ("pricing", ConfigKeys.price), ("budgets", ConfigKeys.budget),
                                 ("policies", ConfigKeys.policy), ("alerts", ConfigKeys.alerts),
-                                ("policies.when.team", ConfigKeys.negatedCondition)] {
+                                ("policies.when.team", ConfigKeys.negatedCondition), ("notifications", ConfigKeys.notification)] {
             accepted.formUnion(keys.map { "\(section).\($0)" })
         }
         let conditionKeys = found.filter { $0.hasPrefix("policies.when.") && !$0.hasPrefix("policies.when.team.") }
@@ -122,7 +122,7 @@ import Yams
     @Test func everyKeyHasACommentAbove() throws {
         let yaml = try #require(ConfigLoader.exampleYAML)
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let documented = Set(ConfigKeys.topLevel + ConfigKeys.receiver + ConfigKeys.store + ConfigKeys.record + ConfigKeys.price + ConfigKeys.budget + ConfigKeys.policy + ConfigKeys.alerts)
+        let documented = Set(ConfigKeys.topLevel + ConfigKeys.receiver + ConfigKeys.store + ConfigKeys.record + ConfigKeys.price + ConfigKeys.budget + ConfigKeys.policy + ConfigKeys.alerts + ConfigKeys.notification)
         var explained: Set<String> = []
         for (previous, line) in zip(lines, lines.dropFirst()) {
             let above = previous.trimmingCharacters(in: .whitespaces)
@@ -161,6 +161,8 @@ import Yams
             "2 budgets: ml-platform-daily, project:support-bot,customer:acme-corp,cost_center:cc-1234,feature:summarize,model:gpt-4o,provider:openai,service:support-api",
             "3 policies: pii-detection, no-gpt4-in-dev, expensive-request",
             "2 price overrides: acme-chat-large (acme), gpt-4o (openai)",
+            "3 notification sinks: ops-webhook (http://127.0.0.1:9000/hook), slack-2 (https://hooks.slack.com/services/T000/B000/****), "
+                + "command-3 (/usr/local/bin/page-oncall --team ml)",
             "theme solarized-dark",
         ])
     }

@@ -1,27 +1,35 @@
 import NIOCore
 import NIOHTTP1
 
-/// One export on its way through the channel: the request and where its answer goes.
-struct PendingExport: Sendable {
-    var head: HTTPRequestHead
-    var body: ByteBuffer
-    var timeout: TimeAmount
-    var promise: EventLoopPromise<RawResponse>
+/// One export on its way through the channel: the request and where its answer goes. Also how the
+/// notification sinks (GovTopNotify) post.
+package struct PendingExport: Sendable {
+    package var head: HTTPRequestHead
+    package var body: ByteBuffer
+    package var timeout: TimeAmount
+    package var promise: EventLoopPromise<RawResponse>
+
+    package init(head: HTTPRequestHead, body: ByteBuffer, timeout: TimeAmount, promise: EventLoopPromise<RawResponse>) {
+        self.head = head
+        self.body = body
+        self.timeout = timeout
+        self.promise = promise
+    }
 }
 
 /// A complete HTTP response as the handler collected it.
-struct RawResponse: Sendable {
-    var head: HTTPResponseHead
+package struct RawResponse: Sendable {
+    package var head: HTTPResponseHead
     /// At most `ExportResponseHandler.maxBodyBytes`; the rest is dropped.
-    var body: [UInt8]
+    package var body: [UInt8]
 }
 
 /// Sends one `PendingExport` at a time and completes its promise with the response, a timeout,
 /// or the reason the connection broke. Lives on one channel's event loop.
-final class ExportResponseHandler: ChannelDuplexHandler {
-    typealias InboundIn = HTTPClientResponsePart
-    typealias OutboundIn = PendingExport
-    typealias OutboundOut = HTTPClientRequestPart
+package final class ExportResponseHandler: ChannelDuplexHandler {
+    package typealias InboundIn = HTTPClientResponsePart
+    package typealias OutboundIn = PendingExport
+    package typealias OutboundOut = HTTPClientRequestPart
 
     /// Response bodies are only read for messages; more than this is not kept.
     static let maxBodyBytes = 64 * 1024
@@ -31,7 +39,9 @@ final class ExportResponseHandler: ChannelDuplexHandler {
     private var head: HTTPResponseHead?
     private var body: [UInt8] = []
 
-    func write(context: ChannelHandlerContext, data: NIOAny, promise writePromise: EventLoopPromise<Void>?) {
+    package init() {}
+
+    package func write(context: ChannelHandlerContext, data: NIOAny, promise writePromise: EventLoopPromise<Void>?) {
         let export = unwrapOutboundIn(data)
         guard promise == nil else {
             export.promise.fail(ExportFailure.connectionLost(reason: "another export is still waiting for its response"))
@@ -53,7 +63,7 @@ final class ExportResponseHandler: ChannelDuplexHandler {
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: writePromise)
     }
 
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+    package func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let responseHead):
             head = responseHead
@@ -75,12 +85,12 @@ final class ExportResponseHandler: ChannelDuplexHandler {
         }
     }
 
-    func channelInactive(context: ChannelHandlerContext) {
+    package func channelInactive(context: ChannelHandlerContext) {
         finish(.failure(ExportFailure.connectionLost(reason: "the server closed the connection before answering")))
         context.fireChannelInactive()
     }
 
-    func errorCaught(context: ChannelHandlerContext, error: Error) {
+    package func errorCaught(context: ChannelHandlerContext, error: Error) {
         finish(.failure(ExportFailure.connectionLost(reason: "\(error)")))
         context.close(promise: nil)
     }

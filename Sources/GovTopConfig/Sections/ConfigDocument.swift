@@ -68,6 +68,8 @@ enum ConfigDocument {
                 configuration.engine.policies = try PoliciesSection.read(value)
             case "alerts":
                 configuration.engine.alerts = try AlertsSection.read(value)
+            case "notifications": // notifications: issue 15
+                configuration.notifications = try NotificationsSection.read(value)
             default:
                 throw entry.unknown(allowed: ConfigKeys.topLevel)
             }

@@ -58,6 +58,8 @@ public enum AlertKind: String, CaseIterable, Sendable, Hashable, Codable {
     case errorRateSpike = "error_rate_spike"
     /// The ledger of record on disk could not be written (ledger: issue 11).
     case ledgerWriteFailure = "ledger_write_failure"
+    /// A notification sink failed several deliveries in a row (notifications: issue 15).
+    case notificationFailure = "notification_failure"
 
     /// A short label for tables, e.g. `budget threshold`.
     public var label: String {
@@ -70,6 +72,7 @@ public enum AlertKind: String, CaseIterable, Sendable, Hashable, Codable {
         case .costSpike: "cost spike"
         case .errorRateSpike: "error-rate spike"
         case .ledgerWriteFailure: "ledger write failure"
+        case .notificationFailure: "notification failure"
         }
     }
 }

@@ -16,6 +16,8 @@ enum APIRequest: Sendable {
     case policies
     /// `GET /api/v1/history` (ledger: issue 11).
     case history(HistoryRequest)
+    /// `GET /api/v1/notifications`: the sinks' delivery state (notifications: issue 15).
+    case notifications
 
     /// The one method each endpoint answers.
     var method: String {

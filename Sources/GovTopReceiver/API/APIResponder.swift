@@ -41,6 +41,8 @@ enum APIResponder {
         case .policies:
             let snapshot = engine.policiesSnapshot()
             return ok(PoliciesRenderer.render(snapshot.policies, evaluations: snapshot.evaluations))
+        case .notifications: // notifications: issue 15
+            return ok(NotificationsRenderer.render(engine.notificationsSnapshot()))
         case .history(let request): // ledger: issue 11
             let query: HistoryQuery
             do { query = try request.query(now: Int64(engine.currentTime() / 1_000_000_000)) } catch { return failure(error) }

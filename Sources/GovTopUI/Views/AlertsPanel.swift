@@ -51,11 +51,11 @@ struct AlertsPanel {
             return name + " " + ViewFormat.percent(utilization) + " of " + ViewFormat.usd(limit)
         case .policyViolation: return dropping("policy")
         case .evaluationFailure: return dropping("evaluation")
-        case .costSpike, .errorRateSpike, .ledgerWriteFailure: return alert.subject
+        case .costSpike, .errorRateSpike, .ledgerWriteFailure, .notificationFailure: return alert.subject
         }
     }
 
-    /// The kind as a short tag: `over` (the limit), `thresh`, `proj`, `policy`, `eval`, `spike`, `errors`, `ledger`.
+    /// The kind as a short tag: `over` (the limit), `thresh`, `proj`, `policy`, `eval`, `spike`, `errors`, `ledger`, `notify`.
     static func tag(_ kind: AlertKind) -> String {
         switch kind {
         case .budgetThreshold: "thresh"
@@ -66,6 +66,7 @@ struct AlertsPanel {
         case .costSpike: "spike"
         case .errorRateSpike: "errors"
         case .ledgerWriteFailure: "ledger"
+        case .notificationFailure: "notify"
         }
     }
 
