@@ -21,7 +21,7 @@ final class CommandTransport: NotificationTransport {
 
     func deliver(_ body: [UInt8]) throws(DeliveryFailure) {
         guard let program = Self.resolve(argv[0]) else {
-            throw DeliveryFailure(message: "\(shown): \(argv[0]) was not found or is not executable", retryable: true)
+            throw DeliveryFailure(message: "\(shown) was not found or is not executable", retryable: true)
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)

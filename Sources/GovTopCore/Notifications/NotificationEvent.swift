@@ -18,10 +18,21 @@ public struct NotificationEvent: Sendable, Hashable {
     /// The budget the alert is about, with its projection; nil for other alerts.
     public var budget: BudgetStatus?
 
+    /// Text from telemetry (team and policy names, reasons) reaches sinks with its control characters
+    /// replaced, like the screen shows it: a receiver may print it to a terminal or a chat.
     public init(reason: Reason, alert: Alert, budget: BudgetStatus? = nil) {
         self.reason = reason
+        var alert = alert
+        alert.subject = ControlCharacters.replaced(in: alert.subject)
+        alert.message = ControlCharacters.replaced(in: alert.message)
         self.alert = alert
-        self.budget = budget
+        self.budget = budget.map { budget in
+            var budget = budget
+            budget.name = ControlCharacters.replaced(in: budget.name)
+            budget.scope = budget.scope.mapValues(ControlCharacters.replaced(in:))
+            budget.period = budget.period.map(ControlCharacters.replaced(in:))
+            return budget
+        }
     }
 
     /// One line for a person (Slack, logs): `[CRITICAL] budget exceeded: Budget team:ml is over its limit …`,
