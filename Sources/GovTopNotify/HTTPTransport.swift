@@ -58,12 +58,22 @@ final class HTTPTransport: NotificationTransport {
         do {
             response = try promise.futureResult.wait()
         } catch {
-            throw DeliveryFailure(message: "\(url.masked): \(error)", retryable: true)
+            throw DeliveryFailure(message: "\(url.masked): \(Self.describe(error))", retryable: true)
         }
         let code = Int(response.head.status.code)
         guard (200..<300).contains(code) else {
             let contentType = response.head.headers.first(name: "Content-Type")?.lowercased() ?? ""
             throw DeliveryFailure.status(code, ResponseBody.failureMessage(response.body, contentType: contentType))
         }
+    }
+
+    /// A failed exchange in a person's words; a TLS failure names BoringSSL's reason
+    /// (`CERTIFICATE_VERIFY_FAILED`, `WRONG_VERSION_NUMBER`, ...) rather than its whole error value.
+    static func describe(_ error: any Error) -> String {
+        let text = "\(error)"
+        guard text.contains("handshakeFailed") else { return text }
+        let reason = text.components(separatedBy: "OPENSSL_internal:").dropFirst().first?
+            .prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        return "the TLS handshake failed" + (reason.map { $0.isEmpty ? "" : " (\($0))" } ?? "")
     }
 }

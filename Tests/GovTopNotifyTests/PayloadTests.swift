@@ -64,3 +64,24 @@ import Testing
         }
     }
 }
+
+/// `https` sinks speak TLS: pointed at a plain HTTP receiver, the handshake fails and no request is
+/// ever read by it (a plain request would have been answered 200).
+@Suite struct TLSSinkTests {
+    @Test func anHTTPSSinkSpeaksTLS() async throws {
+        let receiver = try await HookReceiver()
+        let engine = Engine()
+        let sink = try NotifyFixtures.sink("https://127.0.0.1:\(receiver.port)/hook", retries: 0, timeout: 1)
+        let notifier = try Notifier(engine: engine, sinks: [sink], interval: .milliseconds(5))
+        notifier.start()
+        NotifyFixtures.raise(engine, 1)
+        let status = try await NotifyFixtures.status(engine, "hook") { $0.stats.failed == 1 }
+        notifier.stop()
+        await receiver.stop()
+        #expect(receiver.requests.isEmpty)
+        #expect(status?.stats.sent == 0)
+        let error = try #require(status?.stats.lastError)
+        #expect(error.hasPrefix("https://127.0.0.1:"))
+        #expect(error.hasSuffix("/hook: the TLS handshake failed (WRONG_VERSION_NUMBER)"), "\(error)")
+    }
+}
