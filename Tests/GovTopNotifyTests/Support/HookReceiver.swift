@@ -11,6 +11,8 @@ final class HookReceiver: Sendable {
         case status(Int)
         /// Reads the request and never answers.
         case hang
+        /// Reads the request and answers nothing until `release()` closes the connection.
+        case hold
     }
 
     struct Request: Sendable {
@@ -24,6 +26,7 @@ final class HookReceiver: Sendable {
         let script: Mutex<[Behaviour]>
         let fallback: Behaviour
         let requests = Mutex<[Request]>([])
+        let held = Mutex<[any Channel]>([])
         init(script: [Behaviour], fallback: Behaviour) {
             self.script = Mutex(script)
             self.fallback = fallback
@@ -50,7 +53,8 @@ final class HookReceiver: Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    try channel.pipeline.syncOperations.addHandler(Handler { book.answer($0) })
+                    try channel.pipeline.syncOperations.addHandler(Handler(respond: { book.answer($0) },
+                                                                           hold: { held in book.held.withLock { $0.append(held) } }))
                 }
             }
             .bind(host: "127.0.0.1", port: 0).get()
@@ -58,6 +62,11 @@ final class HookReceiver: Sendable {
 
     func stop() async {
         try? await channel.close()
+    }
+
+    /// Closes the connections of the requests held so far (their senders see the connection lost).
+    func release() {
+        for held in book.held.withLock({ $0 }) { held.close(promise: nil) }
     }
 
     /// Polls until `condition` holds (a hang limit of 60 s, not a timing assertion); the last look
@@ -77,10 +86,14 @@ final class HookReceiver: Sendable {
         typealias OutboundOut = HTTPServerResponsePart
 
         private let respond: @Sendable (Request) -> Behaviour
+        private let hold: @Sendable (any Channel) -> Void
         private var head: HTTPRequestHead?
         private var body: [UInt8] = []
 
-        init(respond: @escaping @Sendable (Request) -> Behaviour) { self.respond = respond }
+        init(respond: @escaping @Sendable (Request) -> Behaviour, hold: @escaping @Sendable (any Channel) -> Void) {
+            self.respond = respond
+            self.hold = hold
+        }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             switch unwrapInboundIn(data) {
@@ -94,6 +107,8 @@ final class HookReceiver: Sendable {
                 switch respond(Request(path: head.uri, body: body)) {
                 case .hang:
                     return
+                case .hold:
+                    hold(context.channel)
                 case .status(let code):
                     var headers = HTTPHeaders()
                     headers.add(name: "Content-Length", value: "2")
