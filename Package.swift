@@ -19,9 +19,11 @@ import PackageDescription
 //   synchronous `DatabaseQueue` fits that directly (sqlite-nio answers with NIO futures and would need
 //   an event loop or blocking waits), it exposes WAL mode, busy handling and extended error codes,
 //   and it links the system SQLite (Debian `libsqlite3-dev`) instead of compiling its own amalgamation.
-// - swift-nio-ssl: TLS for the HTTP and gRPC doors (`--tls-cert`/`--tls-key`, issue 16), in the same
-//   event-loop pipelines as plain TCP (a `NIOSSLServerHandler` in front, ALPN `h2` for gRPC). It is the
-//   TLS layer swift-nio is made for, and brings its own BoringSSL, so no system OpenSSL is linked.
+// - swift-nio-ssl: TLS for the HTTP and gRPC doors (`--tls-cert`/`--tls-key`, issue 16), for `govtop
+//   attach` to https govtops, and for notification sinks (Slack's incoming webhooks are https only),
+//   in the same event-loop pipelines as plain TCP (a `NIOSSLServerHandler`/`NIOSSLClientHandler` in
+//   front, ALPN `h2` for gRPC). It is the TLS layer swift-nio is made for, and brings its own BoringSSL,
+//   so no system OpenSSL is linked.
 let package = Package(
     name: "govtop",
     platforms: [.macOS(.v15)],
@@ -97,11 +99,25 @@ let package = Package(
                 .product(name: "NIOTLS", package: "swift-nio"), // attach: the TLS handshake event
             ]
         ),
+        // Notification sinks (issue 15): webhook, Slack and command deliveries off the ingest path.
+        // What to send is decided in GovTopCore (Notifications/); this is the I/O edge. It posts
+        // through GovTopClient's HTTP/1.1 client handler and renders alerts and budgets with
+        // GovTopReceiver's API renderers, so a webhook sees the API's JSON.
+        .target(
+            name: "GovTopNotify",
+            dependencies: [
+                "GovTopCore", "GovTopClient", "GovTopReceiver",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .executableTarget(
             name: "govtop",
             dependencies: [
                 "GovTopCore", "GovTopConfig", "GovTopReceiver", "GovTopTheme", "GovTopUI", "GovTopTerminal", "GovTopDemo",
-                "GovTopRender", "GovTopClient", "GovTopLedgerSQLite",
+                "GovTopRender", "GovTopClient", "GovTopLedgerSQLite", "GovTopNotify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -173,6 +189,15 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"), // attach: a TLS test server (issue 16)
+            ]
+        ),
+        .testTarget(
+            name: "GovTopNotifyTests",
+            dependencies: [
+                "GovTopNotify", "GovTopCore", "GovTopReceiver", "GovTopConfig", "GovTopClient",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
     ]

@@ -8,6 +8,7 @@ public enum ConfigKeys {
         "listen", "http_port", "max_body", "receiver", "store", "time_zone", "max_groups_per_dimension", "theme", "mouse",
         "pricing_file", "pricing", "budgets", "policies", "alerts", "record", "decision",
         "token_file", "metrics_auth", "otlp_auth", "tls", // auth: issue 16
+        "notifications", // notifications: issue 15
     ]
     public static let tls = ["cert", "key"]
     public static let receiver = ["grpc_port", "max_connections", "header_timeout", "idle_timeout", "min_body_rate", "max_inflight",
@@ -23,6 +24,9 @@ public enum ConfigKeys {
     public static let policy = ["name", "pattern", "keys", "when", "max_cost", "max_tokens", "action", "severity"]
     /// The keys of a negated condition, `{not: ...}`.
     public static let negatedCondition = ["not"]
+    /// One sink of `notifications:` (issue 15).
+    public static let notification = ["kind", "url", "run", "name", "min_severity", "kinds", "repeat_after", "resolved", "timeout",
+                                      "retries", "backoff", "max_backoff", "queue", "failure_alert_after"]
     public static let alerts = [
         "cost_spike_factor", "cost_spike_min_usd_per_minute", "cost_spike_min_baseline", "error_rate_threshold",
         "error_rate_min_requests", "resolve_after", "reactivate_within", "max_alerts",

@@ -16,6 +16,9 @@ extension GovTopConfiguration {
             Self.counted(pricingOverrides.map { "\($0.name) (\($0.provider))" }, "price override"),
         ]
         if let receiverLine { lines.insert(receiverLine, at: 1) }
+        if !notifications.isEmpty { // notifications: issue 15
+            lines.append(Self.counted(notifications.map { "\($0.name) (\($0.target.shown))" }, "notification sink"))
+        }
         if let theme { lines.append("theme \(theme)") }
         if !mouse { lines.append("mouse off") }
         return lines

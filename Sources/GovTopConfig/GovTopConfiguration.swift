@@ -32,6 +32,8 @@ public struct GovTopConfiguration: Sendable {
     public var access = AccessSettings()
     /// decide (issue 15): how `GET /api/v1/decision` reads requests and refuses (`decision:`).
     public var decision = DecisionSettings()
+    /// `notifications:`: where alerts are sent (issue 15); empty for nowhere.
+    public var notifications: [NotificationSinkSettings] = []
     /// The file the settings came from; nil for the defaults.
     public var source: String?
 

@@ -1,5 +1,6 @@
 import GovTopConfig
 import GovTopCore
+import GovTopNotify
 import GovTopReceiver
 
 /// What runs whether or not the dashboard is shown: the engine, the OTLP/HTTP receiver with the
@@ -17,6 +18,8 @@ struct GovTopService: Sendable {
     private let ledger: OpenLedger
     /// Records accepted exports (`--record`); nil when not recording.
     private let recorder: ExportRecorder?
+    /// Sends alerts to the configured sinks; nil without any (notifications: issue 15).
+    private let notifier: Notifier?
 
     /// Builds the engine, restores the ledger of record into it and starts the server; a port in use
     /// or a bad address is a `StartupError` that says what to do, bad state a `LedgerStoreError`.
@@ -32,11 +35,21 @@ struct GovTopService: Sendable {
             ledger.stop()
             throw error
         }
+        let notifier: Notifier?
+        do {
+            notifier = try configuration.notifications.isEmpty ? nil : Notifier(engine: engine, sinks: configuration.notifications)
+        } catch {
+            recorder?.stop()
+            ledger.stop()
+            throw StartupError(description: "TLS for the notification sinks could not be set up: \(error)")
+        }
+        notifier?.start()
         let server = GovTopServer(configuration: receiver, engine: engine, recorder: recorder)
         let port: Int
         do {
             port = try await StartupError.describing(receiver) { try await server.start() }
         } catch {
+            notifier?.stop()
             recorder?.stop()
             ledger.stop()
             throw error
@@ -48,7 +61,7 @@ struct GovTopService: Sendable {
             }
         }
         return GovTopService(engine: engine, receiver: receiver, port: port, grpcPort: server.grpcPort, server: server,
-                             ticker: ticker, ledger: ledger, recorder: recorder)
+                             ticker: ticker, ledger: ledger, recorder: recorder, notifier: notifier)
     }
 
     /// "http://127.0.0.1:4318" ("https://..." with TLS), for messages.
@@ -59,10 +72,11 @@ struct GovTopService: Sendable {
     func stop() async {
         ticker.cancel()
         await server.stop()
-        let (recorder, ledger) = (recorder, ledger)
+        let (recorder, ledger, notifier) = (recorder, ledger, notifier)
         await BlockingWork.run {
             recorder?.stop()
             ledger.stop()
+            notifier?.stop()
         }
     }
 }

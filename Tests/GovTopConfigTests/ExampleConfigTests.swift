@@ -116,7 +116,7 @@ import Yams
                                 ("pricing", ConfigKeys.price), ("budgets", ConfigKeys.budget),
                                 ("policies", ConfigKeys.policy), ("alerts", ConfigKeys.alerts),
                                 ("policies.when.team", ConfigKeys.negatedCondition), ("tls", ConfigKeys.tls), ("decision", ConfigKeys.decision),
-                                ("decision.headers", ["team", "project"])] {
+                                ("decision.headers", ["team", "project"]), ("notifications", ConfigKeys.notification)] {
             accepted.formUnion(keys.map { "\(section).\($0)" })
         }
         let conditionKeys = found.filter { $0.hasPrefix("policies.when.") && !$0.hasPrefix("policies.when.team.") }
@@ -127,7 +127,7 @@ import Yams
     @Test func everyKeyHasACommentAbove() throws {
         let yaml = try #require(ConfigLoader.exampleYAML)
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let documented = Set(ConfigKeys.topLevel + ConfigKeys.receiver + ConfigKeys.store + ConfigKeys.record + ConfigKeys.price + ConfigKeys.budget + ConfigKeys.policy + ConfigKeys.alerts + ConfigKeys.tls)
+        let documented = Set(ConfigKeys.topLevel + ConfigKeys.receiver + ConfigKeys.store + ConfigKeys.record + ConfigKeys.price + ConfigKeys.budget + ConfigKeys.policy + ConfigKeys.alerts + ConfigKeys.tls + ConfigKeys.notification)
         var explained: Set<String> = []
         for (previous, line) in zip(lines, lines.dropFirst()) {
             let above = previous.trimmingCharacters(in: .whitespaces)
@@ -166,6 +166,8 @@ import Yams
             "2 budgets: ml-platform-daily, project:support-bot,customer:acme-corp,cost_center:cc-1234,feature:summarize,model:gpt-4o,provider:openai,service:support-api",
             "3 policies: pii-detection, no-gpt4-in-dev, expensive-request",
             "2 price overrides: acme-chat-large (acme), gpt-4o (openai)",
+            "3 notification sinks: ops-webhook (http://127.0.0.1:9000/hook), slack-2 (https://hooks.slack.com/services/T000/B000/****), "
+                + "command-3 (/usr/local/bin/page-oncall --team ml)",
             "theme solarized-dark",
         ])
     }

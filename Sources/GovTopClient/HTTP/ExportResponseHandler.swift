@@ -2,35 +2,44 @@ import NIOCore
 import NIOHTTP1
 import NIOSSL
 
-/// One request on its way through the channel (an export, or an API call of `govtop attach`):
-/// the request and where its answer goes.
-struct PendingExport: Sendable {
-    var head: HTTPRequestHead
-    var body: ByteBuffer
-    var timeout: TimeAmount
+/// One request on its way through the channel (an export, an API call of `govtop attach`, a
+/// notification sink's post in GovTopNotify): the request and where its answer goes.
+package struct PendingExport: Sendable {
+    package var head: HTTPRequestHead
+    package var body: ByteBuffer
+    package var timeout: TimeAmount
     /// Most response body bytes kept; the rest is dropped and the response marked `truncated`.
-    var maxBodyBytes = ExportResponseHandler.maxBodyBytes
-    var promise: EventLoopPromise<RawResponse>
+    package var maxBodyBytes = ExportResponseHandler.maxBodyBytes
+    package var promise: EventLoopPromise<RawResponse>
+
+    package init(head: HTTPRequestHead, body: ByteBuffer, timeout: TimeAmount,
+                 maxBodyBytes: Int = ExportResponseHandler.maxBodyBytes, promise: EventLoopPromise<RawResponse>) {
+        self.head = head
+        self.body = body
+        self.timeout = timeout
+        self.maxBodyBytes = maxBodyBytes
+        self.promise = promise
+    }
 }
 
 /// A complete HTTP response as the handler collected it.
-struct RawResponse: Sendable {
-    var head: HTTPResponseHead
+package struct RawResponse: Sendable {
+    package var head: HTTPResponseHead
     /// At most the request's `maxBodyBytes`; the rest is dropped.
-    var body: [UInt8]
+    package var body: [UInt8]
     /// Whether bytes were dropped.
-    var truncated = false
+    package var truncated = false
 }
 
 /// Sends one `PendingExport` at a time and completes its promise with the response, a timeout,
 /// or the reason the connection broke. Lives on one channel's event loop.
-final class ExportResponseHandler: ChannelDuplexHandler {
-    typealias InboundIn = HTTPClientResponsePart
-    typealias OutboundIn = PendingExport
-    typealias OutboundOut = HTTPClientRequestPart
+package final class ExportResponseHandler: ChannelDuplexHandler {
+    package typealias InboundIn = HTTPClientResponsePart
+    package typealias OutboundIn = PendingExport
+    package typealias OutboundOut = HTTPClientRequestPart
 
     /// Export response bodies are only read for messages; more than this is not kept.
-    static let maxBodyBytes = 64 * 1024
+    package static let maxBodyBytes = 64 * 1024
 
     private var promise: EventLoopPromise<RawResponse>?
     private var timeout: Scheduled<Void>?
@@ -39,7 +48,9 @@ final class ExportResponseHandler: ChannelDuplexHandler {
     private var maxBodyBytes = ExportResponseHandler.maxBodyBytes
     private var truncated = false
 
-    func write(context: ChannelHandlerContext, data: NIOAny, promise writePromise: EventLoopPromise<Void>?) {
+    package init() {}
+
+    package func write(context: ChannelHandlerContext, data: NIOAny, promise writePromise: EventLoopPromise<Void>?) {
         let export = unwrapOutboundIn(data)
         guard promise == nil else {
             export.promise.fail(ExportFailure.connectionLost(reason: "another export is still waiting for its response"))
@@ -63,7 +74,7 @@ final class ExportResponseHandler: ChannelDuplexHandler {
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: writePromise)
     }
 
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+    package func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let responseHead):
             head = responseHead
@@ -86,12 +97,12 @@ final class ExportResponseHandler: ChannelDuplexHandler {
         }
     }
 
-    func channelInactive(context: ChannelHandlerContext) {
+    package func channelInactive(context: ChannelHandlerContext) {
         finish(.failure(ExportFailure.connectionLost(reason: "the server closed the connection before answering")))
         context.fireChannelInactive()
     }
 
-    func errorCaught(context: ChannelHandlerContext, error: Error) {
+    package func errorCaught(context: ChannelHandlerContext, error: Error) {
         if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
             finish(.failure(ExportFailure.tls(reason: TLSSettings.reason(error))))
         } else {

@@ -4,7 +4,7 @@ import GovTopCore
 /// `ExportTraceServiceResponse` and the message of a `google.rpc.Status`, in protobuf or JSON,
 /// or plain text. Only top-level fields are read, with every length checked; anything that does
 /// not parse gives empty values rather than an error.
-enum ResponseBody {
+package enum ResponseBody {
     /// Longest message kept from a response, in characters.
     static let maxMessageLength = 300
 
@@ -27,7 +27,7 @@ enum ResponseBody {
 
     /// The message of a failure response: `google.rpc.Status.message` (field 2) or the JSON
     /// `message`/`error`, else the body as text.
-    static func failureMessage(_ body: [UInt8], contentType: String) -> String {
+    package static func failureMessage(_ body: [UInt8], contentType: String) -> String {
         if contentType.contains("protobuf") {
             return clipped(lengthDelimited(field: 2, in: body[...]).map { String(decoding: $0, as: UTF8.self) } ?? "")
         }

@@ -70,6 +70,8 @@ enum ConfigDocument {
                 configuration.engine.alerts = try AlertsSection.read(value)
             case "decision": // decide (issue 15)
                 configuration.decision = try DecisionSection.read(value)
+            case "notifications": // notifications: issue 15
+                configuration.notifications = try NotificationsSection.read(value)
             default:
                 guard try AccessSection.read(entry.key, value, into: &configuration.access) else { // auth: issue 16
                     throw entry.unknown(allowed: ConfigKeys.topLevel)

@@ -60,6 +60,8 @@ public enum AlertKind: String, CaseIterable, Sendable, Hashable, Codable {
     case ledgerWriteFailure = "ledger_write_failure"
     /// A team's share of GenOps SLA misses (`genops.sla.met` false) is above its threshold.
     case slaMissRate = "sla_miss_rate"
+    /// A notification sink failed several deliveries in a row (notifications: issue 15).
+    case notificationFailure = "notification_failure"
 
     /// A short label for tables, e.g. `budget threshold`.
     public var label: String {
@@ -73,6 +75,7 @@ public enum AlertKind: String, CaseIterable, Sendable, Hashable, Codable {
         case .errorRateSpike: "error-rate spike"
         case .ledgerWriteFailure: "ledger write failure"
         case .slaMissRate: "SLA miss rate"
+        case .notificationFailure: "notification failure"
         }
     }
 }

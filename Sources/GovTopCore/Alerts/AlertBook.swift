@@ -73,6 +73,19 @@ public struct AlertBook: Sendable {
         }
     }
 
+    /// Resolves the active alert filed under `kind` and `subject` at once, without waiting for the
+    /// hysteresis time: for conditions whose end is known for certain (a sink delivering again).
+    /// Nil when no such alert is active.
+    public mutating func resolve(kind: AlertKind, subject: String, now: UInt64) -> AlertChange? {
+        guard let id = latestByIdentity[AlertIdentity(kind: kind, subject: subject)], let entry = entries[id],
+              entry.alert.isActive else { return nil }
+        var resolved = entry
+        resolved.alert.state = .resolved
+        resolved.alert.resolvedAt = max(now, entry.alert.lastSeen)
+        entries[id] = resolved
+        return AlertChange(kind: .resolved, alert: resolved.alert, previousSeverity: entry.alert.severity)
+    }
+
     /// Marks an alert as seen by a person. False when no alert in the log has this id.
     @discardableResult
     public mutating func acknowledge(id: String) -> Bool {

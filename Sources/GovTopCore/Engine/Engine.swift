@@ -13,6 +13,8 @@ public final class Engine: Sendable {
     let clock: GovClock
     /// The ledger of record, once one is attached (ledger: issue 11).
     let ledgerLink = LedgerLink()
+    /// The notification sinks' delivery state (notifications: issue 15).
+    let notificationBoard = NotificationBoard()
     /// Nil when governance is off (internal: Engine+Metrics prices metered tokens).
     let governance: Governance?
     /// decide (issue 15): the budgets that refuse or warn, for the decision endpoint (Engine+Decisions.swift).
@@ -102,6 +104,8 @@ struct EngineState {
     var bellRings = 0
     /// Deltas for the ledger of record (ledger: issue 11).
     var ledgerDeltas = LedgerDeltas()
+    /// Alert changes for the notification sinks (notifications: issue 15).
+    var notificationOutbox = NotificationOutbox()
 
     var budgets: BudgetBook
     /// Chart series (EngineState+SpendSeries.swift).

@@ -29,5 +29,6 @@ extension EngineState {
 
     mutating func record(_ change: AlertChange) {
         if change.ringsBell { bellRings += 1 }
+        notificationOutbox.record(change) // notifications: issue 15
     }
 }

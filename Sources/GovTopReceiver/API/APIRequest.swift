@@ -20,6 +20,8 @@ enum APIRequest: Sendable {
     case decision(DecisionRequest)
     /// `GET /api/v1/conformance` (conformance: issue 13).
     case conformance
+    /// `GET /api/v1/notifications`: the sinks' delivery state (notifications: issue 15).
+    case notifications
 
     /// The one method each endpoint answers.
     var method: String {

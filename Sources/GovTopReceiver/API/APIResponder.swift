@@ -45,6 +45,8 @@ enum APIResponder {
             return DecisionRenderer.response(request, engine: engine)
         case .conformance: // conformance: issue 13
             return ok(ConformanceRenderer.render(engine.conformance()))
+        case .notifications: // notifications: issue 15
+            return ok(NotificationsRenderer.render(engine.notificationsSnapshot()))
         case .history(let request): // ledger: issue 11
             let query: HistoryQuery
             do { query = try request.query(now: Int64(engine.currentTime() / 1_000_000_000)) } catch { return failure(error) }

@@ -42,12 +42,12 @@ enum GroupsRenderer {
 }
 
 /// `GET /api/v1/budgets`: configured and telemetry budgets.
-enum BudgetsRenderer {
+package enum BudgetsRenderer {
     static func render(_ budgets: [BudgetStatus]) -> JSONValue {
         .object([("budgets", .array(budgets.map(budget)))])
     }
 
-    static func budget(_ status: BudgetStatus) -> JSONValue {
+    package static func budget(_ status: BudgetStatus) -> JSONValue {
         func number(_ value: Double?) -> JSONValue { value.map(JSONValue.double) ?? .null }
         func time(_ value: UInt64?) -> JSONValue { value.map { .string(RFC3339.format(unixNanos: $0)) } ?? .null }
         let scope = Dimension.allCases.compactMap { dimension in status.scope[dimension].map { (dimension.rawValue, JSONValue.string($0)) } }
@@ -71,7 +71,7 @@ enum BudgetsRenderer {
 }
 
 /// `GET /api/v1/alerts` and the answer to `POST /api/v1/alerts/{id}/ack`.
-enum AlertsRenderer {
+package enum AlertsRenderer {
     static func render(_ alerts: [Alert], counts: AlertCounts, dropped: Int) -> JSONValue {
         .object([
             ("active", .object(AlertSeverity.allCases.map { ($0.rawValue, JSONValue.int(Int64(counts[$0]))) })),
@@ -80,7 +80,7 @@ enum AlertsRenderer {
         ])
     }
 
-    static func alert(_ alert: Alert) -> JSONValue {
+    package static func alert(_ alert: Alert) -> JSONValue {
         .object([
             ("id", .string(alert.id)),
             ("kind", .string(alert.kind.rawValue)),

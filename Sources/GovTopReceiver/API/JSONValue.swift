@@ -1,7 +1,7 @@
 import GovTopCore
 
 /// A JSON document to be written. Object members keep their order, so responses are stable.
-enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int64)
@@ -12,7 +12,7 @@ enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.serialized == rhs.serialized
     }
 
@@ -21,7 +21,7 @@ enum JSONValue: Sendable, Equatable {
         text.map(JSONValue.string) ?? .null
     }
 
-    var serialized: [UInt8] {
+    package var serialized: [UInt8] {
         var writer = JSONWriter()
         writer.write(self)
         return writer.bytes

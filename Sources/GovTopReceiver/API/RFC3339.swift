@@ -1,7 +1,7 @@
 /// Formats Unix nanoseconds as an RFC 3339 UTC timestamp with nine fractional digits,
 /// e.g. `2024-05-01T12:00:00.123456789Z`. Exact: no floating point is involved.
-enum RFC3339 {
-    static func format(unixNanos: UInt64) -> String {
+package enum RFC3339 {
+    package static func format(unixNanos: UInt64) -> String {
         let seconds = unixNanos / 1_000_000_000
         let nanos = unixNanos % 1_000_000_000
         let days = Int64(seconds / 86_400)

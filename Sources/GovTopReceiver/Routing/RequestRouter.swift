@@ -91,6 +91,7 @@ enum RequestRouter {
         case "/api/v1/policies": return .policies
         case "/api/v1/history": return .history(try HistoryRequest.parse(query)) // ledger: issue 11
         case "/api/v1/conformance": return .conformance // conformance: issue 13
+        case "/api/v1/notifications": return .notifications // notifications: issue 15
         default: break
         }
         if path.hasPrefix(alertPrefix), path.hasSuffix("/ack") {

@@ -52,11 +52,11 @@ struct AlertsPanel {
         case .policyViolation: return dropping("policy")
         case .evaluationFailure: return dropping("evaluation")
         case .slaMissRate: return dropping("sla")
-        case .costSpike, .errorRateSpike, .ledgerWriteFailure: return alert.subject
+        case .costSpike, .errorRateSpike, .ledgerWriteFailure, .notificationFailure: return alert.subject
         }
     }
 
-    /// The kind as a short tag: `over` (the limit), `thresh`, `proj`, `policy`, `eval`, `spike`, `errors`, `ledger`.
+    /// The kind as a short tag: `over` (the limit), `thresh`, `proj`, `policy`, `eval`, `spike`, `errors`, `ledger`, `notify`.
     static func tag(_ kind: AlertKind) -> String {
         switch kind {
         case .budgetThreshold: "thresh"
@@ -68,6 +68,7 @@ struct AlertsPanel {
         case .errorRateSpike: "errors"
         case .ledgerWriteFailure: "ledger"
         case .slaMissRate: "sla"
+        case .notificationFailure: "notify"
         }
     }
 

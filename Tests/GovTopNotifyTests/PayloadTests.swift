@@ -1,0 +1,87 @@
+import Foundation
+import GovTopCore
+import GovTopNotify
+import Testing
+
+/// What sinks are sent: Slack's message shape, and nothing that is hostile or was redacted.
+@Suite struct PayloadTests {
+    @Test func slackGetsOneTextMember() async throws {
+        let receiver = try await HookReceiver()
+        let engine = Engine()
+        let notifier = try Notifier(engine: engine, sinks: [NotifyFixtures.sink(receiver.url, name: "slack", slack: true)],
+                                    interval: .milliseconds(5))
+        notifier.start()
+        NotifyFixtures.raise(engine, 1)
+        let requests = try await receiver.wait { $0.count >= 1 }
+        notifier.stop()
+        await receiver.stop()
+
+        let json = requests[0].json
+        #expect(Array(json.keys) == ["text"])
+        let text = try #require(json["text"] as? String)
+        #expect(text.hasPrefix("[CRITICAL] notification failure: notifications to probe-1 (test) failed 1 times in a row"))
+        #expect(text.hasSuffix("(notifications probe-1, alert a1)"))
+    }
+
+    /// A span whose team and policy reason carry terminal escapes and a secret that a redact rule
+    /// masks: the alert reaches the sink without either.
+    @Test func notificationsCarryNoControlCharactersAndNoRedactedText() async throws {
+        let receiver = try await HookReceiver()
+        let redact = PolicyRule(name: "keys", check: .pattern("sk-live-[0-9]+", keys: nil), action: .redact)
+        let engine = Engine(configuration: EngineConfiguration(policies: [redact]))
+        let notifier = try Notifier(engine: engine, sinks: [NotifyFixtures.sink(receiver.url)], interval: .milliseconds(5))
+        notifier.start()
+        try await NotifyFixtures.withServer(engine) { client in
+            let body = NotifyFixtures.traceJSON(trace: 1, attributes: [
+                ("genops.team", "ml\u{1B}[2J\u{07}"),
+                ("genops.policy.name", "guard\u{1B}]0;owned\u{07}"),
+                ("genops.policy.result", "blocked"),
+                ("genops.policy.violation_type", "leaked sk-live-4242 \u{9B}31m"),
+            ], costUSD: 0.01)
+            let reply = try await client.export(body, path: "/v1/traces", contentType: .json)
+            #expect(reply.status == 200)
+        }
+        let requests = try await receiver.wait { $0.count >= 1 }
+        notifier.stop()
+        await receiver.stop()
+
+        let request = try #require(requests.first)
+        #expect((request.json["alert"] as? [String: Any])?["kind"] as? String == "policy_violation")
+        #expect(!request.body.contains { $0 < 0x20 || $0 == 0x7F })
+        let strings = Self.strings(in: request.json)
+        #expect(strings.contains { $0.contains("guard") })
+        #expect(!strings.contains { $0.unicodeScalars.contains(where: ControlCharacters.isControl) })
+        #expect(!request.text.contains("sk-live-4242"))
+        #expect(!strings.contains { $0.contains("sk-live-4242") })
+    }
+
+    private static func strings(in value: Any) -> [String] {
+        switch value {
+        case let text as String: [text]
+        case let object as [String: Any]: object.flatMap { [$0.key] + strings(in: $0.value) }
+        case let array as [Any]: array.flatMap { strings(in: $0) }
+        default: []
+        }
+    }
+}
+
+/// `https` sinks speak TLS: pointed at a plain HTTP receiver, the handshake fails and no request is
+/// ever read by it (a plain request would have been answered 200).
+@Suite struct TLSSinkTests {
+    @Test func anHTTPSSinkSpeaksTLS() async throws {
+        let receiver = try await HookReceiver()
+        let engine = Engine()
+        let sink = try NotifyFixtures.sink("https://127.0.0.1:\(receiver.port)/hook", retries: 0, timeout: 1)
+        let notifier = try Notifier(engine: engine, sinks: [sink], interval: .milliseconds(5))
+        notifier.start()
+        NotifyFixtures.raise(engine, 1)
+        let status = try await NotifyFixtures.status(engine, "hook") { $0.stats.failed == 1 }
+        notifier.stop()
+        await receiver.stop()
+        #expect(receiver.requests.isEmpty)
+        #expect(status?.stats.sent == 0)
+        let error = try #require(status?.stats.lastError)
+        #expect(error.hasPrefix("https://127.0.0.1:"))
+        #expect(error.hasSuffix("/hook: the TLS handshake failed (WRONG_VERSION_NUMBER)"), "\(error)")
+    }
+}
