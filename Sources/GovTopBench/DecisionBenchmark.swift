@@ -6,7 +6,7 @@ import Synchronization
 
 /// decide (issue 15): `GET /api/v1/decision` answered by a real server on loopback, asked one
 /// request after the other on one keep-alive connection (as a gateway's connection pool does),
-/// while another thread ingests 512-span batches into the same engine without pause. Reports
+/// while another client exports 512-span batches to the same server's OTLP/HTTP door without pause. Reports
 /// decisions per second and the latency distribution (p50, p99, max) seen by the client, with the
 /// budgets of the fixture's teams set to `block` and one of them exhausted, so answers are both
 /// allows and denials (429 with Retry-After).
@@ -32,14 +32,19 @@ enum DecisionBenchmark {
         let payloads: [[UInt8]] = (0..<16).map { index in
             (try? GenAIBatchFixture.request(spanCount: 512, seed: 0xDEC1_5000 + UInt64(index)).serializedBytes()) ?? []
         }
+        // Ingest goes through the server's own OTLP/HTTP door, so it runs where it runs in govtop:
+        // on the export workers, below the event loop that answers decisions.
+        let posts: [[UInt8]] = payloads.map { body in
+            Array("POST /v1/traces HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-protobuf\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body
+        }
         let ingestThread = Thread {
+            guard let exporter = try? KeepAliveClient(port: port) else { return }
             var next = 0
             while !stop.load(ordering: .relaxed) {
-                let payload = payloads[next % payloads.count]
+                let post = posts[next % posts.count]
                 next += 1
-                guard let batch = try? OTLPProtobufDecoder.decodeTraces(payload) else { continue }
-                let result = payload.withUnsafeBytes { engine.ingest(batch, verbatimSource: $0) }
-                ingested.add(result.accepted, ordering: .relaxed)
+                guard let status = try? exporter.exchange(post) else { return }
+                if status == 200 { ingested.add(512, ordering: .relaxed) }
             }
         }
         ingestThread.start()

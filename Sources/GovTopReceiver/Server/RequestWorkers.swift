@@ -47,7 +47,8 @@ struct ThreadPoolRequestWorkers: RequestWorkers {
             return eventLoop.makeSucceededFuture(.failure(shed))
         }
         return services.exportWorkers.runIfActive(eventLoop: eventLoop) {
-            body.withUnsafeReadableBytes { processor.outcome(request, body: $0) }
+            ExportThreadPriority.lowerCurrentThread()
+            return body.withUnsafeReadableBytes { processor.outcome(request, body: $0) }
         }
     }
 }

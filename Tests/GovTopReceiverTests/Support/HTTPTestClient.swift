@@ -47,6 +47,7 @@ final class HTTPTestClient: @unchecked Sendable {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if written < 0, errno == EINTR { continue }  // a signal (a child process's SIGCHLD) is no failure
             guard written > 0 else { throw ClientError(description: "send failed after \(offset) bytes: errno \(errno)") }
             offset += written
         }
@@ -126,13 +127,16 @@ final class HTTPTestClient: @unchecked Sendable {
         while true {
             let count = scratch.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
             if count == 0 { return true }
+            if count < 0, errno == EINTR { continue }
             if count < 0 { return errno == ECONNRESET }
         }
     }
 
     private func fill() throws {
         var scratch = [UInt8](repeating: 0, count: 65_536)
-        let count = scratch.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+        var count = scratch.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+        // A signal (a command sink's child exiting sends SIGCHLD) interrupts a blocking recv.
+        while count < 0, errno == EINTR { count = scratch.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) } }
         if count == 0 { throw ClientError(description: "connection closed by the server") }
         if count < 0 { throw ClientError(description: "recv failed: errno \(errno)") }
         buffered.append(contentsOf: scratch[..<count])
