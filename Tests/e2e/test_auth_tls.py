@@ -8,7 +8,6 @@ GOVTOP_BIN names the binary (default .build/debug/govtop).
 """
 import json
 import os
-import socket
 import ssl
 import subprocess
 import time
@@ -16,16 +15,9 @@ import urllib.error
 import urllib.request
 
 import pytest
+from govtop_harness import BINARY, free_port
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BINARY = os.environ.get("GOVTOP_BIN", os.path.join(ROOT, ".build", "debug", "govtop"))
 TOKEN = "e2e-token-0123456789abcdef"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def run_briefly(*arguments, timeout=60):

@@ -12,16 +12,9 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from govtop_harness import ROOT, BINARY, free_port
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BINARY = os.environ.get("GOVTOP_BIN", os.path.join(ROOT, ".build", "debug", "govtop"))
 EXAMPLE = os.path.join(ROOT, "Sources", "GovTopConfig", "example-config.yaml")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def request(port, path, body=None, content_type="application/json"):

@@ -6,34 +6,19 @@ team growth's daily budget passes 80% after 30-45 s and runs out after 135-150 s
 
 GOVTOP_BIN names the binary (default .build/debug/govtop). Needs tmux.
 """
-import json
 import os
 import re
 import shlex
 import shutil
-import socket
 import subprocess
 import time
-import urllib.request
 import uuid
 
 import pytest
+from govtop_harness import ROOT, BINARY, free_port, get_json
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BINARY = os.environ.get("GOVTOP_BIN", os.path.join(ROOT, ".build", "debug", "govtop"))
 TEAMS = ["growth", "support", "search", "research", "platform"]
 COST = re.compile(r"\$\d[\d,]*\.\d+")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def get_json(port: int, path: str):
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as response:
-        return json.loads(response.read())
 
 
 class Pane:

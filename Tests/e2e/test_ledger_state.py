@@ -11,7 +11,6 @@ import os
 import resource
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import tempfile
@@ -21,17 +20,10 @@ import urllib.error
 import urllib.request
 
 import pytest
+from govtop_harness import BINARY, free_port
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BINARY = os.environ.get("GOVTOP_BIN", os.path.join(ROOT, ".build", "debug", "govtop"))
 COMMIT_INTERVAL = 1.0  # seconds: the ledger writer commits at most this often
 CONFIG = "budgets:\n  - {team: ml, limit: 10.0, period: daily, thresholds: [0.1]}\n  - {name: month, limit: 1000.0}\n"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def request(port, path, body=None, method=None):

@@ -2,13 +2,10 @@
 
 Run by .ci/run after the Swift build: GOVTOP_BIN names the binary (default .build/debug/govtop).
 """
-import json
 import math
 import os
-import socket
 import subprocess
 import time
-import urllib.request
 
 import pytest
 from opentelemetry.exporter.otlp.proto.http import Compression
@@ -17,20 +14,7 @@ from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
 from opentelemetry.trace import Status, StatusCode
-
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BINARY = os.environ.get("GOVTOP_BIN", os.path.join(ROOT, ".build", "debug", "govtop"))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def get_json(port: int, path: str):
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as response:
-        return json.loads(response.read())
+from govtop_harness import BINARY, free_port, get_json
 
 
 @pytest.fixture()

@@ -10,9 +10,7 @@
 Run by .ci/run after the Swift build: GOVTOP_BIN names the binary (default .build/debug/govtop).
 """
 import gzip
-import json
 import os
-import socket
 import subprocess
 import time
 import urllib.request
@@ -31,23 +29,11 @@ from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from govtop_harness import BINARY, free_port, get_json
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BINARY = os.environ.get("GOVTOP_BIN", os.path.join(ROOT, ".build", "debug", "govtop"))
 TOTALS = ["spans_received", "spans_rejected", "requests_total", "cost_usd_total", "input_tokens_total",
           "output_tokens_total", "unpriced_requests_total", "policy_violations_total", "eval_failures_total",
           "metric_points_received", "log_records_received"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def get_json(port: int, path: str):
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as response:
-        return json.loads(response.read())
 
 
 class Govtop:
