@@ -19,6 +19,10 @@ import PackageDescription
 //   synchronous `DatabaseQueue` fits that directly (sqlite-nio answers with NIO futures and would need
 //   an event loop or blocking waits), it exposes WAL mode, busy handling and extended error codes,
 //   and it links the system SQLite (Debian `libsqlite3-dev`) instead of compiling its own amalgamation.
+// - postgres-nio (and swift-log, which its connections take a Logger of): only for GovTopLedgerPostgres, the shared ledger of a fleet (issue 16). The maintained
+//   PostgreSQL driver of the Swift server ecosystem, on the swift-nio govtop already uses; 1.33.2 is the
+//   version this machine kind serves. Its EventLoopFuture interface lets the ledger's own writer thread
+//   wait for each answer, as GRDB's synchronous API does for SQLite.
 let package = Package(
     name: "govtop",
     platforms: [.macOS(.v15)],
@@ -32,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -73,6 +79,17 @@ let package = Package(
             name: "GovTopLedgerSQLite",
             dependencies: ["GovTopCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The shared ledger of a fleet in PostgreSQL (issue 16).
+        .target(
+            name: "GovTopLedgerPostgres",
+            dependencies: [
+                "GovTopCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         // Colours, roles and themes: read by GovTopConfig from theme files, drawn by GovTopUI.
         .target(name: "GovTopTheme", dependencies: ["GovTopCore"]),
         .target(name: "GovTopUI", dependencies: ["GovTopCore", "GovTopTheme"]),
@@ -94,7 +111,7 @@ let package = Package(
             name: "govtop",
             dependencies: [
                 "GovTopCore", "GovTopConfig", "GovTopReceiver", "GovTopTheme", "GovTopUI", "GovTopTerminal", "GovTopDemo",
-                "GovTopRender", "GovTopClient", "GovTopLedgerSQLite",
+                "GovTopRender", "GovTopClient", "GovTopLedgerSQLite", "GovTopLedgerPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -119,6 +136,10 @@ let package = Package(
         .testTarget(
             name: "GovTopLedgerSQLiteTests",
             dependencies: ["GovTopLedgerSQLite", "GovTopCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "GovTopLedgerPostgresTests",
+            dependencies: ["GovTopLedgerPostgres", "GovTopCore"]
         ),
         .testTarget(
             name: "GovTopConfigTests",

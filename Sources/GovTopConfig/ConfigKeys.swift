@@ -7,6 +7,7 @@ public enum ConfigKeys {
     public static let topLevel = [
         "listen", "http_port", "max_body", "receiver", "store", "time_zone", "max_groups_per_dimension", "theme", "mouse",
         "pricing_file", "pricing", "budgets", "policies", "alerts", "record",
+        "ledger", // fleet: issue 16
     ]
     public static let receiver = ["grpc_port", "max_connections", "header_timeout", "idle_timeout", "min_body_rate", "max_inflight",
                                   "max_decode_ratio", "max_export_queue"]
