@@ -97,7 +97,8 @@ public final class PostgresLedgerStore: SharedLedgerStore {
             for record in snapshot.budgets { base[BudgetKey(name: record.name, start: record.window.start)] = record.consumed }
         }
         if let logRow {
-            let alerts = try alertRows.compactMap(Self.alert)
+            var alerts: [AlertRecord] = []
+            for row in alertRows { if let alert = try Self.alert(row) { alerts.append(alert) } }
             snapshot.alerts = AlertLogRecord(alerts: alerts, nextNumber: UInt64(max(1, try PostgresAmounts.int64(logRow, 0))),
                                              droppedCount: Int(try PostgresAmounts.int64(logRow, 1)))
         }

@@ -105,9 +105,9 @@ final class PostgresSession: Sendable {
         /// Waits for `future` at most `timeout`; past it, `onTimeout` runs (closing the connection fails the future).
         static func wait<T: Sendable>(_ future: EventLoopFuture<T>, timeout: Duration, onTimeout: () -> Void = {}) throws -> T {
             let done = DispatchSemaphore(value: 0)
-            let box = Mutex<Result<T, any Error>?>(nil)
+            let box = Outcome<T>()
             future.whenComplete { result in
-                box.withLock { $0 = result }
+                box.value.withLock { $0 = result }
                 done.signal()
             }
             let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
@@ -115,7 +115,11 @@ final class PostgresSession: Sendable {
                 onTimeout()
                 throw TimedOut(after: timeout)
             }
-            return try box.withLock { $0! }.get()
+            return try box.value.withLock { $0! }.get()
+        }
+
+        private final class Outcome<T: Sendable>: Sendable {
+            let value = Mutex<Result<T, any Error>?>(nil)
         }
     }
 }

@@ -12,7 +12,7 @@ extension Engine {
         state.withLock { state in
             var series: [LedgerSeries: Totals] = [.all: state.ledger.totals]
             for table in state.ledger.tables {
-                for row in table.rows(now: 0) { series[LedgerSeries(dimension: table.dimension, key: row.key)] = row.totals }
+                for group in table.groupTotals { series[LedgerSeries(dimension: table.dimension, key: group.key)] = group.totals }
             }
             var budgets: [String: FleetBudget] = [:]
             for tracker in state.budgets.trackers {

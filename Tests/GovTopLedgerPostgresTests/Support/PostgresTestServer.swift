@@ -1,5 +1,6 @@
 import Foundation
 import GovTopLedgerPostgres
+import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
