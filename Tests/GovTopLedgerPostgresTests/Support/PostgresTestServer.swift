@@ -97,14 +97,18 @@ final class PostgresTestServer: Sendable {
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = arguments
         }
-        let output = Pipe()
+        // A file, not a pipe: the server pg_ctl starts would hold a pipe open and a read would never end.
+        let outputPath = NSTemporaryDirectory() + "govtop-pg-output-\(UUID().uuidString)"
+        FileManager.default.createFile(atPath: outputPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         process.standardOutput = output
         process.standardError = output
         process.currentDirectoryURL = URL(fileURLWithPath: "/")
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
+        try? output.close()
+        let text = String(decoding: FileManager.default.contents(atPath: outputPath) ?? Data(), as: UTF8.self)
         guard process.terminationStatus == 0 else {
             throw TestServerError(message: "\(executable) \(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(text)")
         }
