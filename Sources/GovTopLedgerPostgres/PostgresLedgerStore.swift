@@ -49,7 +49,8 @@ public final class PostgresLedgerStore: SharedLedgerStore {
         let version = try writer.with { run throws -> Int in
             try run.query("BEGIN")
             // One govtop migrates at a time; the others wait here and then find the work done.
-            try run.query("SELECT pg_advisory_xact_lock(7_165_746_706)")
+            // (No digit separators: PostgreSQL reads them from version 16 only; `::text` as every column is read as text.)
+            try run.query("SELECT pg_advisory_xact_lock(7165746706)::text")
             try run.query("CREATE TABLE IF NOT EXISTS govtop_schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)")
             let rows = try run.query("SELECT COALESCE(MAX(version), 0)::text FROM govtop_schema_version")
             let found = rows.first.flatMap { $0.first ?? nil }.flatMap { Int($0) } ?? 0

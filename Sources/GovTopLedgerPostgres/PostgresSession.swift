@@ -37,7 +37,7 @@ final class PostgresSession: Sendable {
                     return try body(Runner(connection: live, logger: logger, timeout: timeout))
                 } catch {
                     current = nil
-                    live.close().whenComplete { _ in }
+                    shut(live)
                     throw error
                 }
             }
@@ -50,9 +50,15 @@ final class PostgresSession: Sendable {
 
     func close() {
         connection.withLock { current in
-            current?.close().whenComplete { _ in }
+            if let live = current { shut(live) }
             current = nil
         }
+    }
+
+    /// Closes a connection and waits (bounded) until it is: postgres-nio requires a connection to be
+    /// closed before it is released, and a close left running would race the release.
+    private func shut(_ live: PostgresConnection) {
+        _ = try? Runner.wait(live.close(), timeout: timeout)
     }
 
     private func connect() throws -> PostgresConnection {

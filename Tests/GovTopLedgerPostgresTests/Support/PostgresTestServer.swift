@@ -89,30 +89,42 @@ final class PostgresTestServer: Sendable {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
+    /// Runs a command to its end and returns its output. Spawned and reaped here (posix_spawn, then
+    /// waitpid) rather than through Foundation's `Process`: its `waitUntilExit` never saw `runuser`
+    /// exit after `pg_ctl start` (the child sat as a zombie, the test process hung), because it learns
+    /// of an exit from a SIGCHLD handler that this process does not reliably get. Output goes to a
+    /// file, not a pipe: the server pg_ctl starts would hold a pipe open and a read would never end.
     @discardableResult
     private static func run(_ executable: String, _ arguments: [String], asServerUser: Bool = true) throws -> String {
-        let process = Process()
-        if asServerUser && isRoot {
-            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", systemUser, "--", executable] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-        }
-        // A file, not a pipe: the server pg_ctl starts would hold a pipe open and a read would never end.
+        // From "/", which the server's user can read (pg_ctl and initdb complain about an unreadable one).
+        let command = asServerUser && isRoot ? ["/usr/sbin/runuser", "-u", systemUser, "--", executable] + arguments
+                                             : [executable] + arguments
+        let argv = ["/usr/bin/env", "-C", "/"] + command
         let outputPath = NSTemporaryDirectory() + "govtop-pg-output-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: outputPath, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
-        process.standardOutput = output
-        process.standardError = output
-        process.currentDirectoryURL = URL(fileURLWithPath: "/")
-        try process.run()
-        process.waitUntilExit()
-        try? output.close()
+        let output = open(outputPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw TestServerError(message: "cannot create \(outputPath): errno \(errno)") }
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, output, 1)
+        posix_spawn_file_actions_adddup2(&actions, output, 2)
+        let cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArguments, environ)
+        close(output)
+        guard spawned == 0 else { throw TestServerError(message: "cannot start \(argv[0]): errno \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { throw TestServerError(message: "waiting for \(argv[0]) failed: errno \(errno)") }
+        }
         let text = String(decoding: FileManager.default.contents(atPath: outputPath) ?? Data(), as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw TestServerError(message: "\(executable) \(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(text)")
+        let exited = status & 0x7f == 0
+        let code = exited ? (status >> 8) & 0xff : -(status & 0x7f)
+        guard code == 0 else {
+            throw TestServerError(message: "\(executable) \(arguments.joined(separator: " ")) failed (\(code)): \(text)")
         }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
