@@ -11,7 +11,7 @@ from postgres_cluster import Cluster, binaries
 @pytest.fixture(scope="module")
 def postgres():
     if os.environ.get("GOVTOP_POSTGRES_TESTS") != "1":
-        pytest.skip("the shared-ledger tests are off until GOVTOP_POSTGRES_TESTS=1 (they hung in their first run; see the pgledger report)")
+        pytest.skip("the shared-ledger tests are off unless GOVTOP_POSTGRES_TESTS=1 (.ci/run sets it): they start a PostgreSQL cluster")
     if binaries() is None:
         message = "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): apt-get install postgresql"
         if os.environ.get("GOVTOP_REQUIRE_POSTGRES") == "1":

@@ -28,8 +28,8 @@ final class PostgresTestServer: Sendable {
         }
     }()
 
-    /// Off unless GOVTOP_POSTGRES_TESTS=1: the store tests hung in their first run (the cause is not
-    /// found yet), and a hang would stop CI. Not a pass: the pgledger report says so.
+    /// Off unless GOVTOP_POSTGRES_TESTS=1 (.ci/run sets it): the tests start a server cluster, and
+    /// under root they need the system user `govtop-pg`, which a developer's machine may not have.
     static var isAvailable: Bool { binaryFolder != nil && ProcessInfo.processInfo.environment["GOVTOP_POSTGRES_TESTS"] == "1" }
     static var isRequired: Bool { ProcessInfo.processInfo.environment["GOVTOP_REQUIRE_POSTGRES"] == "1" }
     static let skipReason: Comment = "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): apt-get install postgresql"
