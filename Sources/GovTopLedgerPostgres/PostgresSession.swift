@@ -67,7 +67,10 @@ final class PostgresSession: Sendable {
         configuration.options.connectTimeout = .seconds(Int64(timeout.components.seconds))
         let future = PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration,
                                                 id: counter.add(1, ordering: .relaxed).newValue, logger: logger)
-        return try Runner.wait(future, timeout: timeout + .seconds(1))
+        return try Runner.wait(future, timeout: timeout + .seconds(1)) {
+            // A connection that arrives after we gave up is closed, and kept until it is (postgres-nio asserts so).
+            future.whenSuccess { late in late.close().whenComplete { _ in _ = late } }
+        }
     }
 
     /// A failure, phrased for a person, without the password.
