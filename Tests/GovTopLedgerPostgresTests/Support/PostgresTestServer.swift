@@ -91,8 +91,8 @@ final class PostgresTestServer: Sendable {
 
     /// Runs a command to its end and returns its output. Spawned and reaped here (posix_spawn, then
     /// waitpid) rather than through Foundation's `Process`: its `waitUntilExit` never saw `runuser`
-    /// exit after `pg_ctl start` (the child sat as a zombie, the test process hung), because it learns
-    /// of an exit from a SIGCHLD handler that this process does not reliably get. Output goes to a
+    /// exit after `pg_ctl start`: the child sat as an unreaped zombie and the test process hung in
+    /// `waitUntilExit` (seen with gdb; Foundation's own exit monitoring never fired). Output goes to a
     /// file, not a pipe: the server pg_ctl starts would hold a pipe open and a read would never end.
     @discardableResult
     private static func run(_ executable: String, _ arguments: [String], asServerUser: Bool = true) throws -> String {
