@@ -24,6 +24,11 @@ import PackageDescription
 //   in the same event-loop pipelines as plain TCP (a `NIOSSLServerHandler`/`NIOSSLClientHandler` in
 //   front, ALPN `h2` for gRPC). It is the TLS layer swift-nio is made for, and brings its own BoringSSL,
 //   so no system OpenSSL is linked.
+// - postgres-nio (and swift-log, whose Logger its connections take): only for GovTopLedgerPostgres, the
+//   shared ledger of a fleet (issue 16). The maintained PostgreSQL driver of the Swift server
+//   ecosystem, on the swift-nio govtop already uses; 1.33.2 is the version this machine kind serves.
+//   Its EventLoopFuture interface lets the ledger's own writer thread wait for each answer, as GRDB's
+//   synchronous API does for SQLite.
 let package = Package(
     name: "govtop",
     platforms: [.macOS(.v15)],
@@ -38,6 +43,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -80,6 +87,17 @@ let package = Package(
             name: "GovTopLedgerSQLite",
             dependencies: ["GovTopCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The shared ledger of a fleet in PostgreSQL (issue 16).
+        .target(
+            name: "GovTopLedgerPostgres",
+            dependencies: [
+                "GovTopCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         // Colours, roles and themes: read by GovTopConfig from theme files, drawn by GovTopUI.
         .target(name: "GovTopTheme", dependencies: ["GovTopCore"]),
         .target(name: "GovTopUI", dependencies: ["GovTopCore", "GovTopTheme"]),
@@ -117,7 +135,7 @@ let package = Package(
             name: "govtop",
             dependencies: [
                 "GovTopCore", "GovTopConfig", "GovTopReceiver", "GovTopTheme", "GovTopUI", "GovTopTerminal", "GovTopDemo",
-                "GovTopRender", "GovTopClient", "GovTopLedgerSQLite", "GovTopNotify",
+                "GovTopRender", "GovTopClient", "GovTopLedgerSQLite", "GovTopLedgerPostgres", "GovTopNotify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -143,6 +161,10 @@ let package = Package(
         .testTarget(
             name: "GovTopLedgerSQLiteTests",
             dependencies: ["GovTopLedgerSQLite", "GovTopCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "GovTopLedgerPostgresTests",
+            dependencies: ["GovTopLedgerPostgres", "GovTopCore"]
         ),
         .testTarget(
             name: "GovTopConfigTests",

@@ -7,6 +7,10 @@ configuration) and runs the release govtop under wrk alternately with `--state D
 for >= 0.95). Then it fills a copy of the schema govtop wrote with a month of hourly buckets for
 `--groups` groups per dimension, in the value forms the run wrote, and reports bytes per day of
 history per group.
+
+With `--postgres` (issue 16) a third kind runs in the same rounds: `--ledger postgres://…` on a
+temporary PostgreSQL cluster (Tests/e2e/postgres_cluster.py), and the figure compared is the shared
+ledger against the SQLite one (the issue asks for >= 0.95).
 """
 import argparse
 import importlib.util
@@ -21,16 +25,21 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 spec = importlib.util.spec_from_file_location("ingest_load", os.path.join(HERE, "ingest-load.py"))
 load = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(load)
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "Tests", "e2e"))
 
 
-def ingest_rate(binary, pool_dir, pool_size, args, state):
-    """Accepted spans/s of a fresh governed govtop under wrk; `state` True keeps a ledger on disk."""
+def ingest_rate(binary, pool_dir, pool_size, args, state, ledger_url=None):
+    """Accepted spans/s of a fresh governed govtop under wrk; `state` True keeps a ledger on disk,
+    `ledger_url` a shared ledger in PostgreSQL."""
     with tempfile.TemporaryDirectory() as home:
         config = os.path.join(home, "load.yaml")
         with open(config, "w") as handle:
             handle.write(load.BUDGETS + load.RULES[False])
         ledger_dir = os.path.join(home, "state")
-        arguments = ["--config", config] + (["--state", ledger_dir] if state else ["--ephemeral"])
+        if ledger_url:
+            arguments = ["--config", config, "--ledger", ledger_url]
+        else:
+            arguments = ["--config", config] + (["--state", ledger_dir] if state else ["--ephemeral"])
         process, port = load.start_govtop(binary, home, *arguments)
         try:
             sender = load.start_wrk(port, pool_dir, pool_size, args, int(args.warmup + args.seconds + 2))
@@ -45,7 +54,7 @@ def ingest_rate(binary, pool_dir, pool_size, args, state):
             raise RuntimeError(f"{after['ledger_write_errors']} ledger writes failed during the run")
         ledger = os.path.join(ledger_dir, "ledger.sqlite")
         sample = None
-        if state:
+        if state and not ledger_url:
             if not os.path.exists(ledger):
                 raise RuntimeError("--state run left no ledger.sqlite")
             sample = ledger_sample(ledger)
@@ -106,15 +115,37 @@ def main():
     parser.add_argument("--groups", type=int, default=20, help="groups per dimension for the disk figure (default 20)")
     parser.add_argument("--days", type=int, default=30, help="days of history for the disk figure (default 30)")
     parser.add_argument("--min-ratio", type=float, default=0.95, help="fail below this ratio (default 0.95; 0 reports only)")
+    parser.add_argument("--postgres", action="store_true", help="also run with a PostgreSQL ledger and compare it with SQLite")
+    parser.add_argument("--min-postgres-ratio", type=float, default=0,
+                        help="fail when PostgreSQL / SQLite is below this (default 0: report only)")
     args = parser.parse_args()
+    cluster = None
+    if args.postgres:
+        from postgres_cluster import Cluster
+        cluster = Cluster(fsync=True)
+    try:
+        run_rounds(args, cluster)
+    finally:
+        if cluster:
+            cluster.destroy()
+
+
+def run_rounds(args, cluster):
     binary = os.path.abspath(args.govtop)
     pool_dir = os.path.join(load.ROOT, ".build", "ingest-load", f"pool-typical-{args.pool}")
     load.body_pool(pool_dir, args.pool, "typical")
     print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}; {args.rounds} rounds of {args.seconds:.0f} s each",
           flush=True)
     runs = {True: [], False: []}
+    shared = []
     sample = None
     for round_index in range(args.rounds):
+        if cluster:
+            # Each PostgreSQL run starts from an empty database, as each SQLite run does from an empty directory.
+            url = cluster.url(cluster.create_database(f"load_{round_index}"), "load")
+            run = ingest_rate(binary, pool_dir, args.pool, args, True, ledger_url=url)
+            shared.append(run["rate"])
+            print(f"  round {round_index + 1}, --ledger postgres: {run['rate']:,.0f} spans/s, {run['cores']:.2f} cores", flush=True)
         for state in (False, True) if round_index % 2 == 0 else (True, False):
             run = ingest_rate(binary, pool_dir, args.pool, args, state)
             runs[state].append(run["rate"])
@@ -129,9 +160,15 @@ def main():
     print(f"ledger on / ephemeral                     {on / off:>12.3f}x   (issue 11 asks >= {args.min_ratio})")
     print(f"disk per day of history per group         {per_day:>12,.0f} B     ({args.days} days x 24 hourly buckets, "
           f"{args.groups} groups x 9 dimensions + all spend: {total / 2**20:.1f} MiB)")
+    if shared:
+        postgres = statistics.median(shared)
+        print(f"ingest with the PostgreSQL ledger (median) {postgres:>11,.0f} spans/s")
+        print(f"PostgreSQL ledger / SQLite ledger         {postgres / on:>12.3f}x   (issue 16 asks >= 0.95)")
     print(f"load average after the run: {os.getloadavg()[0]:.2f}")
     if args.min_ratio and on / off < args.min_ratio:
         sys.exit(f"ledger on / ephemeral = {on / off:.3f}, below {args.min_ratio}")
+    if shared and args.min_postgres_ratio and statistics.median(shared) / on < args.min_postgres_ratio:
+        sys.exit(f"PostgreSQL / SQLite = {statistics.median(shared) / on:.3f}, below {args.min_postgres_ratio}")
 
 
 if __name__ == "__main__":

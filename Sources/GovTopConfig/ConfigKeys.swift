@@ -9,6 +9,7 @@ public enum ConfigKeys {
         "pricing_file", "pricing", "budgets", "policies", "alerts", "record", "decision",
         "token_file", "metrics_auth", "otlp_auth", "tls", // auth: issue 16
         "notifications", // notifications: issue 15
+        "ledger", // fleet: issue 16
     ]
     public static let tls = ["cert", "key"]
     public static let receiver = ["grpc_port", "max_connections", "header_timeout", "idle_timeout", "min_body_rate", "max_inflight",

@@ -24,6 +24,8 @@ public struct GovTopConfiguration: Sendable {
     public var theme: String?
     /// `record:`: where accepted exports are recorded; nil when they are not.
     public var record: RecordSettings?
+    /// `ledger:`: the shared ledger's `postgres://` URL; nil for the state directory's SQLite ledger.
+    public var ledger: String?
     /// `pricing_file:`: a pricing table that replaces the shipped one (`loadPricingFile(relativeTo:)`).
     public var pricingFile: PricingFileSetting?
     /// Whether the dashboard asks the terminal for mouse reports (`mouse:`, `--no-mouse`).

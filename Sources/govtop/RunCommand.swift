@@ -165,7 +165,8 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try resolvedConfiguration()
-        let ledger = try state.choice(demo: demo, environment: ProcessInfo.processInfo.environment)
+        let ledger = try state.choice(demo: demo, environment: ProcessInfo.processInfo.environment,
+                                      configured: configuration.ledger) // fleet: issue 16
         try await LedgerChoice.exitingOnStateErrors {
             if headless {
                 try await HeadlessRunner(configuration: configuration, statusInterval: statusInterval, demo: demo, ledger: ledger).run()

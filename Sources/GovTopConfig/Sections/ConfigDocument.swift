@@ -53,6 +53,8 @@ enum ConfigDocument {
                     path: try value.text(expected: Expected.pricingFile), line: value.mark?.line, column: value.mark?.column)
             case "record":
                 configuration.record = try RecordSection.read(value)
+            case "ledger": // fleet: issue 16
+                configuration.ledger = try LedgerSection.read(value)
             case "mouse":
                 switch try value.text(expected: Expected.mouse).lowercased() {
                 case "true", "yes", "on": configuration.mouse = true

@@ -61,16 +61,18 @@ struct BudgetBook {
     }
 
     /// Configured budgets in configuration order, then budgets reported in telemetry by name.
-    func statuses(now: UInt64) -> [BudgetStatus] {
-        trackers.map { $0.status(now: now) } + telemetry.statuses(now: now)
+    func statuses(now: UInt64, fleet: FleetOverlay = FleetOverlay()) -> [BudgetStatus] {
+        trackers.map { $0.status(now: now, adding: fleet.budgetOffset($0.name, windowStart: $0.window.start)) }
+            + telemetry.statuses(now: now)
     }
 
     /// Threshold, exhaustion and projection conditions of the configured budgets whose action is
-    /// `alert` or `block` (a hard budget alerts as a soft one does, and also refuses).
-    func alertConditions(now: UInt64) -> [AlertCondition] {
+    /// `alert` or `block` (a hard budget alerts as a soft one does, and also refuses), on fleet-wide
+    /// consumption when the ledger is shared.
+    func alertConditions(now: UInt64, fleet: FleetOverlay = FleetOverlay()) -> [AlertCondition] {
         var conditions: [AlertCondition] = []
         for tracker in trackers where tracker.definition.action != .log {
-            let status = tracker.status(now: now)
+            let status = tracker.status(now: now, adding: fleet.budgetOffset(tracker.name, windowStart: tracker.window.start))
             guard let consumed = status.consumedUSD, let limit = status.limitUSD else { continue }
             conditions += [
                 AlertCondition.budgetThreshold(budget: status.name, consumedUSD: consumed, limitUSD: limit, thresholds: status.thresholds),

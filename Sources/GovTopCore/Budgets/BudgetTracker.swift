@@ -136,9 +136,15 @@ public struct BudgetTracker: Sendable {
     /// The budget's state at `now`. Past the end of the period the last spend fell in, the state is that
     /// of the new, still empty period. An instant before the current period reports the current period.
     public func status(now: UInt64) -> BudgetStatus {
+        status(now: now, adding: .zero)
+    }
+
+    /// The status with `others` (what other instances of a fleet consumed in the current period) added.
+    /// A rolling budget counts this instance's spend only: the fleet's ledger keeps calendar periods.
+    func status(now: UInt64, adding others: Money) -> BudgetStatus {
         if let rolling { return rollingStatus(rolling, now: now) }
         let period = now >= window.end ? calendarWindow(containing: now) : window
-        let spent = consumed(now: now)
+        let spent = consumed(now: now) + (now >= window.end ? .zero : others)
         let utilization = BudgetMath.utilization(consumed: spent, limit: limit)
         let burnPerHour = burn.usdPerHour(now: now)
         return BudgetStatus(

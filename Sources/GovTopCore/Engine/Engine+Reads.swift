@@ -38,7 +38,7 @@ extension Engine {
     public func groupsSnapshot(by dimension: Dimension) -> GroupsSnapshot {
         let now = clock.now()
         return state.withLock { state in
-            GroupsSnapshot(dimension: dimension, rows: state.ledger.rows(dimension, now: now),
+            GroupsSnapshot(dimension: dimension, rows: state.fleet.rows(state.ledger.rows(dimension, now: now), dimension: dimension),
                            folded: state.ledger.tables.first { $0.dimension == dimension }?.foldedContributions ?? 0,
                            metered: state.meteredGroups(dimension)) // metrics
         }

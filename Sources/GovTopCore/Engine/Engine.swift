@@ -106,6 +106,8 @@ struct EngineState {
     var ledgerDeltas = LedgerDeltas()
     /// Alert changes for the notification sinks (notifications: issue 15).
     var notificationOutbox = NotificationOutbox()
+    /// Other instances' committed figures when the ledger is shared (fleet: issue 16).
+    var fleet = FleetOverlay()
 
     var budgets: BudgetBook
     /// Chart series (EngineState+SpendSeries.swift).
@@ -144,18 +146,20 @@ struct EngineState {
         summary.spansEvicted = store.evicted
         summary.tracesStored = store.traceCount
         summary.storeBytes = store.bytesHeld
-        summary.requestsTotal = ledger.totals.requests
-        summary.costUSDTotal = ledger.totals.costUSD
-        summary.inputTokensTotal = Int64(clamping: ledger.totals.inputTokens)
-        summary.outputTokensTotal = Int64(clamping: ledger.totals.outputTokens)
-        summary.unpricedRequestsTotal = ledger.totals.unpricedRequests
-        summary.policyViolationsTotal = ledger.totals.policyViolations
-        summary.evalFailuresTotal = ledger.totals.evalFailures
+        let totals = fleet.totals(ledger.totals) // fleet: issue 16 (own totals when not shared)
+        summary.requestsTotal = totals.requests
+        summary.costUSDTotal = totals.costUSD
+        summary.inputTokensTotal = Int64(clamping: totals.inputTokens)
+        summary.outputTokensTotal = Int64(clamping: totals.outputTokens)
+        summary.unpricedRequestsTotal = totals.unpricedRequests
+        summary.policyViolationsTotal = totals.policyViolations
+        summary.evalFailuresTotal = totals.evalFailures
         summary.uptimeSeconds = max(0, Double(now &- startedAt) / 1e9)
         summary.invalidValues = invalidValues
         summary.nullItemsDropped = nullItemsDropped
         summary.requestsShedByReason = requestsShed
         summary.ledgerWriteErrors = ledgerDeltas.writeErrors // ledger: issue 11
+        summary.fleetReadAgeSeconds = fleet.readAt.map { Double(now &- $0) / 1e9 } // fleet: issue 16
         return summary
     }
 

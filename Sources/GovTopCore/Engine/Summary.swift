@@ -29,6 +29,9 @@ public struct Summary: Sendable, Hashable {
     public var requestsShedByReason: [ShedReason: Int] = [:]
     /// Commits of the ledger of record that failed (ledger: issue 11).
     public var ledgerWriteErrors = 0
+    /// fleet (issue 16): seconds since the shared ledger's fleet figures were last read; nil when the
+    /// ledger is not shared or was never read. Totals, groups and budgets include other instances as of then.
+    public var fleetReadAgeSeconds: Double?
 
     /// All exports shed, whatever the reason.
     public var requestsShed: Int { requestsShedByReason.values.reduce(0, +) }

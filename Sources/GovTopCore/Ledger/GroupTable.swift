@@ -29,6 +29,9 @@ struct GroupTable: Sendable {
 
     var count: Int { keys.count }
 
+    /// Every group's key and exact totals, without rates (fleet: issue 16, the ledger writer's baseline).
+    var groupTotals: [(key: String, totals: Totals)] { zip(keys, stats).map { (key: $0, totals: $1.totals) } }
+
     /// Every group as the API shows it, in order of first appearance.
     func rows(now: UInt64) -> [GroupRow] {
         assert(run.position < 0, "rates read before the ledger flushed its batch")

@@ -4,6 +4,8 @@ extension AlertCondition {
     public static func ledgerWriteFailure(path: String, message: String, failures: Int) -> AlertCondition {
         AlertCondition(kind: .ledgerWriteFailure, subject: "ledger \(path)", severity: .critical,
                        message: "the ledger of record could not be written (\(failures) failed commits): \(message). "
-                           + "Spend is still counted in memory; free disk space or fix the state directory.")
+                           + (path.hasPrefix("postgres")
+                              ? "Spend is still counted in memory and its deltas wait (bounded) until the database answers."
+                              : "Spend is still counted in memory; free disk space or fix the state directory."))
     }
 }

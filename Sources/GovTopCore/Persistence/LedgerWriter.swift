@@ -51,11 +51,19 @@ public final class LedgerWriter: Sendable {
         var pending = LedgerCommit()
         var written = (budgets: [BudgetPeriodRecord](), alerts: AlertLogRecord?.none)
         var prunedAt = Int64.min
+        // fleet (issue 16): a shared store is read back after each commit (FleetOverlay explains why).
+        let shared = store as? any SharedLedgerStore
+        var baseline = FleetBaseline()
         let nanos = interval.components.seconds * 1_000_000_000 + interval.components.attoseconds / 1_000_000_000
         while true {
             let last = stopping.load(ordering: .acquiring)
             if !last { _ = wake.wait(timeout: .now() + .nanoseconds(Int(max(1_000_000, nanos)))) }
-            var batch = engine.drainLedger(pricingID: pricingID)
+            var batch: LedgerCommit
+            if shared != nil {
+                (batch, baseline) = engine.drainLedgerForFleet(pricingID: pricingID)
+            } else {
+                batch = engine.drainLedger(pricingID: pricingID)
+            }
             if batch.budgets == written.budgets { batch.budgets = [] }
             if batch.alerts == written.alerts { batch.alerts = nil }
             pending.merge(batch)
@@ -72,6 +80,9 @@ public final class LedgerWriter: Sendable {
                         pending.buckets.removeFirst(pending.buckets.count - LedgerDeltas.maxPending)
                     }
                 }
+            }
+            if let shared, pending.isEmpty, let figures = try? shared.fleetFigures() {
+                engine.applyFleet(figures, baseline: baseline)
             }
             let hour = Int64(engine.clock.now() / 3_600_000_000_000)
             if hour != prunedAt {

@@ -4,7 +4,8 @@ import GovTopCore
 enum SummaryRenderer {
     /// `record`: what `--record` wrote and lost (all zero when not recording).
     static func render(_ summary: Summary, rates: Rates, alerts: AlertCounts, record: RecorderCounts = RecorderCounts()) -> JSONValue {
-        .object([
+        let fleetReadAge: JSONValue = summary.fleetReadAgeSeconds.map { .double($0) } ?? .null
+        return .object([
             ("spans_received", .int(Int64(summary.spansReceived))),
             ("spans_stored", .int(Int64(summary.spansStored))),
             ("spans_evicted", .int(Int64(summary.spansEvicted))),
@@ -28,6 +29,7 @@ enum SummaryRenderer {
             ("invalid_values", .object(summary.invalidValues.byKey.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) })),
             ("null_items_dropped", .int(Int64(summary.nullItemsDropped))),
             ("ledger_write_errors", .int(Int64(summary.ledgerWriteErrors))),
+            ("ledger_fleet_read_age_seconds", fleetReadAge), // fleet: issue 16
             ("requests_shed", .int(Int64(summary.requestsShed))),
             ("requests_shed_by_reason", .object(ShedReason.allCases.map {
                 ($0.name, .int(Int64(summary.requestsShedByReason[$0, default: 0])))

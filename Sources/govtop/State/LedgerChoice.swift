@@ -9,12 +9,14 @@ enum LedgerChoice: Sendable {
     case memory(historyDays: Int)
     /// In `ledger.sqlite` in a state directory.
     case directory(String, historyDays: Int)
+    /// Shared by a fleet in PostgreSQL: `--ledger postgres://…` or `ledger:` in the configuration.
+    case postgres(String, historyDays: Int)
 
     static let inMemory = LedgerChoice.memory(historyDays: 400)
 
     var historyDays: Int {
         switch self {
-        case .memory(let days), .directory(_, let days): days
+        case .memory(let days), .directory(_, let days), .postgres(_, let days): days
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GovTopCore
+import GovTopLedgerPostgres
 import GovTopLedgerSQLite
 
 /// The ledger of record of one run: the store (and the locked state directory it lives in), restored
@@ -21,6 +22,12 @@ final class OpenLedger: Sendable {
             self.directory = directory
             store = try SQLiteLedgerStore(path: directory.ledgerPath, now: Int64(Date().timeIntervalSince1970))
             try engine.restore(from: store, path: directory.ledgerPath)
+        case .postgres(let text, _):
+            directory = nil
+            let url = try PostgresLedgerURL(text)
+            store = try PostgresLedgerStore(url: url, now: Int64(Date().timeIntervalSince1970))
+            try engine.restore(from: store, path: url.description)
+            engine.joinFleet()
         }
         writer = LedgerWriter(engine: engine, store: store, pricingID: PricingFingerprint.of(pricing),
                               retentionDays: choice.historyDays)

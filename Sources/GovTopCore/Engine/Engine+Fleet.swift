@@ -1,0 +1,34 @@
+/// The engine in a fleet sharing one ledger (issue 16): the writer's drain with its baseline and the
+/// fleet figures read after a commit. Readers (`/api/v1/summary`, `/groups`, `/budgets`, the budget
+/// alerts) then show fleet-committed figures plus this instance's pending deltas (`FleetOverlay`).
+extension Engine {
+    /// Marks the engine as one of a fleet: its reads include other instances' committed figures.
+    public func joinFleet() {
+        state.withLock { $0.fleet.enable() }
+    }
+
+    /// `drainLedger`, plus what this instance had counted at that moment (same lock).
+    public func drainLedgerForFleet(pricingID: String) -> (commit: LedgerCommit, baseline: FleetBaseline) {
+        state.withLock { state in
+            var series: [LedgerSeries: Totals] = [.all: state.ledger.totals]
+            for table in state.ledger.tables {
+                for group in table.groupTotals { series[LedgerSeries(dimension: table.dimension, key: group.key)] = group.totals }
+            }
+            var budgets: [String: FleetBudget] = [:]
+            for tracker in state.budgets.trackers {
+                let record = tracker.periodRecord
+                budgets[record.name] = FleetBudget(windowStart: record.window.start, consumed: record.consumed)
+            }
+            let commit = LedgerCommit(buckets: state.ledgerDeltas.drain(), pricingID: pricingID,
+                                      budgets: state.budgets.trackers.map(\.periodRecord), alerts: state.alerts.record())
+            return (commit, FleetBaseline(series: series, budgets: budgets))
+        }
+    }
+
+    /// Takes the fleet's committed figures, read after the commit of the drain that made `baseline`.
+    public func applyFleet(_ figures: FleetFigures, baseline: FleetBaseline) {
+        let now = clock.now()
+        state.withLock { $0.fleet.update(fleet: figures, baseline: baseline, at: now) }
+    }
+
+}

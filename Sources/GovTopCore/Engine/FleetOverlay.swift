@@ -1,0 +1,76 @@
+/// What the rest of a fleet adds to this instance's own figures (shared ledger, issue 16).
+///
+/// The writer drains this instance's deltas under the engine's lock and records, in the same lock,
+/// what the instance had counted (`FleetBaseline`); it commits them, then reads the fleet's committed
+/// figures. That read contains every delta of this instance up to the baseline, so
+/// `offset = fleet − baseline` is exactly what the other instances had committed. A reader shows
+/// `own now + offset` = fleet committed + this instance's not yet committed deltas, counting nothing
+/// twice. When a commit or the read fails, the previous offset stays: own figures grow, so the sum
+/// still counts every local span once and the others' as of the last read.
+struct FleetOverlay: Sendable {
+    private(set) var isShared = false
+    private var series: [LedgerSeries: Totals] = [:]
+    /// Groups the fleet knows and this instance does not (yet), in the fleet's order of arrival.
+    private var order: [LedgerSeries] = []
+    private var budgets: [String: FleetBudget] = [:]
+    /// When the last fleet read succeeded (engine clock, Unix nanoseconds); nil before the first.
+    private(set) var readAt: UInt64?
+
+    mutating func enable() { isShared = true }
+
+    mutating func update(fleet: FleetFigures, baseline: FleetBaseline, at now: UInt64) {
+        var offsets: [LedgerSeries: Totals] = [:]
+        for (key, totals) in fleet.series {
+            var offset = totals
+            if let own = baseline.series[key] { offset.subtract(own) }
+            if !offset.isZero { offsets[key] = offset }
+        }
+        for (key, own) in baseline.series where fleet.series[key] == nil {
+            var offset = Totals()
+            offset.subtract(own)
+            if !offset.isZero { offsets[key] = offset }
+        }
+        series = offsets
+        order = fleet.order.filter { baseline.series[$0] == nil }
+        var budgetOffsets: [String: FleetBudget] = [:]
+        for (name, own) in baseline.budgets {
+            guard let committed = fleet.budgets[name], committed.windowStart == own.windowStart else { continue }
+            budgetOffsets[name] = FleetBudget(windowStart: own.windowStart, consumed: committed.consumed - own.consumed)
+        }
+        budgets = budgetOffsets
+        readAt = now
+    }
+
+    /// All spend, fleet-wide.
+    func totals(_ own: Totals) -> Totals {
+        guard let offset = series[.all] else { return own }
+        var totals = own
+        totals.add(offset)
+        return totals
+    }
+
+    /// A dimension's groups, fleet-wide: own rows with the others' totals added (rates stay this
+    /// instance's own), then groups only other instances have seen, most expensive first.
+    func rows(_ own: [GroupRow], dimension: Dimension) -> [GroupRow] {
+        guard isShared else { return own }
+        var seen = Set<String>()
+        var rows = own.map { row in
+            seen.insert(row.key)
+            var row = row
+            if let offset = series[LedgerSeries(dimension: dimension, key: row.key)] { row.totals.add(offset) }
+            return row
+        }
+        for key in order where key.dimension == dimension && !seen.contains(key.key) {
+            guard let offset = series[key] else { continue }
+            rows.append(GroupRow(key: key.key, totals: offset, lastMinute: RateSlot(), last5Minutes: RateSlot(),
+                                 lastHour: RateSlot(), trend: []))
+        }
+        return rows.sorted { ($0.totals.cost, $1.key) > ($1.totals.cost, $0.key) }
+    }
+
+    /// What other instances consumed of a budget in the period starting at `windowStart`.
+    func budgetOffset(_ name: String, windowStart: UInt64) -> Money {
+        guard let offset = budgets[name], offset.windowStart == windowStart else { return .zero }
+        return offset.consumed
+    }
+}
