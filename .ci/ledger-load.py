@@ -139,19 +139,25 @@ def run_rounds(args, cluster):
     runs = {True: [], False: []}
     shared = []
     sample = None
+    # The kinds take turns leading a round (SQLite, --ephemeral, PostgreSQL, then rotated), so none
+    # always runs first on a machine whose load drifts.
+    kinds = ["state", "ephemeral"] + (["postgres"] if cluster else [])
     for round_index in range(args.rounds):
-        if cluster:
-            # Each PostgreSQL run starts from an empty database, as each SQLite run does from an empty directory.
-            url = cluster.url(cluster.create_database(f"load_{round_index}"), "load")
-            run = ingest_rate(binary, pool_dir, args.pool, args, True, ledger_url=url)
-            shared.append(run["rate"])
-            print(f"  round {round_index + 1}, --ledger postgres: {run['rate']:,.0f} spans/s, {run['cores']:.2f} cores", flush=True)
-        for state in (False, True) if round_index % 2 == 0 else (True, False):
-            run = ingest_rate(binary, pool_dir, args.pool, args, state)
-            runs[state].append(run["rate"])
-            sample = run["sample"] or sample
-            print(f"  round {round_index + 1}, {'--state DIR ' if state else '--ephemeral '}: {run['rate']:,.0f} spans/s, "
-                  f"{run['cores']:.2f} cores", flush=True)
+        shift = round_index % len(kinds)
+        for kind in kinds[shift:] + kinds[:shift]:
+            if kind == "postgres":
+                # Each PostgreSQL run starts from an empty database, as each SQLite run does from an empty directory.
+                url = cluster.url(cluster.create_database(f"load_{round_index}"), "load")
+                run = ingest_rate(binary, pool_dir, args.pool, args, True, ledger_url=url)
+                shared.append(run["rate"])
+                label = "--ledger postgres"
+            else:
+                state = kind == "state"
+                run = ingest_rate(binary, pool_dir, args.pool, args, state)
+                runs[state].append(run["rate"])
+                sample = run["sample"] or sample
+                label = "--state DIR " if state else "--ephemeral "
+            print(f"  round {round_index + 1}, {label}: {run['rate']:,.0f} spans/s, {run['cores']:.2f} cores", flush=True)
     on, off = statistics.median(runs[True]), statistics.median(runs[False])
     per_day, total = bytes_per_group_day(sample, args.groups, args.days)
     print()
