@@ -153,13 +153,15 @@ def test_attach_with_the_token_shows_a_protected_govtop_and_acknowledges_with_it
     assert "unreachable" not in screen, screen
 
     pane.keys("4")
-    pane.wait_for(lambda text: "budget tiny" in text and "Teams" not in text, "the Alerts panel zoomed")
+    pane.wait_for(lambda text: shows(text, "Alerts", "tiny 125% of $1.00") and "Teams" not in text, "the Alerts panel zoomed")
     pane.keys("a")
     pane.wait_for_text(f"alert acknowledged on 127.0.0.1:{protected.port}")
     acknowledged = wait_for(lambda: [a for a in protected.get("/api/v1/alerts")["alerts"] if a["acknowledged"]],
                             "the acknowledgement on the protected govtop")
-    assert [alert["subject"] for alert in acknowledged] == ["budget tiny"]
+    assert len(acknowledged) == 1 and acknowledged[0]["subject"] == "budget tiny", acknowledged
+    pane.wait_for(lambda text: sum("✓" in line for line in box(text, "Alerts")) == 1, "the acknowledgement drawn from the next poll")
     pane.keys("Escape")
+    pane.wait_for_text("Teams", "Alerts")
     pane.keys("q")
     assert_terminal_restored(pane, tmp_path)
 
@@ -208,3 +210,14 @@ def test_attach_over_https_without_the_ca_file_names_the_certificate_problem(ove
     start_attach(pane, tmp_path, url, "--token-file", govtop.token_file)
     assert_refused_before_the_screen(pane, f"TLS with govtop at {url} failed: the server's certificate could not be verified",
                                      "pass --ca-file with the CA certificate that signed it")
+
+
+def test_attach_with_http_to_an_https_govtop_names_it_unreachable_and_suggests_https(over_tls, pane, tmp_path):
+    govtop, _ = over_tls
+    start_attach(pane, tmp_path, f"http://127.0.0.1:{govtop.port}", "--token-file", govtop.token_file)
+    pane.wait_for_text(f"unreachable 127.0.0.1:{govtop.port}")
+    log = tmp_path / "attach.log"
+    wait_for(lambda: f"govtop at http://127.0.0.1:{govtop.port} is unreachable: connection lost" in log.read_text()
+             and "if it serves https, give an https:// URL" in log.read_text(), "the suggestion in attach's log")
+    pane.keys("q")
+    assert_terminal_restored(pane, tmp_path)

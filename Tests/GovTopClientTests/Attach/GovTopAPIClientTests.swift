@@ -111,12 +111,30 @@ import Testing
             await #expect {
                 _ = try await api.get("/api/v1/summary")
             } throws: { error in
-                guard case .tls = error as? APIFailure else { return false }
+                guard case .tls = error as? APIFailure, (error as? APIFailure)?.isRefusal == true else { return false }
                 return "\(error)".contains("certificate could not be verified") && "\(error)".contains("--ca-file")
             }
             await api.close()
         }
         #expect(server.requests.isEmpty)
+        await server.stop()
+    }
+
+    @Test(.enabled(if: TestCertificate.openssl != nil, "needs the openssl command to make a test certificate"))
+    func plainHTTPToAServerThatSpeaksTLSSuggestsHTTPS() async throws {
+        let certificate = try TestCertificate.make()
+        defer { certificate.remove() }
+        let server = try await StubOTLPServer(script: [], tls: try certificate.serverContext())
+        let api = try client("http://127.0.0.1:\(server.port)")
+        await #expect {
+            _ = try await api.get("/api/v1/summary")
+        } throws: { error in
+            guard let failure = error as? APIFailure, failure.isUnreachable, !failure.isRefusal else { return false }
+            return "\(error)".hasPrefix("govtop at http://127.0.0.1:\(server.port) is unreachable: connection lost")
+                && "\(error)".hasSuffix("; if it serves https, give an https:// URL")
+        }
+        #expect(server.requests.isEmpty)
+        await api.close()
         await server.stop()
     }
 
