@@ -40,7 +40,7 @@ def shows(text, panel, needle):
     return panel in text and any(needle in line for line in box(text, panel))
 
 
-def assert_refused_before_the_screen(pane, *messages):
+def assert_refused_before_the_screen(pane, workdir, *messages):
     """attach printed `messages` (long lines unwrapped) and exited 1, the terminal as it was."""
     screen = pane.wait_for(lambda text: re.search(r"^EXIT=\d+$", text, re.M) is not None and text.rstrip().endswith("e2e$"),
                            "attach to exit and the prompt", joined=True)
@@ -48,6 +48,9 @@ def assert_refused_before_the_screen(pane, *messages):
     for message in messages:
         assert message in screen, screen
     assert "Traces" not in screen, screen
+    after = workdir / "stty-after.txt"
+    assert wait_for(lambda: after.exists() and after.read_text(), "the terminal modes after attach") == \
+        (workdir / "stty-before.txt").read_text()
     assert pane.flags()["alternate_on"] == "0"
 
 
@@ -177,7 +180,7 @@ def test_attach_without_the_right_token_names_the_instance_and_stops(protected, 
         wrong.write_text(token + "\n")
         arguments += ["--token-file", str(wrong)]
     start_attach(pane, tmp_path, *arguments)
-    assert_refused_before_the_screen(pane, f"govtop at http://127.0.0.1:{protected.port} {message}")
+    assert_refused_before_the_screen(pane, tmp_path, f"govtop at http://127.0.0.1:{protected.port} {message}")
     assert not [a for a in protected.get("/api/v1/alerts")["alerts"] if a["acknowledged"]]
 
 
@@ -208,7 +211,7 @@ def test_attach_over_https_without_the_ca_file_names_the_certificate_problem(ove
     govtop, _ = over_tls
     url = f"https://{host}:{govtop.port}"
     start_attach(pane, tmp_path, url, "--token-file", govtop.token_file)
-    assert_refused_before_the_screen(pane, f"TLS with govtop at {url} failed: the server's certificate could not be verified",
+    assert_refused_before_the_screen(pane, tmp_path, f"TLS with govtop at {url} failed: the server's certificate could not be verified",
                                      "pass --ca-file with the CA certificate that signed it")
 
 
