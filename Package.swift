@@ -150,6 +150,12 @@ let package = Package(
             ],
             path: "Sources/GovTopBench"
         ),
+        // What several test targets share (attachsec, issue 16): a test certificate made by openssl.
+        .target(
+            name: "GovTopTestSupport",
+            dependencies: [.product(name: "NIOSSL", package: "swift-nio-ssl")],
+            path: "Tests/GovTopTestSupport"
+        ),
         .testTarget(
             name: "GovTopCoreTests",
             dependencies: [
@@ -186,7 +192,7 @@ let package = Package(
         .testTarget(
             name: "GovTopReceiverTests",
             dependencies: [
-                "GovTopCore", "GovTopReceiver", "OTLPProto", "CZlib",
+                "GovTopCore", "GovTopReceiver", "OTLPProto", "CZlib", "GovTopTestSupport",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -205,7 +211,7 @@ let package = Package(
         .testTarget(
             name: "GovTopClientTests",
             dependencies: [
-                "GovTopClient", "GovTopCore", "GovTopDemo", "GovTopReceiver", "CZlib",
+                "GovTopClient", "GovTopCore", "GovTopDemo", "GovTopReceiver", "CZlib", "GovTopTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,5 +1,6 @@
 import Foundation
 import GovTopCore
+import GovTopTestSupport
 import Testing
 @testable import GovTopReceiver
 

@@ -15,7 +15,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-from govtop_harness import BINARY, free_port
+from govtop_harness import BINARY, free_port, make_certificate
 
 TOKEN = "e2e-token-0123456789abcdef"
 
@@ -36,12 +36,7 @@ def token_file(tmp_path):
 @pytest.fixture(scope="module")
 def certificate(tmp_path_factory):
     """A self-signed certificate for localhost and 127.0.0.1 and its key, made now."""
-    directory = tmp_path_factory.mktemp("tls")
-    cert, key = str(directory / "cert.pem"), str(directory / "key.pem")
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                    "-days", "2", "-subj", "/CN=govtop-e2e", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                    "-keyout", key, "-out", cert], check=True, capture_output=True)
-    return cert, key
+    return make_certificate(tmp_path_factory.mktemp("tls"))
 
 
 def get(url, token=None, context=None):

@@ -31,6 +31,15 @@ public enum APIFailure: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Whether the instance turned this client away for something only the person attaching can
+    /// mend (the token file, the CA file, the URL's scheme): asking again gets the same answer.
+    public var isRefusal: Bool {
+        switch self {
+        case .tls, .unauthorized: true
+        case .unreachable, .status, .tooLarge, .unreadable: false
+        }
+    }
+
     /// Whether the instance should be shown as down (as opposed to answering with an error).
     public var isUnreachable: Bool {
         switch self {

@@ -55,6 +55,9 @@ public final class GovTopAPIClient: Sendable {
             switch error {
             case .tls(let reason): throw .tls(url: url.description, reason: reason)
             case .connect(_, let reason): throw .unreachable(url: url.description, reason: reason)
+            // A govtop that serves https closes a plain connection without a word: say what that may mean.
+            case .connectionLost where !url.https:
+                throw .unreachable(url: url.description, reason: error.description + "; if it serves https, give an https:// URL")
             default: throw .unreachable(url: url.description, reason: error.description)
             }
         }

@@ -19,6 +19,8 @@ public final class RemoteSource: DashboardSource {
 
     private struct State {
         var readings: [InstanceReading]
+        /// Why each instance's latest poll failed (nil: it answered), in the order given.
+        var failures: [APIFailure?]
         var request = DashboardRequest()
         var trace: TraceDetail?
         var wantedTrace: TraceID?
@@ -40,7 +42,8 @@ public final class RemoteSource: DashboardSource {
 
     public init(clients: [GovTopAPIClient]) {
         self.clients = clients
-        state = Mutex(State(readings: clients.map { InstanceReading(label: $0.url.label) }))
+        state = Mutex(State(readings: clients.map { InstanceReading(label: $0.url.label) },
+                            failures: Array(repeating: nil, count: clients.count)))
     }
 
     /// The labels (`host:port`) of the instances, in the order given.
@@ -129,6 +132,7 @@ public final class RemoteSource: DashboardSource {
                 reading.alerts = alerts
                 reading.problem = nil
                 state.readings[index] = reading
+                state.failures[index] = nil
                 return wasDown
             }
             if back { notice("govtop at \(client.url) answers again") }
@@ -147,6 +151,7 @@ public final class RemoteSource: DashboardSource {
                     reading.budgets = nil
                 }
                 state.readings[index] = reading
+                state.failures[index] = error
                 return isNew
             }
             if isNew { notice(error.description) }
@@ -250,6 +255,12 @@ public final class RemoteSource: DashboardSource {
     /// Instances whose latest poll failed, by label.
     public func unavailable() -> [String] {
         state.withLock { state in state.readings.filter { $0.problem != nil }.map(\.label) }
+    }
+
+    /// The latest poll's failures that polling again will not mend (`APIFailure.isRefusal`: a
+    /// token refused, a certificate that does not verify), in the order the instances were given.
+    public func refusals() -> [APIFailure] {
+        state.withLock { state in state.failures.compactMap { $0 }.filter(\.isRefusal) }
     }
 
     /// History is not fetched in attach (the History screen says so).

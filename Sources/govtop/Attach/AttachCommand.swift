@@ -17,7 +17,8 @@ struct AttachCommand: AsyncParsableCommand {
             share a PostgreSQL ledger, that instance's own otherwise. Totals in the header are summed. \
             Acknowledging an alert (a) is sent to the instance that raised it. An instance that does not \
             answer is named in the header. https:// URLs are verified against the system's trust store, \
-            or against --ca-file.
+            or against --ca-file. If an instance refuses the token (or wants one) or its certificate does \
+            not verify, attach says which and exits before the screen changes.
             """
     )
 

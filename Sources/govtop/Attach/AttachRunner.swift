@@ -15,6 +15,14 @@ struct AttachRunner {
         logger.log("govtop attach to " + clients.map(\.url.description).joined(separator: ", "))
         // The first poll before the first frame, so the screen starts with data (or with who is unreachable).
         await source.pollOnce()
+        // A refused token or an unverified certificate is a mistake on this command line: say so and
+        // stop before the screen changes, rather than draw a fleet with that instance missing.
+        let refusals = source.refusals()
+        guard refusals.isEmpty else {
+            await source.stop()
+            logger.log("attach refused: " + refusals.map(\.description).joined(separator: "; "))
+            throw AttachRefusal(failures: refusals)
+        }
         source.start()
         let options = options
         let address = source.labels.joined(separator: ", ")

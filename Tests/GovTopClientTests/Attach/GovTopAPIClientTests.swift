@@ -1,5 +1,6 @@
 import Foundation
 import GovTopClient
+import GovTopTestSupport
 import NIOHTTP1
 import Testing
 
@@ -90,7 +91,7 @@ import Testing
                                                        StubOTLPServer.Response(status: .ok, body: Array("{}".utf8))],
                                               tls: try certificate.serverContext())
         for host in ["127.0.0.1", "localhost"] {
-            let api = try client("https://\(host):\(server.port)", token: "t", tls: TLSSettings(caFile: certificate.certificateFile))
+            let api = try client("https://\(host):\(server.port)", token: "t", tls: TLSSettings(caFile: certificate.certificatePath))
             #expect(try await api.get("/api/v1/summary") == Array("{}".utf8))
             await api.close()
         }
@@ -105,12 +106,12 @@ import Testing
         let other = try TestCertificate.make()
         defer { other.remove() }
         let server = try await StubOTLPServer(script: [], tls: try certificate.serverContext())
-        for tls in [TLSSettings(), TLSSettings(caFile: other.certificateFile)] {
+        for tls in [TLSSettings(), TLSSettings(caFile: other.certificatePath)] {
             let api = try client("https://127.0.0.1:\(server.port)", tls: tls)
             await #expect {
                 _ = try await api.get("/api/v1/summary")
             } throws: { error in
-                guard case .tls = error as? APIFailure else { return false }
+                guard case .tls = error as? APIFailure, (error as? APIFailure)?.isRefusal == true else { return false }
                 return "\(error)".contains("certificate could not be verified") && "\(error)".contains("--ca-file")
             }
             await api.close()
@@ -120,12 +121,30 @@ import Testing
     }
 
     @Test(.enabled(if: TestCertificate.openssl != nil, "needs the openssl command to make a test certificate"))
+    func plainHTTPToAServerThatSpeaksTLSSuggestsHTTPS() async throws {
+        let certificate = try TestCertificate.make()
+        defer { certificate.remove() }
+        let server = try await StubOTLPServer(script: [], tls: try certificate.serverContext())
+        let api = try client("http://127.0.0.1:\(server.port)")
+        await #expect {
+            _ = try await api.get("/api/v1/summary")
+        } throws: { error in
+            guard let failure = error as? APIFailure, failure.isUnreachable, !failure.isRefusal else { return false }
+            return "\(error)".hasPrefix("govtop at http://127.0.0.1:\(server.port) is unreachable: connection lost")
+                && "\(error)".hasSuffix("; if it serves https, give an https:// URL")
+        }
+        #expect(server.requests.isEmpty)
+        await api.close()
+        await server.stop()
+    }
+
+    @Test(.enabled(if: TestCertificate.openssl != nil, "needs the openssl command to make a test certificate"))
     func aCertificateForAnotherNameIsRefused() async throws {
-        let certificate = try TestCertificate.make(name: "elsewhere.example", withIPAddress: false)
+        let certificate = try TestCertificate.make("elsewhere.example", hosts: ["elsewhere.example"])
         defer { certificate.remove() }
         let server = try await StubOTLPServer(script: [], tls: try certificate.serverContext())
         // The certificate names neither localhost nor 127.0.0.1.
-        let api = try client("https://localhost:\(server.port)", tls: TLSSettings(caFile: certificate.certificateFile))
+        let api = try client("https://localhost:\(server.port)", tls: TLSSettings(caFile: certificate.certificatePath))
         await #expect {
             _ = try await api.get("/api/v1/summary")
         } throws: { error in

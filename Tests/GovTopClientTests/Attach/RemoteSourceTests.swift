@@ -19,14 +19,17 @@ import Testing
                                                         scopeSpans: [ScopeSpans(scope: InstrumentationScope(name: "t"), spans: [span])])])
     }
 
-    private func source(_ ports: [Int]) throws -> RemoteSource {
+    private func source(_ ports: [Int], token: String? = nil) throws -> RemoteSource {
         RemoteSource(clients: try ports.map { port in
-            try GovTopAPIClient(url: try GovTopURL(parsing: "http://127.0.0.1:\(port)"), connectTimeout: .seconds(10), responseTimeout: .seconds(30))
+            try GovTopAPIClient(url: try GovTopURL(parsing: "http://127.0.0.1:\(port)"), token: token, connectTimeout: .seconds(10),
+                                responseTimeout: .seconds(30))
         })
     }
 
-    private func start(_ engine: Engine) async throws -> (GovTopServer, Int) {
-        let server = GovTopServer(configuration: ReceiverConfiguration(host: "127.0.0.1", port: 0), engine: engine)
+    private func start(_ engine: Engine, token: String? = nil) async throws -> (GovTopServer, Int) {
+        var configuration = ReceiverConfiguration(host: "127.0.0.1", port: 0)
+        if let token { configuration.access = AccessControl(token: try BearerToken(fileText: token)) }
+        let server = GovTopServer(configuration: configuration, engine: engine)
         return (server, try await server.start())
     }
 
@@ -92,6 +95,32 @@ import Testing
         #expect(snapshot.traces.traces.map(\.traceID.low) == [7])
         #expect(snapshot.summary.costUSDTotal == 1)
         await remote.stop()
+        await server.stop()
+    }
+
+    /// attach stops before its screen on a refusal (`refusals()`); an instance that is merely down is not one.
+    @Test(arguments: [nil, "wrong-token"] as [String?])
+    func aRefusedTokenIsARefusalNamingTheInstanceAndTheRightTokenIsNot(token: String?) async throws {
+        let engine = Engine()
+        _ = engine.ingest(call(trace: 3, team: "ml", cost: 1, start: 10))
+        let (server, port) = try await start(engine, token: "right-token")
+        let gone = try await StubOTLPServer(script: [])
+        let gonePort = gone.port
+        await gone.stop()
+
+        let refused = try source([gonePort, port], token: token)
+        await refused.pollOnce()
+        #expect(refused.refusals() == [.unauthorized(url: "http://127.0.0.1:\(port)", tokenSent: token != nil)])
+        #expect(refused.unavailable() == ["127.0.0.1:\(gonePort)", "127.0.0.1:\(port)"])
+        #expect(refused.dashboard(DashboardRequest()).traces.traces.isEmpty)
+        await refused.stop()
+
+        let admitted = try source([gonePort, port], token: "right-token")
+        await admitted.pollOnce()
+        #expect(admitted.refusals().isEmpty)
+        #expect(admitted.unavailable() == ["127.0.0.1:\(gonePort)"])
+        #expect(admitted.dashboard(DashboardRequest()).traces.traces.map(\.traceID.low) == [3])
+        await admitted.stop()
         await server.stop()
     }
 
