@@ -25,10 +25,14 @@ extension Engine {
         }
     }
 
-    /// Takes the fleet's committed figures, read after the commit of the drain that made `baseline`.
+    /// Takes the fleet's committed figures, read after the commit of the drain that made `baseline`,
+    /// and republishes the decision table: other instances' spend can exhaust a `block` budget here.
     public func applyFleet(_ figures: FleetFigures, baseline: FleetBaseline) {
         let now = clock.now()
-        state.withLock { $0.fleet.update(fleet: figures, baseline: baseline, at: now) }
+        state.withLock { state in
+            state.fleet.update(fleet: figures, baseline: baseline, at: now)
+            state.publishDecisions(to: decisions, now: now)
+        }
     }
 
 }
