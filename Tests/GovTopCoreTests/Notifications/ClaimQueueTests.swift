@@ -26,7 +26,8 @@ import Testing
 
     @Test func claimsInOrderOneAtATime() {
         var queue = Self.queue()
-        #expect(queue.enqueue(1, now: 0) && queue.enqueue(2, now: 0))
+        let added = [queue.enqueue(1, now: 0), queue.enqueue(2, now: 0)]
+        #expect(added == [true, true])
         #expect(Self.step(&queue, at: 0) == .claim(1))
         #expect(Self.step(&queue, at: 0) == .busy)
         queue.settled()
@@ -90,9 +91,8 @@ import Testing
 
     @Test func aFullQueueTakesNoMoreItems() {
         var queue = Self.queue(capacity: 2)
-        #expect(queue.enqueue(1, now: 0))
-        #expect(queue.enqueue(2, now: 0))
-        #expect(!queue.enqueue(3, now: 0))
+        let added = [queue.enqueue(1, now: 0), queue.enqueue(2, now: 0), queue.enqueue(3, now: 0)]
+        #expect(added == [true, true, false])
         #expect(queue.pending == 2)
     }
 }
