@@ -1,6 +1,7 @@
 /// The engine in a fleet sharing one ledger (issue 16): the writer's drain with its baseline and the
 /// fleet figures read after a commit. Readers (`/api/v1/summary`, `/groups`, `/budgets`, the budget
-/// alerts) then show fleet-committed figures plus this instance's pending deltas (`FleetOverlay`).
+/// alerts, the decision table) then show fleet-committed figures plus this instance's pending deltas
+/// (`FleetOverlay`).
 extension Engine {
     /// Marks the engine as one of a fleet: its reads include other instances' committed figures.
     public func joinFleet() {
