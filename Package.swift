@@ -170,7 +170,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GovTopLedgerPostgresTests",
-            dependencies: ["GovTopLedgerPostgres", "GovTopCore"]
+            dependencies: ["GovTopLedgerPostgres", "GovTopCore", "GovTopNotify"]
         ),
         .testTarget(
             name: "GovTopConfigTests",

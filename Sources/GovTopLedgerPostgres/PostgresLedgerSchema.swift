@@ -48,6 +48,19 @@ enum PostgresLedgerSchema {
             """,
             "CREATE TABLE govtop_alert_logs (instance TEXT PRIMARY KEY, next_number BIGINT NOT NULL, dropped BIGINT NOT NULL)",
         ]),
+        // fleet (issue 16): per sink and alert, the state the fleet last notified and which instance claimed it,
+        // so a budget alert every instance raises is sent once (PostgresLedgerStore+Claims.swift).
+        Migration(version: 2, statements: [
+            """
+            CREATE TABLE govtop_fleet_notifications (sink TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT NOT NULL,
+                state TEXT NOT NULL, severity_rank INTEGER NOT NULL, event TEXT NOT NULL, claimed_by TEXT NOT NULL,
+                claimed_at TIMESTAMPTZ NOT NULL, PRIMARY KEY (sink, kind, subject))
+            """,
+            // Every batch applied, by writer and sequence, in the batch's own transaction: a batch retried
+            // because the answer to its COMMIT was lost is recognized and skipped (pruned after a day).
+            "CREATE TABLE govtop_applied_batches (batch TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)",
+            "CREATE INDEX govtop_applied_batches_by_time ON govtop_applied_batches (applied_at)",
+        ]),
     ]
 
     /// The newest version this govtop writes.

@@ -17,8 +17,21 @@ public final class PostgresLedgerStore: SharedLedgerStore {
     public let url: PostgresLedgerURL
     private let writer: PostgresSession
     private let reader: PostgresSession
+    /// fleet (issue 16): notification claims on a connection of their own, with a short timeout, so a
+    /// claim never waits behind a commit (PostgresLedgerStore+Claims.swift).
+    let claims: PostgresSession
     /// What this instance last wrote (or restored) of each budget period: `name`, period start (ns).
     private let budgetBase = Mutex<[BudgetKey: Money]>([:])
+    /// The sequence of the last batch found already applied and skipped (0: none), for tests and messages.
+    private let lastSkipped = Mutex<UInt64>(0)
+
+    /// The sequence of the last batch this store skipped because it had already been applied.
+    public var lastSkippedBatch: UInt64 { lastSkipped.withLock { $0 } }
+    /// Names this store's batches in `govtop_applied_batches` (`instance/writer/sequence`): a new one
+    /// per process, so a restarted instance's sequence numbers never meet its previous run's.
+    let writerID = UUID().uuidString.lowercased()
+    /// How long applied batch ids are kept: far longer than any retry of a batch takes.
+    static let appliedBatchRetentionSeconds: Int64 = 86_400
 
     private struct BudgetKey: Hashable {
         var name: String
@@ -35,12 +48,14 @@ public final class PostgresLedgerStore: SharedLedgerStore {
         self.url = url
         writer = PostgresSession(url: url, timeout: timeout)
         reader = PostgresSession(url: url, timeout: timeout)
+        claims = PostgresSession(url: url, timeout: min(timeout, Self.claimTimeout))
         try migrate(upTo: PostgresLedgerSchema.current, now: now)
     }
 
     deinit {
         writer.close()
         reader.close()
+        claims.close()
     }
 
     /// Applies every migration above the database's version up to `target`, or refuses a newer one.
@@ -116,8 +131,19 @@ public final class PostgresLedgerStore: SharedLedgerStore {
         var seriesDeltas: [LedgerSeries: Totals] = [:]
         for delta in buckets { seriesDeltas[delta.key.series, default: Totals()].add(delta.amounts) }
         let series = seriesDeltas.sorted { Self.seriesOrder($0.key, $1.key) }
-        try writer.with { run in
+        let batchID = "\(instance)/\(writerID)/\(commit.sequence)"
+        let applied = try writer.with { run -> Bool in
             try run.query("BEGIN")
+            // A retry of a batch whose COMMIT went through (only its answer was lost) changes nothing.
+            if commit.sequence > 0 {
+                let fresh = try run.query("""
+                    INSERT INTO govtop_applied_batches (batch, applied_at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1
+                    """, [.text(batchID), .int(Int64(Date().timeIntervalSince1970))])
+                if fresh.isEmpty {
+                    try run.query("ROLLBACK")
+                    return false
+                }
+            }
             if !buckets.isEmpty {
                 try run.query("INSERT INTO govtop_pricing_tables (fingerprint, first_used) VALUES ($1, $2) ON CONFLICT DO NOTHING",
                               [.text(commit.pricingID), .int(buckets.map(\.key.hourStart).min() ?? 0)])
@@ -148,7 +174,9 @@ public final class PostgresLedgerStore: SharedLedgerStore {
             }
             if let alerts = commit.alerts { try Self.writeAlerts(alerts, instance: instance, run) }
             try run.query("COMMIT")
+            return true
         }
+        if !applied { lastSkipped.withLock { $0 = commit.sequence } }
         budgetBase.withLock { base in
             for record in commit.budgets { base[BudgetKey(name: record.name, start: record.window.start)] = record.consumed }
         }
@@ -189,7 +217,9 @@ public final class PostgresLedgerStore: SharedLedgerStore {
     @discardableResult
     public func prune(before: Int64) throws(LedgerStoreError) -> Int {
         let rows = try writer.with { run in
-            try run.query("WITH gone AS (DELETE FROM govtop_hourly WHERE hour_start < $1 RETURNING 1) SELECT COUNT(*)::text FROM gone",
+            try run.query("DELETE FROM govtop_applied_batches WHERE applied_at < $1",
+                          [.int(Int64(Date().timeIntervalSince1970) - Self.appliedBatchRetentionSeconds)])
+            return try run.query("WITH gone AS (DELETE FROM govtop_hourly WHERE hour_start < $1 RETURNING 1) SELECT COUNT(*)::text FROM gone",
                           [.int(before)])
         }
         return Int(try PostgresAmounts.int64(rows.first ?? [], 0))

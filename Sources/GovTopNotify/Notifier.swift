@@ -16,21 +16,39 @@ public final class Notifier: Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let stopping = Atomic<Bool>(false)
     private let started = Atomic<Bool>(false)
+    /// fleet (issue 16): claims fleet-wide notifications in the shared ledger; nil outside a fleet.
+    private let claimer: FleetClaimer?
+
+    /// How long a fleet-wide notification waits for its claim when the shared ledger does not answer,
+    /// before it is delivered anyway.
+    public static let defaultClaimWaitSeconds = 10.0
 
     /// Builds the sinks' transports (a TLS context for `https` URLs); throws when TLS cannot be set up.
-    public convenience init(engine: Engine, sinks: [NotificationSinkSettings], interval: Duration = .milliseconds(200)) throws {
+    ///
+    /// - Parameter claims: the shared ledger of a fleet: fleet-wide notifications (`NotificationEvent.isFleetWide`)
+    ///   are claimed there first, so one instance sends each.
+    public convenience init(engine: Engine, sinks: [NotificationSinkSettings], interval: Duration = .milliseconds(200),
+                            claims: (any NotificationClaimStore)? = nil, claimWaitSeconds: Double = Notifier.defaultClaimWaitSeconds) throws {
         let transports: [any NotificationTransport] = try sinks.map { sink in
             switch sink.target {
             case .webhook(let url), .slack(let url): return try HTTPTransport(url: url, timeoutSeconds: sink.timeoutSeconds)
             case .command(let argv): return CommandTransport(argv: argv, timeoutSeconds: sink.timeoutSeconds)
             }
         }
-        self.init(engine: engine, sinks: Array(zip(sinks, transports)), interval: interval)
+        self.init(engine: engine, sinks: Array(zip(sinks, transports)), interval: interval, claims: claims,
+                  claimWaitSeconds: claimWaitSeconds)
     }
 
-    init(engine: Engine, sinks: [(NotificationSinkSettings, any NotificationTransport)], interval: Duration) {
+    init(engine: Engine, sinks: [(NotificationSinkSettings, any NotificationTransport)], interval: Duration,
+         claims: (any NotificationClaimStore)? = nil, claimWaitSeconds: Double = Notifier.defaultClaimWaitSeconds) {
         self.engine = engine
-        workers = sinks.map { SinkWorker(settings: $0.0, transport: $0.1, engine: engine) }
+        let workers = sinks.map { SinkWorker(settings: $0.0, transport: $0.1, engine: engine) }
+        self.workers = workers
+        claimer = claims.map { store in
+            FleetClaimer(store: store, engine: engine, sinks: sinks.map(\.0), maxWaitSeconds: claimWaitSeconds) { pending in
+                workers[pending.sink].enqueue(pending.event)
+            }
+        }
         gates = Mutex(sinks.map { NotificationGate(settings: $0.0) })
         self.interval = interval
         let repeats = sinks.map(\.0.repeatAfterSeconds).filter { $0 > 0 }
@@ -43,6 +61,7 @@ public final class Notifier: Sendable {
         guard !started.exchange(true, ordering: .acquiringAndReleasing) else { return }
         engine.enableNotifications(workers.map(\.status))
         for worker in workers { worker.start() }
+        claimer?.start()
         let thread = Thread { [self] in run() }
         thread.name = "govtop-notifier"
         thread.start()
@@ -53,6 +72,7 @@ public final class Notifier: Sendable {
         guard started.load(ordering: .acquiring), !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
         wake.signal()
         finished.wait()
+        claimer?.stop()
         for worker in workers { worker.stop() }
     }
 
@@ -89,8 +109,14 @@ public final class Notifier: Sendable {
                 return events
             }
         }
-        for (worker, events) in zip(workers, perSink) {
-            for event in events { worker.enqueue(event) }
+        for (index, events) in perSink.enumerated() {
+            for event in events {
+                if let claimer, event.isFleetWide {
+                    claimer.enqueue(FleetClaimer.Pending(sink: index, event: event))
+                } else {
+                    workers[index].enqueue(event)
+                }
+            }
         }
         if !drain.changes.isEmpty, let first = workers.first {
             engine.publishNotificationStatus(first.status, outboxDropped: drain.outboxDropped)

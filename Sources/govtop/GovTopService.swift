@@ -37,7 +37,9 @@ struct GovTopService: Sendable {
         }
         let notifier: Notifier?
         do {
-            notifier = try configuration.notifications.isEmpty ? nil : Notifier(engine: engine, sinks: configuration.notifications)
+            notifier = try configuration.notifications.isEmpty ? nil
+                : Notifier(engine: engine, sinks: configuration.notifications,
+                           claims: ledger.store as? any NotificationClaimStore) // fleet: issue 16, one notification per fleet
         } catch {
             recorder?.stop()
             ledger.stop()

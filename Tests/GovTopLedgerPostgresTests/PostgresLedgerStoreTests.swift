@@ -137,11 +137,26 @@ struct PostgresLedgerStoreTests {
         _ = try PostgresLedgerStore(url: url, now: 100)
         _ = try PostgresLedgerStore(url: url, now: 200)
         #expect(try server.sql("SELECT string_agg(version || ':' || applied_at, ',' ORDER BY version) FROM govtop_schema_version",
-                               database: url.database) == "\(PostgresLedgerSchema.current):100")
+                               database: url.database) == PostgresLedgerSchema.migrations.map { "\($0.version):100" }.joined(separator: ","))
         let tables = try server.sql("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE tablename LIKE 'govtop_%'",
                                     database: url.database)
-        #expect(tables == "govtop_alert_logs,govtop_alerts,govtop_budget_periods,govtop_hourly,govtop_pricing_tables,"
-                    + "govtop_schema_version,govtop_series_totals")
+        #expect(tables == "govtop_alert_logs,govtop_alerts,govtop_applied_batches,govtop_budget_periods,govtop_fleet_notifications,"
+                    + "govtop_hourly,govtop_pricing_tables,govtop_schema_version,govtop_series_totals")
+    }
+
+    @Test func aVersionOneDatabaseIsMigratedToTheCurrentVersionKeepingItsFigures() throws {
+        let server = try PostgresTestServer.shared.get()
+        let url = try server.makeDatabase()
+        let old = try PostgresLedgerStore(url: url, now: 100)
+        // As a govtop of schema version 1 left it: its tables, its figures, no later table.
+        _ = try server.sql("DROP TABLE govtop_fleet_notifications, govtop_applied_batches; DELETE FROM govtop_schema_version WHERE version > 1",
+                           database: url.database)
+        try old.commit(LedgerCommit(buckets: Self.buckets("ml", requests: 2, costNanos: 40), pricingID: "p"))
+        let store = try PostgresLedgerStore(url: url, now: 200)
+        #expect(try store.restore().totals == Self.amounts(requests: 2, costNanos: 40))
+        #expect(try server.sql("SELECT string_agg(version || ':' || applied_at, ',' ORDER BY version) FROM govtop_schema_version",
+                               database: url.database) == "1:100,2:200")
+        #expect(try store.claim(NotificationClaim(sink: "s", kind: .budgetExceeded, subject: "budget b", request: .resolve)) == .won)
     }
 
     @Test func aDatabaseOfANewerSchemaIsRefusedAndLeftUnchanged() throws {
@@ -158,7 +173,8 @@ struct PostgresLedgerStoreTests {
         #expect(error?.description.contains("newer govtop") == true)
         #expect(try server.sql("SELECT requests || '/' || cost_estimated_nanos FROM govtop_series_totals WHERE dimension = ''",
                                database: url.database) == before)
-        #expect(try server.sql("SELECT COUNT(*) FROM govtop_schema_version", database: url.database) == "2")
+        #expect(try server.sql("SELECT COUNT(*) FROM govtop_schema_version", database: url.database)
+                    == String(PostgresLedgerSchema.migrations.count + 1))
     }
 
     @Test func aServerThatIsNotThereIsAWriteErrorNamingTheURLWithoutThePassword() throws {

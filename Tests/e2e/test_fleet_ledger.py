@@ -3,7 +3,8 @@ govtops on one database, each fed half of the traces (split by trace id, as the 
 loadbalancing exporter with routing_key: traceID does), both report fleet totals, groups and budget
 consumption equal to the exact sum; one killed with kill -9 and restarted loses nothing committed; the
 database stopped and started mid-stream loses nothing that was answered 200, and the outage shows in
-the summary and as an alert while it lasts.
+the summary and as an alert while it lasts; a fleet-wide block budget exhausted by the sum of both
+(by neither alone) denies on both; a budget alert both raise is notified once.
 
 GOVTOP_BIN names the binary (default .build/debug/govtop). The cluster comes from postgres_support.py.
 """
@@ -12,9 +13,11 @@ import os
 import signal
 import subprocess
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from postgres_support import postgres  # noqa: F401 (the fixture)
 
@@ -65,13 +68,13 @@ def trace(number):
 class Govtop:
     """A headless govtop on a free port whose ledger is the shared database."""
 
-    def __init__(self, url, home):
+    def __init__(self, url, home, config_text=CONFIG):
         self.url = url
         self.home = home
         self.port = free_port()
         config = os.path.join(home, "config.yaml")
         with open(config, "w") as handle:
-            handle.write(CONFIG)
+            handle.write(config_text)
         # gRPC off: two instances (and other tests) would contend for its default port 4317.
         self.process = subprocess.Popen([BINARY, "--headless", "--http-port", str(self.port), "--grpc-port", "0",
                                          "--config", config, "--ledger", url], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -194,3 +197,123 @@ def test_the_database_stopped_and_started_mid_stream_loses_nothing_answered_200(
             for govtop in (a, b):
                 if govtop is not None and govtop.process.poll() is None:
                     govtop.stop()
+
+
+def team_trace(number, team):
+    """A single-span trace of `team` costing COST, with a trace id of its own."""
+    span = {"traceId": f"{number * 104729 + 3:032x}", "spanId": f"{number + 1:016x}", "name": "chat",
+            "startTimeUnixNano": str(time.time_ns()), "endTimeUnixNano": str(time.time_ns() + 100_000_000),
+            "attributes": [{"key": "genops.team", "value": {"stringValue": team}},
+                           {"key": "gen_ai.request.model", "value": {"stringValue": "gpt-4o"}},
+                           {"key": "genops.cost.total", "value": {"doubleValue": COST}}]}
+    return json.dumps({"resourceSpans": [{"scopeSpans": [{"spans": [span]}]}]}).encode()
+
+
+def wait_for(condition, what):
+    deadline = time.time() + 60  # a safety limit, not a timing assertion
+    while time.time() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError(what)
+
+
+def budget_consumed(govtop, name):
+    return {b["name"]: b["consumed_usd"] for b in get(govtop.port, "/api/v1/budgets")["budgets"]}.get(name)
+
+
+def test_a_fleet_wide_block_budget_exhausted_by_the_sum_denies_on_both_instances(postgres):
+    database = postgres.create_database("fleet_block")
+    # $0.50 for team ml: each instance gets 3 requests ($0.375, under it alone); the fleet's 6 ($0.75) exhaust it.
+    config = CONFIG + "  - {name: ml-cap, team: ml, limit: 0.5, period: daily, action: block}\n"
+    with tempfile.TemporaryDirectory() as home_a, tempfile.TemporaryDirectory() as home_b:
+        a = Govtop(postgres.url(database, "a"), home_a, config)
+        b = None
+        try:
+            b = Govtop(postgres.url(database, "b"), home_b, config)
+            for number in range(3):
+                assert a.post(team_trace(number, "ml"))
+            wait_for(lambda: all(budget_consumed(g, "ml-cap") == 3 * COST for g in (a, b)), "both show a's spend")
+            for govtop in (a, b):
+                assert request(govtop.port, "/api/v1/decision?team=ml")[0] == 200
+            for number in range(3, 6):
+                assert b.post(team_trace(number, "ml"))
+            wait_for(lambda: all(budget_consumed(g, "ml-cap") == 6 * COST for g in (a, b)), "both show the fleet's spend")
+            for govtop in (a, b):
+                status, body = request(govtop.port, "/api/v1/decision?team=ml")
+                assert status == 429, body
+                assert b"ml-cap" in body, body
+                # Another team is not covered.
+                assert request(govtop.port, "/api/v1/decision?team=web")[0] == 200
+        finally:
+            for govtop in (a, b):
+                if govtop is not None and govtop.process.poll() is None:
+                    govtop.stop()
+
+
+class Hook(BaseHTTPRequestHandler):
+    """A webhook receiver that keeps every notification it is sent."""
+    received = []
+    lock = threading.Lock()
+
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        with Hook.lock:
+            Hook.received.append(body)
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_budget_alert_both_instances_raise_is_notified_once(postgres):
+    database = postgres.create_database("fleet_notify")
+    Hook.received = []
+    hook = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=hook.serve_forever, daemon=True).start()
+    # $1 limit, 80% threshold; each instance gets 4 requests ($0.50): only the fleet's $1 crosses it (and reaches the limit).
+    config = ("budgets:\n  - {name: cap, limit: 1.0, period: daily, action: alert, thresholds: [0.8]}\n"
+              "notifications:\n"
+              f"  - {{kind: webhook, name: hook, url: 'http://127.0.0.1:{hook.server_address[1]}/hook',"
+              " kinds: [budget_threshold, budget_exceeded]}\n")
+    with tempfile.TemporaryDirectory() as home_a, tempfile.TemporaryDirectory() as home_b:
+        a = Govtop(postgres.url(database, "a"), home_a, config)
+        b = None
+        try:
+            b = Govtop(postgres.url(database, "b"), home_b, config)
+            for number in range(4):
+                assert a.post(team_trace(number, "ml"))
+                assert b.post(team_trace(number + 4, "ml"))
+
+            def raised(govtop):
+                kinds = {alert["kind"] for alert in get(govtop.port, "/api/v1/alerts")["alerts"] if alert["subject"] == "budget cap"}
+                return {"budget_threshold", "budget_exceeded"} <= kinds
+
+            wait_for(lambda: raised(a) and raised(b), "both instances raise the budget alerts")
+
+            def settled():
+                fleets = [get(g.port, "/api/v1/notifications")["fleet"] for g in (a, b)]
+                return sum(f["claimed"] + f["notified_by_other_instances"] for f in fleets) == 4
+
+            wait_for(settled, "both instances settle their claims")
+            # Several commit intervals and tick periods: a second notification would have arrived by now.
+            time.sleep(5)
+            with Hook.lock:
+                sent = [(body["alert"]["kind"], body["alert"]["subject"], body["event"]) for body in Hook.received]
+            assert sorted(sent) == [("budget_exceeded", "budget cap", "firing"), ("budget_threshold", "budget cap", "firing")], sent
+            fleets = [get(g.port, "/api/v1/notifications")["fleet"] for g in (a, b)]
+            assert sum(f["claimed"] for f in fleets) == 2, fleets
+            assert sum(f["notified_by_other_instances"] for f in fleets) == 2, fleets
+            assert all(f["delivered_unclaimed"] == 0 for f in fleets), fleets
+            others = [entry for f in fleets for entry in f["recent_by_other_instances"]]
+            assert {entry["kind"] for entry in others} == {"budget_threshold", "budget_exceeded"}, others
+            assert all(entry["notified_by"] in ("a", "b") for entry in others), others
+            assert all(f["instance"] in ("a", "b") for f in fleets)
+        finally:
+            for govtop in (a, b):
+                if govtop is not None and govtop.process.poll() is None:
+                    govtop.stop()
+            hook.shutdown()
+            hook.server_close()

@@ -6,8 +6,11 @@ extension BudgetBook {
         trackers.contains { $0.definition.action != .log }
     }
 
-    /// The budgets that refuse or warn at `now`, in configuration order.
-    func decisionTable(now: UInt64) -> DecisionTable {
-        DecisionTable(trackers.compactMap { $0.decisionEntry(now: now) })
+    /// The budgets that refuse or warn at `now`, in configuration order. fleet (issue 16): with a
+    /// shared ledger, a calendar budget's consumption is the fleet's (committed by every instance, plus
+    /// this instance's pending spend), the figure `/api/v1/budgets` shows; a rolling budget stays this
+    /// instance's own, because the shared ledger keeps calendar periods only.
+    func decisionTable(now: UInt64, fleet: FleetOverlay = FleetOverlay()) -> DecisionTable {
+        DecisionTable(trackers.compactMap { $0.decisionEntry(now: now, adding: fleet.budgetOffset($0, now: now)) })
     }
 }

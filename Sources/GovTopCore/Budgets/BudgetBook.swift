@@ -62,7 +62,7 @@ struct BudgetBook {
 
     /// Configured budgets in configuration order, then budgets reported in telemetry by name.
     func statuses(now: UInt64, fleet: FleetOverlay = FleetOverlay()) -> [BudgetStatus] {
-        trackers.map { $0.status(now: now, adding: fleet.budgetOffset($0.name, windowStart: $0.window.start)) }
+        trackers.map { $0.status(now: now, adding: fleet.budgetOffset($0, now: now)) }
             + telemetry.statuses(now: now)
     }
 
@@ -72,7 +72,7 @@ struct BudgetBook {
     func alertConditions(now: UInt64, fleet: FleetOverlay = FleetOverlay()) -> [AlertCondition] {
         var conditions: [AlertCondition] = []
         for tracker in trackers where tracker.definition.action != .log {
-            let status = tracker.status(now: now, adding: fleet.budgetOffset(tracker.name, windowStart: tracker.window.start))
+            let status = tracker.status(now: now, adding: fleet.budgetOffset(tracker, now: now))
             guard let consumed = status.consumedUSD, let limit = status.limitUSD else { continue }
             conditions += [
                 AlertCondition.budgetThreshold(budget: status.name, consumedUSD: consumed, limitUSD: limit, thresholds: status.thresholds),

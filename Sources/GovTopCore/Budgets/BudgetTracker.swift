@@ -100,6 +100,14 @@ public struct BudgetTracker: Sendable {
         if covers(facts, attribution: attribution) { record(amount, at: instant) }
     }
 
+    /// The calendar period containing `now` (from this instance's latest spend on, the period that
+    /// spend fell in); [0, 0) for a rolling period. fleet (issue 16): other instances' consumption is
+    /// looked up for this period, so one that spent nothing since the period began still sees theirs.
+    func period(at now: UInt64) -> BudgetWindow {
+        guard rolling == nil else { return window }
+        return now >= window.end ? calendarWindow(containing: now) : window
+    }
+
     /// Consumption in the period containing `now`.
     public func consumed(now: UInt64) -> Money {
         if let rolling { return rolling.consumed(now: now) }
@@ -139,12 +147,13 @@ public struct BudgetTracker: Sendable {
         status(now: now, adding: .zero)
     }
 
-    /// The status with `others` (what other instances of a fleet consumed in the current period) added.
-    /// A rolling budget counts this instance's spend only: the fleet's ledger keeps calendar periods.
+    /// The status with `others` (what other instances of a fleet consumed in the period containing
+    /// `now`, `period(at:)`) added. A rolling budget counts this instance's spend only: the fleet's
+    /// ledger keeps calendar periods.
     func status(now: UInt64, adding others: Money) -> BudgetStatus {
         if let rolling { return rollingStatus(rolling, now: now) }
-        let period = now >= window.end ? calendarWindow(containing: now) : window
-        let spent = consumed(now: now) + (now >= window.end ? .zero : others)
+        let period = period(at: now)
+        let spent = consumed(now: now) + others
         let utilization = BudgetMath.utilization(consumed: spent, limit: limit)
         let burnPerHour = burn.usdPerHour(now: now)
         return BudgetStatus(
@@ -187,9 +196,11 @@ extension BudgetTracker {
 
     /// decide (issue 15): what the decision endpoint needs of this budget at `now`: nil when it
     /// neither refuses nor warns (a `log` budget, or one below its lowest threshold).
-    func decisionEntry(now: UInt64) -> DecisionEntry? {
+    /// fleet (issue 16): `others` is what other instances consumed in `period(at: now)`; a rolling
+    /// budget ignores it (its spend is this instance's own).
+    func decisionEntry(now: UInt64, adding others: Money = .zero) -> DecisionEntry? {
         guard definition.action != .log else { return nil }
-        let spent = consumed(now: now)
+        let spent = consumed(now: now) + (rolling == nil ? others : .zero)
         let utilization = BudgetMath.utilization(consumed: spent, limit: limit)
         let denies = definition.action == .block && utilization >= 1
         let crossed = BudgetMath.crossed(definition.thresholds, utilization: utilization)
@@ -201,7 +212,8 @@ extension BudgetTracker {
             let floor = crossed.first ?? 1
             until = rolling.firstInstant(now: now) { denies ? self.isExhausted($0) : BudgetMath.utilization(consumed: $0, limit: self.limit) >= floor }
         } else {
-            until = now >= window.end ? nil : window.end
+            let period = period(at: now)
+            until = period.end > now ? period.end : nil
         }
         guard let until else { return nil }
         return DecisionEntry(name: definition.name, scope: scope.map { ($0.dimension, $0.value) }, action: definition.action,

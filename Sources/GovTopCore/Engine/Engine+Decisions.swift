@@ -22,11 +22,12 @@ extension Engine {
 }
 
 extension EngineState {
-    /// Rebuilds the decision table after consumption changed, when any budget can refuse or warn.
-    /// Called under the engine's lock, so tables are published in the order of the changes.
+    /// Rebuilds the decision table after consumption changed (here or, in a fleet, on another
+    /// instance: `Engine.applyFleet`), when any budget can refuse or warn. Called under the engine's
+    /// lock, so tables are published in the order of the changes.
     func publishDecisions(to table: borrowing Mutex<DecisionTable>, now: UInt64) {
         guard budgets.informsDecisions else { return }
-        let rebuilt = budgets.decisionTable(now: now)
+        let rebuilt = budgets.decisionTable(now: now, fleet: fleet)
         table.withLock { $0 = rebuilt }
     }
 }

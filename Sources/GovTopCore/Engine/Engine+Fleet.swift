@@ -1,6 +1,7 @@
 /// The engine in a fleet sharing one ledger (issue 16): the writer's drain with its baseline and the
 /// fleet figures read after a commit. Readers (`/api/v1/summary`, `/groups`, `/budgets`, the budget
-/// alerts) then show fleet-committed figures plus this instance's pending deltas (`FleetOverlay`).
+/// alerts, the decision table) then show fleet-committed figures plus this instance's pending deltas
+/// (`FleetOverlay`).
 extension Engine {
     /// Marks the engine as one of a fleet: its reads include other instances' committed figures.
     public func joinFleet() {
@@ -25,10 +26,14 @@ extension Engine {
         }
     }
 
-    /// Takes the fleet's committed figures, read after the commit of the drain that made `baseline`.
+    /// Takes the fleet's committed figures, read after the commit of the drain that made `baseline`,
+    /// and republishes the decision table: other instances' spend can exhaust a `block` budget here.
     public func applyFleet(_ figures: FleetFigures, baseline: FleetBaseline) {
         let now = clock.now()
-        state.withLock { $0.fleet.update(fleet: figures, baseline: baseline, at: now) }
+        state.withLock { state in
+            state.fleet.update(fleet: figures, baseline: baseline, at: now)
+            state.publishDecisions(to: decisions, now: now)
+        }
     }
 
 }

@@ -55,6 +55,11 @@ extension Engine {
         }
     }
 
+    /// Publishes the state of the fleet's notification claims (fleet: issue 16).
+    public func publishFleetClaimStatus(_ status: FleetClaimStatus) {
+        notificationBoard.update { $0.fleet = status }
+    }
+
     /// Every sink's delivery state, in configuration order (empty without sinks).
     public func notificationsSnapshot() -> NotificationsSnapshot {
         notificationBoard.snapshot()

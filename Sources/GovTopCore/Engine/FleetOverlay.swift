@@ -34,8 +34,13 @@ struct FleetOverlay: Sendable {
         order = fleet.order.filter { baseline.series[$0] == nil }
         var budgetOffsets: [String: FleetBudget] = [:]
         for (name, own) in baseline.budgets {
-            guard let committed = fleet.budgets[name], committed.windowStart == own.windowStart else { continue }
-            budgetOffsets[name] = FleetBudget(windowStart: own.windowStart, consumed: committed.consumed - own.consumed)
+            guard let committed = fleet.budgets[name] else { continue }
+            if committed.windowStart == own.windowStart {
+                budgetOffsets[name] = FleetBudget(windowStart: own.windowStart, consumed: committed.consumed - own.consumed)
+            } else if committed.windowStart > own.windowStart {
+                // Others spent in a period this instance has not spent in yet (it began since): all theirs.
+                budgetOffsets[name] = committed
+            }
         }
         budgets = budgetOffsets
         readAt = now
@@ -68,9 +73,11 @@ struct FleetOverlay: Sendable {
         return rows.sorted { ($0.totals.cost, $1.key) > ($1.totals.cost, $0.key) }
     }
 
-    /// What other instances consumed of a budget in the period starting at `windowStart`.
-    func budgetOffset(_ name: String, windowStart: UInt64) -> Money {
-        guard let offset = budgets[name], offset.windowStart == windowStart else { return .zero }
+    /// What other instances consumed of a budget in the period containing `now` (zero for a rolling
+    /// budget, which the tracker keeps per instance, and outside a fleet).
+    func budgetOffset(_ tracker: BudgetTracker, now: UInt64) -> Money {
+        guard !tracker.definition.period.isRolling, let offset = budgets[tracker.name],
+              offset.windowStart == tracker.period(at: now).start else { return .zero }
         return offset.consumed
     }
 }

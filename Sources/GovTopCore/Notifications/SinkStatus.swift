@@ -27,10 +27,13 @@ public struct SinkStatus: Sendable, Hashable {
 public struct NotificationsSnapshot: Sendable, Hashable {
     public var sinks: [SinkStatus]
     public var outboxDropped: Int
+    /// fleet (issue 16): claims of fleet-wide notifications; nil outside a fleet.
+    public var fleet: FleetClaimStatus?
 
-    public init(sinks: [SinkStatus] = [], outboxDropped: Int = 0) {
+    public init(sinks: [SinkStatus] = [], outboxDropped: Int = 0, fleet: FleetClaimStatus? = nil) {
         self.sinks = sinks
         self.outboxDropped = outboxDropped
+        self.fleet = fleet
     }
 }
 

@@ -7,6 +7,10 @@ public struct LedgerCommit: Sendable {
     public var budgets: [BudgetPeriodRecord]
     /// Nil when the alert log did not change.
     public var alerts: AlertLogRecord?
+    /// fleet (issue 16): the writer's number for this batch (from 1, per writer; 0: none). A store that
+    /// can lose the answer to a commit it applied (a database over the network) records it in the same
+    /// transaction and skips a batch it already applied, so the writer's retry never counts it twice.
+    public var sequence: UInt64 = 0
 
     public init(buckets: [LedgerBucketDelta] = [], pricingID: String = "", budgets: [BudgetPeriodRecord] = [],
                 alerts: AlertLogRecord? = nil) {

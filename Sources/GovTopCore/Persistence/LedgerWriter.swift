@@ -5,10 +5,12 @@ import Synchronization
 /// and once more at `stop()`, takes the engine's pending deltas (`Engine.drainLedger`) and commits
 /// them. Ingest never waits for it: the engine's lock is held only to take the deltas out.
 ///
-/// A failed commit (full disk, I/O error, file-size limit) is counted and alerted
-/// (`Engine.recordLedgerWriteFailure`); its batch is kept and merged into the next, so nothing is
-/// lost once writing works again. The merged batch is bounded like the engine's deltas (a bucket per
-/// group and hour), and budgets and the alert log are absolute, so a retry carries the latest.
+/// A failed commit (full disk, I/O error, file-size limit, a database that went away) is counted and
+/// alerted (`Engine.recordLedgerWriteFailure`); its batch is retried as it is, with its sequence
+/// number, before anything newer, so nothing is lost once writing works again and a store that did
+/// apply it (only the answer was lost) recognizes and skips it. Deltas drained meanwhile merge into
+/// the next batch; each is bounded like the engine's deltas (a bucket per group and hour), and
+/// budgets and the alert log are absolute, so a later batch carries the latest.
 public final class LedgerWriter: Sendable {
     private let engine: Engine
     private let store: any LedgerStore
@@ -48,6 +50,9 @@ public final class LedgerWriter: Sendable {
     }
 
     private func run() {
+        // A batch whose commit failed: retried unchanged (same sequence) before `pending` (fleet: issue 16).
+        var inDoubt: LedgerCommit?
+        var sequence: UInt64 = 0
         var pending = LedgerCommit()
         var written = (budgets: [BudgetPeriodRecord](), alerts: AlertLogRecord?.none)
         var prunedAt = Int64.min
@@ -67,21 +72,30 @@ public final class LedgerWriter: Sendable {
             if batch.budgets == written.budgets { batch.budgets = [] }
             if batch.alerts == written.alerts { batch.alerts = nil }
             pending.merge(batch)
-            if !pending.isEmpty {
-                do {
-                    try store.commit(pending)
-                    commits.add(1, ordering: .relaxed)
-                    if !pending.budgets.isEmpty { written.budgets = pending.budgets }
-                    if let alerts = pending.alerts { written.alerts = alerts }
+            if pending.buckets.count > LedgerDeltas.maxPending {
+                pending.buckets.removeFirst(pending.buckets.count - LedgerDeltas.maxPending)
+            }
+            // The batch in doubt first, then (when it went through) what is pending.
+            while true {
+                if inDoubt == nil, !pending.isEmpty {
+                    sequence += 1
+                    pending.sequence = sequence
+                    inDoubt = pending
                     pending = LedgerCommit()
+                }
+                guard let attempt = inDoubt else { break }
+                do {
+                    try store.commit(attempt)
+                    commits.add(1, ordering: .relaxed)
+                    if !attempt.budgets.isEmpty { written.budgets = attempt.budgets }
+                    if let alerts = attempt.alerts { written.alerts = alerts }
+                    inDoubt = nil
                 } catch {
                     engine.recordLedgerWriteFailure(error)
-                    if pending.buckets.count > LedgerDeltas.maxPending {
-                        pending.buckets.removeFirst(pending.buckets.count - LedgerDeltas.maxPending)
-                    }
+                    break
                 }
             }
-            if let shared, pending.isEmpty, let figures = try? shared.fleetFigures() {
+            if let shared, inDoubt == nil, pending.isEmpty, let figures = try? shared.fleetFigures() {
                 engine.applyFleet(figures, baseline: baseline)
             }
             let hour = Int64(engine.clock.now() / 3_600_000_000_000)

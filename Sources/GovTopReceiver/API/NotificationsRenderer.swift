@@ -4,10 +4,12 @@ import GovTopCore
 /// error; secrets in URLs are masked.
 enum NotificationsRenderer {
     static func render(_ snapshot: NotificationsSnapshot) -> JSONValue {
-        .object([
+        var members: [(String, JSONValue)] = [
             ("outbox_dropped", .int(Int64(snapshot.outboxDropped))),
             ("sinks", .array(snapshot.sinks.map(sink))),
-        ])
+        ]
+        if let fleet = snapshot.fleet { members.append(("fleet", FleetClaimsRenderer.render(fleet))) } // fleet: issue 16
+        return .object(members)
     }
 
     static func sink(_ status: SinkStatus) -> JSONValue {

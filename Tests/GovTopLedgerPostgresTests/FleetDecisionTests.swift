@@ -1,0 +1,104 @@
+import Foundation
+import GovTopCore
+import GovTopLedgerPostgres
+import Synchronization
+import Testing
+
+/// The decision endpoint's table in a fleet (issue 16): a calendar `block` budget refuses on every
+/// instance once the fleet's spend (committed by all, plus this instance's pending) reaches its limit,
+/// as soon as the fleet figures arrive; a rolling budget stays each instance's own.
+@Suite(.enabled(if: PostgresTestServer.isAvailable, PostgresTestServer.skipReason))
+struct FleetDecisionTests {
+    static let now: UInt64 = 1_800_008_400 * 1_000_000_000
+
+    struct Instance {
+        let engine: Engine
+        let store: PostgresLedgerStore
+
+        init(_ url: PostgresLedgerURL, clock: GovClock = GovClock { FleetDecisionTests.now }) throws {
+            engine = Engine(configuration: EngineConfiguration(budgets: [
+                BudgetDefinition(name: "cap", scope: [.team: "ml"], limitUSD: 3, period: .daily, thresholds: [0.5], action: .block),
+                BudgetDefinition(name: "roll", scope: [.team: "ml"], limitUSD: 3, period: .rolling(seconds: 86_400), thresholds: [],
+                                 action: .block),
+            ]), clock: clock)
+            store = try PostgresLedgerStore(url: url, now: 0)
+            try engine.restore(from: store, path: url.description)
+            engine.joinFleet()
+        }
+
+        func writerStep() throws {
+            let (commit, baseline) = engine.drainLedgerForFleet(pricingID: "p")
+            try store.commit(commit)
+            engine.applyFleet(try store.fleetFigures(), baseline: baseline)
+        }
+
+        var ml: Decision { engine.decide(DecisionScope([.team: "ml"])) }
+        func entry(_ name: String) -> DecisionEntry? { engine.decisionTable().entries.first { $0.name == name } }
+    }
+
+    @Test func aBlockBudgetExhaustedByTheFleetSumRefusesOnEveryInstance() throws {
+        let server = try PostgresTestServer.shared.get()
+        var url = try server.makeDatabase(instance: "a")
+        let a = try Instance(url)
+        url.instance = "b"
+        let b = try Instance(url)
+
+        // $2 on each instance: neither alone reaches the $3 limit.
+        a.engine.ingest(FleetEngineTests.batch(1, team: "ml", cost: 2))
+        b.engine.ingest(FleetEngineTests.batch(2, team: "ml", cost: 2))
+        #expect(a.ml.allows && b.ml.allows)
+        #expect(a.entry("cap")?.consumed == Money(nanos: 2_000_000_000))
+
+        try a.writerStep()
+        #expect(a.ml.allows, "a has read only its own commit")
+        // b's step commits its $2 and reads a's: the table is republished with the fleet's $4.
+        try b.writerStep()
+        #expect(b.ml.denial?.name == "cap")
+        #expect(b.entry("cap")?.consumed == Money(nanos: 4_000_000_000))
+        // a has nothing new to commit; the fleet read alone republishes its table.
+        try a.writerStep()
+        #expect(a.ml.denial?.name == "cap")
+        #expect(a.entry("cap")?.consumed == Money(nanos: 4_000_000_000))
+        // The same figure as /api/v1/budgets shows.
+        for instance in [a, b] {
+            #expect(instance.engine.budgets().first { $0.name == "cap" }?.consumedUSD == 4)
+        }
+
+        // The rolling budget is each instance's own: $2 of $3 each, so it neither refuses nor warns.
+        #expect(a.entry("roll") == nil && b.entry("roll") == nil)
+        // Other teams are not covered.
+        #expect(a.engine.decide(DecisionScope([.team: "web"])).allows)
+    }
+
+    @Test func anInstanceWithNoSpendInANewPeriodStillSeesTheOthersSpendInIt() throws {
+        let server = try PostgresTestServer.shared.get()
+        let clock = MovableClock(Self.now)
+        var url = try server.makeDatabase(instance: "a")
+        let a = try Instance(url, clock: clock.clock)
+        url.instance = "b"
+        let b = try Instance(url, clock: clock.clock)
+        a.engine.ingest(FleetEngineTests.batch(1, team: "ml", cost: 1))
+        try a.writerStep()
+        try b.writerStep()
+
+        // The next day: only b spends, past the limit; a's own period is still yesterday's.
+        clock.advance(by: 86_400 * 1_000_000_000)
+        b.engine.ingest(FleetEngineTests.batch(2, team: "ml", cost: 3.5))
+        try b.writerStep()
+        try a.writerStep()
+        #expect(a.ml.denial?.name == "cap")
+        #expect(a.entry("cap")?.consumed == Money(nanos: 3_500_000_000))
+        #expect(a.engine.budgets().first { $0.name == "cap" }?.consumedUSD == 3.5)
+    }
+}
+
+/// A clock tests move by hand.
+final class MovableClock: Sendable {
+    private let nanos: Mutex<UInt64>
+
+    init(_ start: UInt64) { nanos = Mutex(start) }
+
+    var clock: GovClock { GovClock { [self] in nanos.withLock { $0 } } }
+
+    func advance(by delta: UInt64) { nanos.withLock { $0 += delta } }
+}
