@@ -119,7 +119,7 @@ let package = Package(
         ),
         // Notification sinks (issue 15): webhook, Slack and command deliveries off the ingest path.
         // What to send is decided in GovTopCore (Notifications/); this is the I/O edge. It posts
-        // through GovTopClient's HTTP/1.1 client handler and renders alerts and budgets with
+        // through GovTopClient's HTTP client connection (`HTTPConnection`) and renders alerts and budgets with
         // GovTopReceiver's API renderers, so a webhook sees the API's JSON.
         .target(
             name: "GovTopNotify",
@@ -149,6 +149,18 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             path: "Sources/GovTopBench"
+        ),
+        // What several test targets share: the HTTP test server of the client and notification tests
+        // (dedup). attachsec adds this target too, for its TestCertificate: keep one, with both lists.
+        .target(
+            name: "GovTopTestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            path: "Tests/GovTopTestSupport"
         ),
         .testTarget(
             name: "GovTopCoreTests",
@@ -205,7 +217,7 @@ let package = Package(
         .testTarget(
             name: "GovTopClientTests",
             dependencies: [
-                "GovTopClient", "GovTopCore", "GovTopDemo", "GovTopReceiver", "CZlib",
+                "GovTopClient", "GovTopCore", "GovTopDemo", "GovTopReceiver", "CZlib", "GovTopTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -216,7 +228,7 @@ let package = Package(
         .testTarget(
             name: "GovTopNotifyTests",
             dependencies: [
-                "GovTopNotify", "GovTopCore", "GovTopReceiver", "GovTopConfig", "GovTopClient",
+                "GovTopNotify", "GovTopCore", "GovTopReceiver", "GovTopConfig", "GovTopClient", "GovTopTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

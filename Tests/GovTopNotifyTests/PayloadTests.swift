@@ -1,6 +1,7 @@
 import Foundation
 import GovTopCore
 import GovTopNotify
+import GovTopTestSupport
 import Testing
 
 /// What sinks are sent: Slack's message shape, and nothing that is hostile or was redacted.
@@ -83,5 +84,22 @@ import Testing
         let error = try #require(status?.stats.lastError)
         #expect(error.hasPrefix("https://127.0.0.1:"))
         #expect(error.hasSuffix("/hook: TLS failed: the server did not answer with TLS (is it plain http://?)"), "\(error)")
+    }
+
+    /// The sink's timeout bounds the TLS handshake too: a server that accepts the connection and never
+    /// answers it fails the attempt, with that said.
+    @Test func anHTTPSSinkGivesUpOnAHandshakeThatNeverCompletes() async throws {
+        let server = try await TestHTTPServer.silent()
+        let engine = Engine()
+        let sink = try NotifyFixtures.sink("https://127.0.0.1:\(server.port)/hook", retries: 0, timeout: 1)
+        let notifier = try Notifier(engine: engine, sinks: [sink], interval: .milliseconds(5))
+        notifier.start()
+        NotifyFixtures.raise(engine, 1)
+        let status = try await NotifyFixtures.status(engine, "hook") { $0.stats.failed == 1 }
+        notifier.stop()
+        await server.stop()
+        #expect(status?.stats.sent == 0)
+        let error = try #require(status?.stats.lastError)
+        #expect(error == "https://127.0.0.1:\(server.port)/hook: TLS failed: the server did not complete the TLS handshake within 1 s")
     }
 }
