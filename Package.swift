@@ -119,8 +119,8 @@ let package = Package(
         ),
         // Notification sinks (issue 15): webhook, Slack and command deliveries off the ingest path.
         // What to send is decided in GovTopCore (Notifications/); this is the I/O edge. It posts
-        // through GovTopClient's HTTP client connection (`HTTPConnection`) and renders alerts and budgets with
-        // GovTopReceiver's API renderers, so a webhook sees the API's JSON.
+        // through GovTopClient's HTTP client connection (`HTTPConnection`) and renders alerts and
+        // budgets with GovTopReceiver's API renderers, so a webhook sees the API's JSON.
         .target(
             name: "GovTopNotify",
             dependencies: [

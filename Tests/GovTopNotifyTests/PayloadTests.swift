@@ -69,15 +69,22 @@ import Testing
 /// `https` sinks speak TLS: pointed at a plain HTTP receiver, the handshake fails and no request is
 /// ever read by it (a plain request would have been answered 200).
 @Suite struct TLSSinkTests {
-    @Test func anHTTPSSinkSpeaksTLS() async throws {
-        let receiver = try await HookReceiver()
+    /// Sends one notification to an https sink at `port` (no retries, a 1 s timeout); the sink's
+    /// state once that has failed.
+    static func failedDelivery(to port: Int) async throws -> SinkStatus? {
         let engine = Engine()
-        let sink = try NotifyFixtures.sink("https://127.0.0.1:\(receiver.port)/hook", retries: 0, timeout: 1)
+        let sink = try NotifyFixtures.sink("https://127.0.0.1:\(port)/hook", retries: 0, timeout: 1)
         let notifier = try Notifier(engine: engine, sinks: [sink], interval: .milliseconds(5))
         notifier.start()
         NotifyFixtures.raise(engine, 1)
         let status = try await NotifyFixtures.status(engine, "hook") { $0.stats.failed == 1 }
         notifier.stop()
+        return status
+    }
+
+    @Test func anHTTPSSinkSpeaksTLS() async throws {
+        let receiver = try await HookReceiver()
+        let status = try await Self.failedDelivery(to: receiver.port)
         await receiver.stop()
         #expect(receiver.requests.isEmpty)
         #expect(status?.stats.sent == 0)
@@ -90,16 +97,10 @@ import Testing
     /// answers it fails the attempt, with that said.
     @Test func anHTTPSSinkGivesUpOnAHandshakeThatNeverCompletes() async throws {
         let server = try await TestHTTPServer.silent()
-        let engine = Engine()
-        let sink = try NotifyFixtures.sink("https://127.0.0.1:\(server.port)/hook", retries: 0, timeout: 1)
-        let notifier = try Notifier(engine: engine, sinks: [sink], interval: .milliseconds(5))
-        notifier.start()
-        NotifyFixtures.raise(engine, 1)
-        let status = try await NotifyFixtures.status(engine, "hook") { $0.stats.failed == 1 }
-        notifier.stop()
+        let port = server.port
+        let status = try await Self.failedDelivery(to: port)
         await server.stop()
         #expect(status?.stats.sent == 0)
-        let error = try #require(status?.stats.lastError)
-        #expect(error == "https://127.0.0.1:\(server.port)/hook: TLS failed: the server did not complete the TLS handshake within 1 s")
+        #expect(status?.stats.lastError == "https://127.0.0.1:\(port)/hook: TLS failed: the server did not complete the TLS handshake within 1 s")
     }
 }

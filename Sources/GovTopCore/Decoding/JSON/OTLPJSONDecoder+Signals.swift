@@ -23,7 +23,7 @@ extension OTLPJSONDecoder {
         let allowance = DecodeAllowance(limit: limits.decodeAllowance(payloadBytes: bytes.count))
         defer { allowance.deallocate() }
         var reader = JSONReader(bytes, maxDepth: JSONReader.nestingLimit(for: limits))
-        var envelope = OTLPJSONEnvelope<Signal>(limits: limits, allowance: allowance)
-        return try envelope.decode(&reader, item: item)
+        var values = OTLPJSONValues(limits: limits, allowance: allowance)
+        return try OTLPJSONEnvelope<Signal>.decode(&reader, values: &values, item: item)
     }
 }

@@ -3,70 +3,74 @@
 /// rules: a key given twice concatenates repeated fields and the last value wins for others,
 /// unknown keys are skipped, and every array element is charged to the allowance before it is
 /// appended. `null` elements of the envelope's arrays are skipped.
-struct OTLPJSONEnvelope<Signal: OTLPSignalEnvelope> {
+enum OTLPJSONEnvelope<Signal: OTLPSignalEnvelope> {
     typealias ItemDecoder = (inout JSONReader, inout OTLPJSONValues) throws(OTLPDecodeError) -> Signal.Item
 
-    private let allowance: DecodeAllowance
-    private var values: OTLPJSONValues
-
-    init(limits: DecodeLimits, allowance: DecodeAllowance) {
-        self.allowance = allowance
-        values = OTLPJSONValues(limits: limits, allowance: allowance)
-    }
-
-    mutating func decode(_ reader: inout JSONReader, item: ItemDecoder) throws(OTLPDecodeError) -> Signal.Batch {
+    static func decode(_ reader: inout JSONReader, values: inout OTLPJSONValues, item: ItemDecoder) throws(OTLPDecodeError) -> Signal.Batch {
         let kind = try reader.peekKind()
         guard kind == .object else {
             throw reader.error("OTLP/JSON payload must be a JSON object, found \(kind.article)")
         }
+        let allowance = values.allowance
         let message = Signal.requestKind.name
         let tables = Signal.jsonTables
         var resources: [Signal.ResourceGroup] = []
         try reader.readObject(message, table: tables.request) { (reader: inout JSONReader, _) throws(OTLPDecodeError) in
             try reader.readArray(tables.resourcesKey, of: message) { (reader: inout JSONReader) throws(OTLPDecodeError) in
-                try allowance.append(try resourceGroup(&reader, item), to: &resources)
+                try allowance.append(try resourceGroup(&reader, &values, item), to: &resources)
             }
         }
         try reader.finish()
         return Signal.batch(resources)
     }
 
-    private mutating func resourceGroup(_ reader: inout JSONReader, _ item: ItemDecoder) throws(OTLPDecodeError) -> Signal.ResourceGroup {
-        let message = Signal.resourceKind.name
-        let tables = Signal.jsonTables
+    private static func resourceGroup(
+        _ reader: inout JSONReader, _ values: inout OTLPJSONValues, _ item: ItemDecoder
+    ) throws(OTLPDecodeError) -> Signal.ResourceGroup {
         var resource = Resource()
-        var schemaURL = ""
-        var scopes: [Signal.ScopeGroup] = []
-        try reader.readObject(message, table: tables.resource) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
-            switch field {
-            case .resource: resource = try values.resource(&reader)
-            case .schemaURL: schemaURL = try reader.readStringField("schemaUrl", of: message, allowance: allowance)
-            case .scopes:
-                try reader.readArray(tables.scopesKey, of: message) { (reader: inout JSONReader) throws(OTLPDecodeError) in
-                    try allowance.append(try scopeGroup(&reader, item), to: &scopes)
-                }
-            }
-        }
+        let tables = Signal.jsonTables
+        let (schemaURL, scopes) = try group(
+            &reader, &values, Signal.resourceKind, tables.resource, children: tables.scopesKey,
+            header: { (reader: inout JSONReader, values: inout OTLPJSONValues) throws(OTLPDecodeError) in resource = try values.resource(&reader) },
+            child: { (reader: inout JSONReader, values: inout OTLPJSONValues) throws(OTLPDecodeError) in try scopeGroup(&reader, &values, item) })
         return Signal.resourceGroup(resource: resource, schemaURL: schemaURL, scopes: scopes)
     }
 
-    private mutating func scopeGroup(_ reader: inout JSONReader, _ item: ItemDecoder) throws(OTLPDecodeError) -> Signal.ScopeGroup {
-        let message = Signal.scopeKind.name
-        let tables = Signal.jsonTables
+    private static func scopeGroup(
+        _ reader: inout JSONReader, _ values: inout OTLPJSONValues, _ item: ItemDecoder
+    ) throws(OTLPDecodeError) -> Signal.ScopeGroup {
         var scope = InstrumentationScope()
+        let tables = Signal.jsonTables
+        let (schemaURL, items) = try group(
+            &reader, &values, Signal.scopeKind, tables.scope, children: tables.itemsKey,
+            header: { (reader: inout JSONReader, values: inout OTLPJSONValues) throws(OTLPDecodeError) in scope = try values.scope(&reader) },
+            child: item)
+        return Signal.scopeGroup(scope: scope, schemaURL: schemaURL, items: items)
+    }
+
+    /// A resource or scope object: its header (`resource` or `scope`, read by `header`), its schema
+    /// URL and its array of children (`children` is their key).
+    private static func group<Child>(
+        _ reader: inout JSONReader, _ values: inout OTLPJSONValues, _ kind: ProtoMessageKind,
+        _ table: JSONFieldTable<OTLPJSONEnvelopeTables.GroupField>, children key: String,
+        header: (inout JSONReader, inout OTLPJSONValues) throws(OTLPDecodeError) -> Void,
+        child: (inout JSONReader, inout OTLPJSONValues) throws(OTLPDecodeError) -> Child
+    ) throws(OTLPDecodeError) -> (schemaURL: String, children: [Child]) {
+        let allowance = values.allowance
+        let message = kind.name
         var schemaURL = ""
-        var items: [Signal.Item] = []
-        try reader.readObject(message, table: tables.scope) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
+        var children: [Child] = []
+        try reader.readObject(message, table: table) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
             switch field {
-            case .scope: scope = try values.scope(&reader)
+            case .header: try header(&reader, &values)
             case .schemaURL: schemaURL = try reader.readStringField("schemaUrl", of: message, allowance: allowance)
-            case .items:
-                try reader.readArray(tables.itemsKey, of: message) { (reader: inout JSONReader) throws(OTLPDecodeError) in
-                    try allowance.append(try item(&reader, &values), to: &items)
+            case .children:
+                try reader.readArray(key, of: message) { (reader: inout JSONReader) throws(OTLPDecodeError) in
+                    try allowance.append(try child(&reader, &values), to: &children)
                 }
             }
         }
-        return Signal.scopeGroup(scope: scope, schemaURL: schemaURL, items: items)
+        return (schemaURL, children)
     }
 }
 
@@ -75,22 +79,22 @@ struct OTLPJSONEnvelope<Signal: OTLPSignalEnvelope> {
 /// `resource`, `scope` and `schemaUrl` are the same for every signal.
 struct OTLPJSONEnvelopeTables: Sendable {
     enum RequestField: Sendable { case resources }
-    enum ResourceField: Sendable { case resource, scopes, schemaURL }
-    enum ScopeField: Sendable { case scope, items, schemaURL }
+    /// A resource's `resource` or a scope's `scope`, its array of children, its schema URL.
+    enum GroupField: Sendable { case header, children, schemaURL }
 
     let resourcesKey: String
     let scopesKey: String
     let itemsKey: String
     let request: JSONFieldTable<RequestField>
-    let resource: JSONFieldTable<ResourceField>
-    let scope: JSONFieldTable<ScopeField>
+    let resource: JSONFieldTable<GroupField>
+    let scope: JSONFieldTable<GroupField>
 
     init(resources: String, scopes: String, items: String) {
         resourcesKey = resources
         scopesKey = scopes
         itemsKey = items
         request = JSONFieldTable([resources: .resources])
-        resource = JSONFieldTable(["resource": .resource, scopes: .scopes, "schemaUrl": .schemaURL])
-        scope = JSONFieldTable(["scope": .scope, items: .items, "schemaUrl": .schemaURL])
+        resource = JSONFieldTable(["resource": .header, scopes: .children, "schemaUrl": .schemaURL])
+        scope = JSONFieldTable(["scope": .header, items: .children, "schemaUrl": .schemaURL])
     }
 }

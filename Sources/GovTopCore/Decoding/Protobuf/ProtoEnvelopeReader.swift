@@ -1,10 +1,10 @@
 /// Reads the resource → scope envelope of a metrics or logs export request straight from the wire
 /// and hands each item message (a `Metric`, a `LogRecord`) to the signal's item decoder, with the
-/// trace decoder's rules: resources and scopes are read by its code (`values`), and the arrays of
+/// trace decoder's rules: resources and scopes are read by its code (`values`), and the children of
 /// each level are reserved from a first count of their fields and charged to the allowance before
-/// they exist. Field numbers are the same for every signal (opentelemetry-proto: the request's
-/// resources are field 1; a resource message has its `Resource` in 1, its scopes in 2, its schema
-/// URL in 3; a scope message has its scope in 1, its items in 2, its schema URL in 3).
+/// they exist. Field numbers are the same for every signal and both levels (opentelemetry-proto:
+/// the request's resources are field 1; a resource or scope message has its `Resource` or
+/// `InstrumentationScope` in 1, its children in 2, its schema URL in 3).
 struct ProtoEnvelopeReader<Signal: OTLPSignalEnvelope> {
     typealias ItemDecoder = (inout ProtoReader) throws(OTLPDecodeError) -> Signal.Item
 
@@ -25,44 +25,42 @@ struct ProtoEnvelopeReader<Signal: OTLPSignalEnvelope> {
         return Signal.batch(resources)
     }
 
-    /// A repeated `Resource` field merges, as protobuf does; the last schema URL wins.
     private func decodeResourceGroup(_ reader: inout ProtoReader, _ item: ItemDecoder) throws(OTLPDecodeError) -> Signal.ResourceGroup {
         var resource = Resource()
-        var schemaURL = ""
-        var scopes: [Signal.ScopeGroup] = []
-        try allowance.reserve(reader.fieldCount(2), in: &scopes)
-        while let tag = try reader.nextTag() {
-            switch tag.number {
-            case 1:
-                var message = try reader.readMessage(tag, as: .resource)
-                try values.decodeResource(&message, into: &resource)
-            case 2:
-                var message = try reader.readMessage(tag, as: Signal.scopeKind)
-                scopes.append(try decodeScopeGroup(&message, item))
-            case 3: schemaURL = try reader.readString(tag, cache: values.cache)
-            default: try reader.skip(tag)
-            }
-        }
+        let (schemaURL, scopes) = try decodeGroup(
+            &reader, header: &resource, as: .resource, values.decodeResource(_:into:), children: Signal.scopeKind,
+            { (scope: inout ProtoReader) throws(OTLPDecodeError) in try decodeScopeGroup(&scope, item) })
         return Signal.resourceGroup(resource: resource, schemaURL: schemaURL, scopes: scopes)
     }
 
     private func decodeScopeGroup(_ reader: inout ProtoReader, _ item: ItemDecoder) throws(OTLPDecodeError) -> Signal.ScopeGroup {
         var scope = InstrumentationScope()
+        let (schemaURL, items) = try decodeGroup(&reader, header: &scope, as: .scope, values.decodeScope(_:into:), children: Signal.itemKind, item)
+        return Signal.scopeGroup(scope: scope, schemaURL: schemaURL, items: items)
+    }
+
+    /// A resource or scope message: its header (field 1, merged into `header` when repeated, as
+    /// protobuf does), its children (field 2) and its schema URL (field 3, the last one wins).
+    private func decodeGroup<Header, Child>(
+        _ reader: inout ProtoReader, header: inout Header, as headerKind: ProtoMessageKind,
+        _ decodeHeader: (inout ProtoReader, inout Header) throws(OTLPDecodeError) -> Void,
+        children childKind: ProtoMessageKind, _ decodeChild: (inout ProtoReader) throws(OTLPDecodeError) -> Child
+    ) throws(OTLPDecodeError) -> (schemaURL: String, children: [Child]) {
         var schemaURL = ""
-        var items: [Signal.Item] = []
-        try allowance.reserve(reader.fieldCount(2), in: &items)
+        var children: [Child] = []
+        try allowance.reserve(reader.fieldCount(2), in: &children)
         while let tag = try reader.nextTag() {
             switch tag.number {
             case 1:
-                var message = try reader.readMessage(tag, as: .scope)
-                try values.decodeScope(&message, into: &scope)
+                var message = try reader.readMessage(tag, as: headerKind)
+                try decodeHeader(&message, &header)
             case 2:
-                var message = try reader.readMessage(tag, as: Signal.itemKind)
-                items.append(try item(&message))
+                var message = try reader.readMessage(tag, as: childKind)
+                children.append(try decodeChild(&message))
             case 3: schemaURL = try reader.readString(tag, cache: values.cache)
             default: try reader.skip(tag)
             }
         }
-        return Signal.scopeGroup(scope: scope, schemaURL: schemaURL, items: items)
+        return (schemaURL, children)
     }
 }
