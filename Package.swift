@@ -119,8 +119,8 @@ let package = Package(
         ),
         // Notification sinks (issue 15): webhook, Slack and command deliveries off the ingest path.
         // What to send is decided in GovTopCore (Notifications/); this is the I/O edge. It posts
-        // through GovTopClient's HTTP/1.1 client handler and renders alerts and budgets with
-        // GovTopReceiver's API renderers, so a webhook sees the API's JSON.
+        // through GovTopClient's HTTP client connection (`HTTPConnection`) and renders alerts and
+        // budgets with GovTopReceiver's API renderers, so a webhook sees the API's JSON.
         .target(
             name: "GovTopNotify",
             dependencies: [
@@ -150,10 +150,16 @@ let package = Package(
             ],
             path: "Sources/GovTopBench"
         ),
-        // What several test targets share (attachsec, issue 16): a test certificate made by openssl.
+        // What several test targets share: the HTTP test server of the client and notification tests
+        // and a test certificate made by openssl.
         .target(
             name: "GovTopTestSupport",
-            dependencies: [.product(name: "NIOSSL", package: "swift-nio-ssl")],
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             path: "Tests/GovTopTestSupport"
         ),
         .testTarget(
@@ -222,7 +228,7 @@ let package = Package(
         .testTarget(
             name: "GovTopNotifyTests",
             dependencies: [
-                "GovTopNotify", "GovTopCore", "GovTopReceiver", "GovTopConfig", "GovTopClient",
+                "GovTopNotify", "GovTopCore", "GovTopReceiver", "GovTopConfig", "GovTopClient", "GovTopTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

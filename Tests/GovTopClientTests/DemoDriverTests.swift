@@ -1,3 +1,4 @@
+import GovTopTestSupport
 import GovTopCore
 import GovTopReceiver
 import GovTopClient
@@ -23,7 +24,7 @@ import Testing
     }
 
     @Test func dropsABatchTheServerRefuses() async throws {
-        let server = try await StubOTLPServer(script: [.init(status: .badRequest, body: Array("no".utf8))])
+        let server = try await TestHTTPServer(script: [.init(status: .badRequest, body: Array("no".utf8))])
         let driver = DemoDriver(endpoint: OTLPEndpoint(host: "127.0.0.1", port: server.port), rate: 1_000, interval: .milliseconds(300))
         let progress = await driver.run(duration: .milliseconds(600))
         await server.stop()
@@ -33,7 +34,7 @@ import Testing
     }
 
     @Test func startAndStopRunInTheBackground() async throws {
-        let server = try await StubOTLPServer(script: [])
+        let server = try await TestHTTPServer(script: [])
         let driver = DemoDriver(endpoint: OTLPEndpoint(host: "127.0.0.1", port: server.port), rate: 1_000, interval: .milliseconds(100))
         driver.start()
         driver.start()

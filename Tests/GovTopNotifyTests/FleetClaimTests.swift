@@ -1,3 +1,4 @@
+import GovTopTestSupport
 import Foundation
 import GovTopCore
 import GovTopNotify
@@ -41,7 +42,7 @@ import Testing
         return engine
     }
 
-    static func sent(_ requests: [HookReceiver.Request]) -> [String] {
+    static func sent(_ requests: [TestHTTPServer.Request]) -> [String] {
         requests.map { request in
             let alert = request.json["alert"] as? [String: Any] ?? [:]
             return "\(alert["kind"] as? String ?? "?") \(alert["subject"] as? String ?? "?")"
@@ -58,7 +59,7 @@ import Testing
     }
 
     @Test func aLostClaimIsNotSentAndOtherAlertsGoOutWithoutOne() async throws {
-        let receiver = try await HookReceiver()
+        let receiver = try await TestHTTPServer()
         let engine = Self.engine()
         let store = ScriptedClaims { .lost(by: "b") }
         let notifier = try Notifier(engine: engine, sinks: [NotifyFixtures.sink(receiver.url)], interval: .milliseconds(5), claims: store)
@@ -82,7 +83,7 @@ import Testing
     }
 
     @Test func aWonClaimIsSentOnce() async throws {
-        let receiver = try await HookReceiver()
+        let receiver = try await TestHTTPServer()
         let engine = Self.engine()
         let notifier = try Notifier(engine: engine, sinks: [NotifyFixtures.sink(receiver.url, kinds: [.budgetExceeded])],
                                     interval: .milliseconds(5), claims: ScriptedClaims { .won })
@@ -100,7 +101,7 @@ import Testing
     }
 
     @Test func withoutAnAnswerTheNotificationGoesOutAfterTheWait() async throws {
-        let receiver = try await HookReceiver()
+        let receiver = try await TestHTTPServer()
         let engine = Self.engine()
         let store = ScriptedClaims { () throws(LedgerStoreError) in throw LedgerStoreError(.write, "the shared ledger is away (test)") }
         let notifier = try Notifier(engine: engine, sinks: [NotifyFixtures.sink(receiver.url, kinds: [.budgetExceeded])],

@@ -1,3 +1,4 @@
+import GovTopTestSupport
 import Foundation
 import GovTopClient
 import GovTopCore
@@ -8,8 +9,8 @@ import Testing
 /// sinks nor ingest wait for it.
 @Suite struct HangingSinkTests {
     @Test func aHangingReceiverTimesOutAndHoldsUpNoOtherSink() async throws {
-        let hanging = try await HookReceiver(then: .hang)
-        let healthy = try await HookReceiver()
+        let hanging = try await TestHTTPServer(then: .hang)
+        let healthy = try await TestHTTPServer()
         let engine = Engine()
         let sinks = [
             try NotifyFixtures.sink(hanging.url, name: "hanging", retries: 0, timeout: 1),
@@ -30,7 +31,7 @@ import Testing
     }
 
     @Test func aFullQueueDropsItsOldestWaitingNotification() async throws {
-        let hanging = try await HookReceiver([.hold], then: .status(200))
+        let hanging = try await TestHTTPServer([.hold], then: .status(200))
         let engine = Engine()
         let sink = try NotifyFixtures.sink(hanging.url, name: "hanging", retries: 0, timeout: 600, queue: 2, failureAlertAfter: 100)
         let notifier = try Notifier(engine: engine, sinks: [sink], interval: .milliseconds(5))
@@ -51,7 +52,7 @@ import Testing
     }
 
     @Test func ingestThroughTheServerCompletesWhileASinkHangs() async throws {
-        let hanging = try await HookReceiver(then: .hang)
+        let hanging = try await TestHTTPServer(then: .hang)
         let budget = BudgetDefinition(scope: [.team: "ml"], limitUSD: 1, period: .daily, thresholds: [0.5])
         let engine = Engine(configuration: EngineConfiguration(budgets: [budget]))
         let notifier = try Notifier(engine: engine, sinks: [NotifyFixtures.sink(hanging.url, name: "hanging", retries: 0, timeout: 600)],

@@ -1,12 +1,13 @@
 import Foundation
 import GovTopCore
 import GovTopNotify
+import GovTopTestSupport
 import Testing
 
 /// What sinks are sent: Slack's message shape, and nothing that is hostile or was redacted.
 @Suite struct PayloadTests {
     @Test func slackGetsOneTextMember() async throws {
-        let receiver = try await HookReceiver()
+        let receiver = try await TestHTTPServer()
         let engine = Engine()
         let notifier = try Notifier(engine: engine, sinks: [NotifyFixtures.sink(receiver.url, name: "slack", slack: true)],
                                     interval: .milliseconds(5))
@@ -26,7 +27,7 @@ import Testing
     /// A span whose team and policy reason carry terminal escapes and a secret that a redact rule
     /// masks: the alert reaches the sink without either.
     @Test func notificationsCarryNoControlCharactersAndNoRedactedText() async throws {
-        let receiver = try await HookReceiver()
+        let receiver = try await TestHTTPServer()
         let redact = PolicyRule(name: "keys", check: .pattern("sk-live-[0-9]+", keys: nil), action: .redact)
         let engine = Engine(configuration: EngineConfiguration(policies: [redact]))
         let notifier = try Notifier(engine: engine, sinks: [NotifyFixtures.sink(receiver.url)], interval: .milliseconds(5))
@@ -68,20 +69,38 @@ import Testing
 /// `https` sinks speak TLS: pointed at a plain HTTP receiver, the handshake fails and no request is
 /// ever read by it (a plain request would have been answered 200).
 @Suite struct TLSSinkTests {
-    @Test func anHTTPSSinkSpeaksTLS() async throws {
-        let receiver = try await HookReceiver()
+    /// Sends one notification to an https sink at `port` (no retries, a 1 s timeout); the sink's
+    /// state once that has failed.
+    static func failedDelivery(to port: Int) async throws -> SinkStatus? {
         let engine = Engine()
-        let sink = try NotifyFixtures.sink("https://127.0.0.1:\(receiver.port)/hook", retries: 0, timeout: 1)
+        let sink = try NotifyFixtures.sink("https://127.0.0.1:\(port)/hook", retries: 0, timeout: 1)
         let notifier = try Notifier(engine: engine, sinks: [sink], interval: .milliseconds(5))
         notifier.start()
         NotifyFixtures.raise(engine, 1)
         let status = try await NotifyFixtures.status(engine, "hook") { $0.stats.failed == 1 }
         notifier.stop()
+        return status
+    }
+
+    @Test func anHTTPSSinkSpeaksTLS() async throws {
+        let receiver = try await TestHTTPServer()
+        let status = try await Self.failedDelivery(to: receiver.port)
         await receiver.stop()
         #expect(receiver.requests.isEmpty)
         #expect(status?.stats.sent == 0)
         let error = try #require(status?.stats.lastError)
         #expect(error.hasPrefix("https://127.0.0.1:"))
         #expect(error.hasSuffix("/hook: TLS failed: the server did not answer with TLS (is it plain http://?)"), "\(error)")
+    }
+
+    /// The sink's timeout bounds the TLS handshake too: a server that accepts the connection and never
+    /// answers it fails the attempt, with that said.
+    @Test func anHTTPSSinkGivesUpOnAHandshakeThatNeverCompletes() async throws {
+        let server = try await TestHTTPServer.silent()
+        let port = server.port
+        let status = try await Self.failedDelivery(to: port)
+        await server.stop()
+        #expect(status?.stats.sent == 0)
+        #expect(status?.stats.lastError == "https://127.0.0.1:\(port)/hook: TLS failed: the server did not complete the TLS handshake within 1 s")
     }
 }

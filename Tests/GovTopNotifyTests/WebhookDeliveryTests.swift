@@ -1,3 +1,4 @@
+import GovTopTestSupport
 import Foundation
 import GovTopCore
 import GovTopNotify
@@ -6,7 +7,7 @@ import Testing
 /// Webhook sinks against real receivers on loopback that succeed, fail and recover.
 @Suite struct WebhookDeliveryTests {
     @Test func deliversAnAlertAsJSONWithItsResolution() async throws {
-        let receiver = try await HookReceiver()
+        let receiver = try await TestHTTPServer()
         let url = receiver.url
         let engine = Engine()
         let notifier = try Notifier(engine: engine, sinks: [NotifyFixtures.sink(url)], interval: .milliseconds(5))
@@ -42,7 +43,7 @@ import Testing
     }
 
     @Test func retriesAFailingReceiverUntilItAnswers() async throws {
-        let receiver = try await HookReceiver([.status(500), .status(503)])
+        let receiver = try await TestHTTPServer([.status(500), .status(503)])
         let engine = Engine()
         let notifier = try Notifier(engine: engine, sinks: [NotifyFixtures.sink(receiver.url, retries: 4)], interval: .milliseconds(5))
         notifier.start()
@@ -64,7 +65,7 @@ import Testing
     /// Two notifications fail all their attempts; the third failure in a row raises the sink's
     /// failure alert, which is queued behind them, is the first delivery that works, and so resolves itself.
     @Test func givesUpAfterItsRetriesRaisesAFailureAlertAndResolvesItOnRecovery() async throws {
-        let receiver = try await HookReceiver([.status(500), .status(500), .status(500), .status(500)])
+        let receiver = try await TestHTTPServer([.status(500), .status(500), .status(500), .status(500)])
         let engine = Engine()
         let sink = try NotifyFixtures.sink(receiver.url, retries: 1, failureAlertAfter: 3)
         let notifier = try Notifier(engine: engine, sinks: [sink], interval: .milliseconds(5))
@@ -90,7 +91,7 @@ import Testing
     }
 
     @Test func aClientErrorIsNotRetried() async throws {
-        let receiver = try await HookReceiver([.status(404)])
+        let receiver = try await TestHTTPServer([.status(404)])
         let engine = Engine()
         let notifier = try Notifier(engine: engine, sinks: [NotifyFixtures.sink(receiver.url, retries: 4)], interval: .milliseconds(5))
         notifier.start()
@@ -103,7 +104,7 @@ import Testing
     }
 
     @Test func keepsTheOrderOfAlertsAcrossRetries() async throws {
-        let receiver = try await HookReceiver([.status(500), .status(200), .status(502), .status(500)])
+        let receiver = try await TestHTTPServer([.status(500), .status(200), .status(502), .status(500)])
         let engine = Engine()
         let notifier = try Notifier(engine: engine, sinks: [NotifyFixtures.sink(receiver.url, retries: 5)], interval: .milliseconds(5))
         notifier.start()
@@ -118,7 +119,7 @@ import Testing
     }
 
     @Test func repeatAfterQuietsAnAlertThatComesBack() async throws {
-        let receiver = try await HookReceiver()
+        let receiver = try await TestHTTPServer()
         let engine = Engine()
         let notifier = try Notifier(engine: engine, sinks: [NotifyFixtures.sink(receiver.url, repeatAfter: 3600)], interval: .milliseconds(5))
         notifier.start()
@@ -138,8 +139,8 @@ import Testing
     }
 
     @Test func filtersBySeverityAndKind() async throws {
-        let wanted = try await HookReceiver()
-        let unwanted = try await HookReceiver()
+        let wanted = try await TestHTTPServer()
+        let unwanted = try await TestHTTPServer()
         let engine = Engine()
         let sinks = [
             try NotifyFixtures.sink(wanted.url, name: "failures", kinds: [.notificationFailure]),

@@ -7,20 +7,22 @@ import Synchronization
 /// One keep-alive HTTP/1.1 connection to one host (plain, or TLS with a verified certificate),
 /// opened on first use and again after it broke or the server closed it. One request at a time:
 /// one started while another waits fails with `connectionLost`. Every request ends: with a
-/// response, or an `ExportFailure` after the connect or response timeout.
+/// response, or an `ExportFailure` after the connect (TLS handshake included) or response timeout.
 ///
-/// Shared by the OTLP exporter (`OTLPHTTPClient`) and `govtop attach` (`GovTopAPIClient`).
-final class HTTPConnection: Sendable {
-    let host: String
-    let port: Int
+/// govtop's one HTTP client connection: the OTLP exporter (`OTLPHTTPClient`), `govtop attach`
+/// (`GovTopAPIClient`) and the notification sinks (GovTopNotify's `HTTPTransport`) all send through it.
+package final class HTTPConnection: Sendable {
+    package let host: String
+    package let port: Int
     /// Shown in connect errors, e.g. `http://127.0.0.1:4318/v1/traces`.
-    let display: String
+    package let display: String
     private let tls: NIOSSLContext?
     private let group: any EventLoopGroup
     private let connectTimeout: TimeAmount
     private let channel = Mutex<(any Channel)?>(nil)
 
-    init(host: String, port: Int, display: String, tls: NIOSSLContext? = nil, group: any EventLoopGroup, connectTimeout: TimeAmount) {
+    package init(host: String, port: Int, display: String, tls: NIOSSLContext? = nil, group: any EventLoopGroup,
+                 connectTimeout: TimeAmount) {
         self.host = host
         self.port = port
         self.display = display
@@ -30,7 +32,7 @@ final class HTTPConnection: Sendable {
     }
 
     /// Sends the request and waits for its whole response.
-    func send(_ head: HTTPRequestHead, body: [UInt8] = [], timeout: TimeAmount,
+    package func send(_ head: HTTPRequestHead, body: [UInt8] = [], timeout: TimeAmount,
               maxBodyBytes: Int = ExportResponseHandler.maxBodyBytes) async throws(ExportFailure) -> RawResponse {
         var attempt = 0
         while true {
@@ -72,7 +74,7 @@ final class HTTPConnection: Sendable {
     }
 
     /// Closes the connection, if one is open.
-    func close() async {
+    package func close() async {
         let open = channel.withLock { channel in
             defer { channel = nil }
             return channel
@@ -84,6 +86,7 @@ final class HTTPConnection: Sendable {
     private func connection() async throws(ExportFailure) -> (channel: any Channel, reused: Bool) {
         if let open = channel.withLock({ $0 }), open.isActive { return (open, true) }
         let tls = self.tls
+        let connectTimeout = self.connectTimeout
         // SNI and the certificate's host name; an IP address is checked against the certificate's IP entries instead.
         let serverName = tls == nil || Self.isIPAddress(host) ? nil : host
         let handshake = Mutex<EventLoopFuture<Void>?>(nil)
@@ -96,7 +99,7 @@ final class HTTPConnection: Sendable {
                         let done = channel.eventLoop.makePromise(of: Void.self)
                         handshake.withLock { $0 = done.futureResult }
                         try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: serverName))
-                        try channel.pipeline.syncOperations.addHandler(TLSHandshakeWaiter(promise: done))
+                        try channel.pipeline.syncOperations.addHandler(TLSHandshakeWaiter(promise: done, timeout: connectTimeout))
                     }
                     try channel.pipeline.syncOperations.addHTTPClientHandlers()
                     try channel.pipeline.syncOperations.addHandler(ExportResponseHandler())

@@ -5,32 +5,49 @@ import NIOTLS
 /// Completes `promise` when the TLS handshake is done, or fails it with why it failed, so a
 /// connection is only handed out once TLS is up (a failed handshake is then reported as a TLS
 /// failure, not as a write on a closed channel). Sits right after the `NIOSSLClientHandler`.
+///
+/// The handshake is given `timeout` from the moment the TCP connection is up (NIOSSL sets no limit
+/// of its own): a server that accepts the connection and never answers fails it then.
 final class TLSHandshakeWaiter: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = NIOAny
 
     private var promise: EventLoopPromise<Void>?
+    private let timeout: TimeAmount
+    private var deadline: Scheduled<Void>?
 
-    init(promise: EventLoopPromise<Void>) {
+    init(promise: EventLoopPromise<Void>, timeout: TimeAmount) {
         self.promise = promise
+        self.timeout = timeout
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let seconds = ExportFailure.seconds(Double(timeout.nanoseconds) / 1e9)
+        deadline = context.eventLoop.scheduleTask(in: timeout) {
+            handler.value.finish(.failure(ExportFailure.tls(reason: "the server did not complete the TLS handshake within \(seconds)")))
+        }
+        context.fireChannelActive()
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if case .handshakeCompleted? = event as? TLSUserEvent {
-            promise?.succeed()
-            promise = nil
-        }
+        if case .handshakeCompleted? = event as? TLSUserEvent { finish(.success(())) }
         context.fireUserInboundEventTriggered(event)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        promise?.fail(ExportFailure.tls(reason: TLSSettings.reason(error)))
-        promise = nil
+        finish(.failure(ExportFailure.tls(reason: TLSSettings.reason(error))))
         context.fireErrorCaught(error)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        promise?.fail(ExportFailure.tls(reason: "the server closed the connection during the TLS handshake"))
-        promise = nil
+        finish(.failure(ExportFailure.tls(reason: "the server closed the connection during the TLS handshake")))
         context.fireChannelInactive()
+    }
+
+    private func finish(_ result: Result<Void, any Error>) {
+        deadline?.cancel()
+        deadline = nil
+        promise?.completeWith(result)
+        promise = nil
     }
 }

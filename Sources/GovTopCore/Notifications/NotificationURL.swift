@@ -1,5 +1,3 @@
-import Foundation
-
 /// Where an HTTP sink posts: an `http://` or `https://` URL split into what a request needs,
 /// validated when the configuration is read.
 ///
@@ -15,63 +13,29 @@ public struct NotificationURL: Hashable, Sendable, CustomStringConvertible {
     public let path: String
 
     public init(parsing text: String) throws(NotificationURLError) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard let schemeEnd = trimmed.range(of: "://") else {
-            throw NotificationURLError(reason: "it has no scheme; write it like http://127.0.0.1:9000/hook")
+        let url: HTTPURL
+        do {
+            url = try HTTPURL(parsing: text)
+        } catch {
+            throw NotificationURLError(reason: Self.reason(error))
         }
-        let scheme = trimmed[..<schemeEnd.lowerBound].lowercased()
-        guard scheme == "http" || scheme == "https" else {
-            throw NotificationURLError(reason: "the scheme must be http or https, not \(ControlCharacters.replaced(in: scheme))")
-        }
-        isTLS = scheme == "https"
-        let rest = trimmed[schemeEnd.upperBound...]
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-        let authority = rest[..<authorityEnd]
-        var path = String(rest[authorityEnd...])
-        if let fragment = path.firstIndex(of: "#") { path = String(path[..<fragment]) }
-        if !path.hasPrefix("/") { path = "/" + path }
-        guard !authority.contains("@") else { throw NotificationURLError(reason: "user information (user:password@) is not supported") }
-        guard path.utf8.allSatisfy({ $0 >= 0x21 && $0 < 0x7F }) else {
-            throw NotificationURLError(reason: "the path must be printable ASCII without spaces (percent-encode anything else)")
-        }
-        (host, port) = try Self.hostAndPort(authority, defaultPort: isTLS ? 443 : 80)
-        self.path = path
+        isTLS = url.isTLS
+        host = url.host
+        port = url.port
+        path = url.path.isEmpty ? "/" : url.path
     }
 
-    private static func hostAndPort(_ authority: Substring, defaultPort: Int) throws(NotificationURLError) -> (String, Int) {
-        var host: Substring
-        var portText: Substring?
-        if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else { throw NotificationURLError(reason: "the IPv6 address has no closing ]") }
-            host = authority[authority.index(after: authority.startIndex)..<close]
-            let after = authority[authority.index(after: close)...]
-            if !after.isEmpty {
-                guard after.hasPrefix(":") else { throw NotificationURLError(reason: "expected :PORT after the IPv6 address") }
-                portText = after.dropFirst()
-            }
-        } else if let colon = authority.lastIndex(of: ":") {
-            host = authority[..<colon]
-            portText = authority[authority.index(after: colon)...]
-        } else {
-            host = authority
+    /// The parser's reasons, worded for a sink's `url` setting.
+    private static func reason(_ error: HTTPURLError) -> String {
+        switch error {
+        case .noScheme: "it has no scheme; write it like http://127.0.0.1:9000/hook"
+        case .unsupportedScheme(let scheme): "the scheme must be http or https, not \(ControlCharacters.replaced(in: scheme))"
+        default: error.description
         }
-        guard !host.isEmpty else { throw NotificationURLError(reason: "it has no host") }
-        guard host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-._:%".contains($0)) }) else {
-            throw NotificationURLError(reason: "the host has characters a host name cannot have")
-        }
-        guard let portText else { return (String(host), defaultPort) }
-        guard !portText.isEmpty, portText.count <= 5, portText.allSatisfy(\.isASCII), let port = Int(portText),
-              (1...65535).contains(port) else {
-            throw NotificationURLError(reason: "the port must be a number from 1 to 65535")
-        }
-        return (String(host), port)
     }
 
     /// The value of the `Host` header.
-    public var hostHeader: String {
-        let bracketed = host.contains(":") ? "[\(host)]" : host
-        return port == (isTLS ? 443 : 80) ? bracketed : "\(bracketed):\(port)"
-    }
+    public var hostHeader: String { HTTPURL.hostHeader(host: host, port: port, isTLS: isTLS) }
 
     public var description: String { "\(isTLS ? "https" : "http")://\(hostHeader)\(path)" }
 

@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func sendsTheTokenAsABearerHeader() async throws {
-        let server = try await StubOTLPServer(script: [StubOTLPServer.Response(status: .ok, body: Array(#"{"ok":1}"#.utf8))])
+        let server = try await TestHTTPServer(script: [TestHTTPServer.Response(status: .ok, body: Array(#"{"ok":1}"#.utf8))])
         let api = try client("http://127.0.0.1:\(server.port)", token: "s3cret")
         let body = try await api.get("/api/v1/summary")
         #expect(body == Array(#"{"ok":1}"#.utf8))
@@ -29,7 +29,7 @@ import Testing
         ("wrong", "govtop at http://127.0.0.1:PORT refused the token: check the file given to --token-file"),
     ] as [(String?, String)])
     func aRefusedTokenSaysWhatToDo(token: String?, message: String) async throws {
-        let server = try await StubOTLPServer(script: [StubOTLPServer.Response(status: .unauthorized, body: Array(#"{"error":"unauthorized"}"#.utf8))])
+        let server = try await TestHTTPServer(script: [TestHTTPServer.Response(status: .unauthorized, body: Array(#"{"error":"unauthorized"}"#.utf8))])
         let api = try client("http://127.0.0.1:\(server.port)", token: token)
         await #expect {
             _ = try await api.get("/api/v1/summary")
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func otherStatusesCarryTheServersMessage() async throws {
-        let server = try await StubOTLPServer(script: [StubOTLPServer.Response(status: .notFound, headers: [("Content-Type", "application/json")],
+        let server = try await TestHTTPServer(script: [TestHTTPServer.Response(status: .notFound, headers: [("Content-Type", "application/json")],
                                                                                body: Array(#"{"error":"no alert with id 'a9'"}"#.utf8))])
         let api = try client("http://127.0.0.1:\(server.port)")
         await #expect {
@@ -57,7 +57,7 @@ import Testing
 
     @Test func anAnswerLargerThanTheBoundIsAnErrorNotATruncatedRead() async throws {
         let huge = [UInt8](repeating: UInt8(ascii: " "), count: GovTopAPIClient.maxBodyBytes + 10)
-        let server = try await StubOTLPServer(script: [StubOTLPServer.Response(status: .ok, body: huge)])
+        let server = try await TestHTTPServer(script: [TestHTTPServer.Response(status: .ok, body: huge)])
         let api = try client("http://127.0.0.1:\(server.port)")
         await #expect {
             _ = try await api.get("/api/v1/traces")
@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func anUnreachableGovtopIsNamed() async throws {
-        let server = try await StubOTLPServer(script: [])
+        let server = try await TestHTTPServer(script: [])
         let port = server.port
         await server.stop()
         let api = try client("http://127.0.0.1:\(port)")
@@ -87,8 +87,8 @@ import Testing
     func httpsVerifiesTheCertificateAgainstTheCAFile() async throws {
         let certificate = try TestCertificate.make()
         defer { certificate.remove() }
-        let server = try await StubOTLPServer(script: [StubOTLPServer.Response(status: .ok, body: Array("{}".utf8)),
-                                                       StubOTLPServer.Response(status: .ok, body: Array("{}".utf8))],
+        let server = try await TestHTTPServer(script: [TestHTTPServer.Response(status: .ok, body: Array("{}".utf8)),
+                                                       TestHTTPServer.Response(status: .ok, body: Array("{}".utf8))],
                                               tls: try certificate.serverContext())
         for host in ["127.0.0.1", "localhost"] {
             let api = try client("https://\(host):\(server.port)", token: "t", tls: TLSSettings(caFile: certificate.certificatePath))
@@ -105,7 +105,7 @@ import Testing
         defer { certificate.remove() }
         let other = try TestCertificate.make()
         defer { other.remove() }
-        let server = try await StubOTLPServer(script: [], tls: try certificate.serverContext())
+        let server = try await TestHTTPServer(script: [], tls: try certificate.serverContext())
         for tls in [TLSSettings(), TLSSettings(caFile: other.certificatePath)] {
             let api = try client("https://127.0.0.1:\(server.port)", tls: tls)
             await #expect {
@@ -124,7 +124,7 @@ import Testing
     func plainHTTPToAServerThatSpeaksTLSSuggestsHTTPS() async throws {
         let certificate = try TestCertificate.make()
         defer { certificate.remove() }
-        let server = try await StubOTLPServer(script: [], tls: try certificate.serverContext())
+        let server = try await TestHTTPServer(script: [], tls: try certificate.serverContext())
         let api = try client("http://127.0.0.1:\(server.port)")
         await #expect {
             _ = try await api.get("/api/v1/summary")
@@ -142,7 +142,7 @@ import Testing
     func aCertificateForAnotherNameIsRefused() async throws {
         let certificate = try TestCertificate.make("elsewhere.example", hosts: ["elsewhere.example"])
         defer { certificate.remove() }
-        let server = try await StubOTLPServer(script: [], tls: try certificate.serverContext())
+        let server = try await TestHTTPServer(script: [], tls: try certificate.serverContext())
         // The certificate names neither localhost nor 127.0.0.1.
         let api = try client("https://localhost:\(server.port)", tls: TLSSettings(caFile: certificate.certificatePath))
         await #expect {

@@ -1,3 +1,4 @@
+import GovTopTestSupport
 import Foundation
 import GovTopClient
 import GovTopCore
@@ -84,7 +85,7 @@ import Testing
         let engine = Engine()
         _ = engine.ingest(call(trace: 7, team: "ml", cost: 1, start: 10))
         let (server, port) = try await start(engine)
-        let gone = try await StubOTLPServer(script: [])
+        let gone = try await TestHTTPServer(script: [])
         let gonePort = gone.port
         await gone.stop()
         let remote = try source([gonePort, port])
@@ -104,7 +105,7 @@ import Testing
         let engine = Engine()
         _ = engine.ingest(call(trace: 3, team: "ml", cost: 1, start: 10))
         let (server, port) = try await start(engine, token: "right-token")
-        let gone = try await StubOTLPServer(script: [])
+        let gone = try await TestHTTPServer(script: [])
         let gonePort = gone.port
         await gone.stop()
 
@@ -125,8 +126,8 @@ import Testing
     }
 
     @Test func anInstanceThatAnswersGarbageIsReportedNotFatal() async throws {
-        let garbage = StubOTLPServer.Response(status: .ok, headers: [("Content-Type", "application/json")], body: Array(#"{"spans_received": "lots"}"#.utf8))
-        let server = try await StubOTLPServer(script: [garbage])
+        let garbage = TestHTTPServer.Response(status: .ok, headers: [("Content-Type", "application/json")], body: Array(#"{"spans_received": "lots"}"#.utf8))
+        let server = try await TestHTTPServer(script: [garbage])
         let remote = try source([server.port])
         await remote.pollOnce()
         let notices = remote.takeNotices()

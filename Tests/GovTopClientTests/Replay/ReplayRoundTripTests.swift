@@ -1,3 +1,4 @@
+import GovTopTestSupport
 import Foundation
 import GovTopClient
 import GovTopCore
@@ -91,7 +92,7 @@ import Testing
         let path = Self.temporaryPath("mixed.jsonl")
         let good = String(decoding: Self.logsJSON, as: UTF8.self)
         try Data("\(good)\nnot json\n\(good)\n{\"x\":1}\n\(good)\n".utf8).write(to: URL(fileURLWithPath: path))
-        let server = try await StubOTLPServer(script: [.init(status: .ok), .init(status: .badRequest, body: Array("bad body".utf8))])
+        let server = try await TestHTTPServer(script: [.init(status: .ok), .init(status: .badRequest, body: Array("bad body".utf8))])
         let problems = ProblemLog()
         let driver = ReplayDriver(endpoint: OTLPEndpoint(host: "127.0.0.1", port: server.port), speed: nil)
         let progress = try await driver.run(files: [path], onProblem: { problems.add($0.description) })
@@ -108,7 +109,7 @@ import Testing
         let path = Self.temporaryPath("one.jsonl")
         try Data(Self.logsJSON + [0x0A]).write(to: URL(fileURLWithPath: path))
         // A port nothing listens on: bind one, note it, close it.
-        let stub = try await StubOTLPServer(script: [])
+        let stub = try await TestHTTPServer(script: [])
         let port = stub.port
         await stub.stop()
         let driver = ReplayDriver(endpoint: OTLPEndpoint(host: "127.0.0.1", port: port), speed: nil, retry: .none)

@@ -1,3 +1,4 @@
+import GovTopTestSupport
 import Foundation
 import GovTopClient
 import GovTopCore
@@ -22,7 +23,7 @@ enum NotifyFixtures {
     }
 
     /// The subjects of the alerts a receiver was sent, in arrival order.
-    static func subjects(_ requests: [HookReceiver.Request]) -> [String] {
+    static func subjects(_ requests: [TestHTTPServer.Request]) -> [String] {
         requests.compactMap { ($0.json["alert"] as? [String: Any])?["subject"] as? String }
     }
 

@@ -1,61 +1,10 @@
-/// Decodes an OTLP/JSON `ExportLogsServiceRequest` straight into a `LogBatch`, with the trace
-/// decoder's rules. A trace or span id that is not valid hex of the right length, or all zero,
+/// Decodes the log records of an OTLP/JSON `ExportLogsServiceRequest` (`OTLPJSONEnvelope` reads
+/// the resources and scopes around them), with the trace decoder's rules. A trace or span id that is not valid hex of the right length, or all zero,
 /// is dropped (the record is kept, tied to no span): both ids are optional on a log record.
-struct OTLPJSONLogs {
-    private let allowance: DecodeAllowance
-    private var values: OTLPJSONValues
-
-    init(limits: DecodeLimits, allowance: DecodeAllowance) {
-        self.allowance = allowance
-        values = OTLPJSONValues(limits: limits, allowance: allowance)
-    }
-
-    mutating func decode(_ reader: inout JSONReader) throws(OTLPDecodeError) -> LogBatch {
-        var batch = LogBatch()
-        let kind = try reader.peekKind()
-        guard kind == .object else {
-            throw reader.error("OTLP/JSON payload must be a JSON object, found \(kind.article)")
-        }
-        try reader.readObject("ExportLogsServiceRequest", table: Tables.request) { (reader: inout JSONReader, _) throws(OTLPDecodeError) in
-            try reader.readArray("resourceLogs", of: "ExportLogsServiceRequest") { (reader: inout JSONReader) throws(OTLPDecodeError) in
-                try allowance.append(try resourceLogs(&reader), to: &batch.resourceLogs)
-            }
-        }
-        try reader.finish()
-        return batch
-    }
-
-    private mutating func resourceLogs(_ reader: inout JSONReader) throws(OTLPDecodeError) -> ResourceLogs {
-        var result = ResourceLogs()
-        try reader.readObject("ResourceLogs", table: Tables.resourceLogs) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
-            switch field {
-            case .resource: result.resource = try values.resource(&reader)
-            case .schemaURL: result.schemaURL = try reader.readStringField("schemaUrl", of: "ResourceLogs", allowance: allowance)
-            case .scopeLogs:
-                try reader.readArray("scopeLogs", of: "ResourceLogs") { (reader: inout JSONReader) throws(OTLPDecodeError) in
-                    try allowance.append(try scopeLogs(&reader), to: &result.scopeLogs)
-                }
-            }
-        }
-        return result
-    }
-
-    private mutating func scopeLogs(_ reader: inout JSONReader) throws(OTLPDecodeError) -> ScopeLogs {
-        var result = ScopeLogs()
-        try reader.readObject("ScopeLogs", table: Tables.scopeLogs) { (reader: inout JSONReader, field) throws(OTLPDecodeError) in
-            switch field {
-            case .scope: result.scope = try values.scope(&reader)
-            case .schemaURL: result.schemaURL = try reader.readStringField("schemaUrl", of: "ScopeLogs", allowance: allowance)
-            case .logRecords:
-                try reader.readArray("logRecords", of: "ScopeLogs") { (reader: inout JSONReader) throws(OTLPDecodeError) in
-                    try allowance.append(try record(&reader), to: &result.records)
-                }
-            }
-        }
-        return result
-    }
-
-    private mutating func record(_ reader: inout JSONReader) throws(OTLPDecodeError) -> LogRecord {
+enum OTLPJSONLogs {
+    /// One `LogRecord` object (the item decoder of `OTLPJSONEnvelope<LogsEnvelope>`).
+    static func record(_ reader: inout JSONReader, _ values: inout OTLPJSONValues) throws(OTLPDecodeError) -> LogRecord {
+        let allowance = values.allowance
         reader.skipWhitespace()
         let start = reader.offset
         var record = LogRecord()
@@ -94,21 +43,9 @@ struct OTLPJSONLogs {
         return record
     }
 
-    /// The JSON keys of the logs messages (see `JSONFieldTable` for the accepted spellings).
+    /// The JSON keys of the log record (see `JSONFieldTable` for the accepted spellings; the
+    /// envelope's are `LogsEnvelope.jsonTables`).
     enum Tables {
-        enum RequestField: Sendable { case resourceLogs }
-        static let request = JSONFieldTable<RequestField>(["resourceLogs": .resourceLogs])
-
-        enum ResourceLogsField: Sendable { case resource, scopeLogs, schemaURL }
-        static let resourceLogs = JSONFieldTable<ResourceLogsField>([
-            "resource": .resource, "scopeLogs": .scopeLogs, "schemaUrl": .schemaURL,
-        ])
-
-        enum ScopeLogsField: Sendable { case scope, logRecords, schemaURL }
-        static let scopeLogs = JSONFieldTable<ScopeLogsField>([
-            "scope": .scope, "logRecords": .logRecords, "schemaUrl": .schemaURL,
-        ])
-
         enum RecordField: Sendable {
             case time, observedTime, severityNumber, severityText, body, attributes, droppedAttributesCount
             case flags, traceID, spanID, eventName

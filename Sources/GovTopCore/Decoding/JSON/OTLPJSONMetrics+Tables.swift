@@ -1,19 +1,7 @@
 extension OTLPJSONMetrics {
-    /// The JSON keys of the metrics messages (see `JSONFieldTable` for the accepted spellings).
+    /// The JSON keys of the metric and its points (see `JSONFieldTable` for the accepted spellings;
+    /// the envelope's are `MetricsEnvelope.jsonTables`).
     enum Tables {
-        enum RequestField: Sendable { case resourceMetrics }
-        static let request = JSONFieldTable<RequestField>(["resourceMetrics": .resourceMetrics])
-
-        enum ResourceMetricsField: Sendable { case resource, scopeMetrics, schemaURL }
-        static let resourceMetrics = JSONFieldTable<ResourceMetricsField>([
-            "resource": .resource, "scopeMetrics": .scopeMetrics, "schemaUrl": .schemaURL,
-        ])
-
-        enum ScopeMetricsField: Sendable { case scope, metrics, schemaURL }
-        static let scopeMetrics = JSONFieldTable<ScopeMetricsField>([
-            "scope": .scope, "metrics": .metrics, "schemaUrl": .schemaURL,
-        ])
-
         enum MetricField: Sendable { case name, description, unit, gauge, sum, histogram, exponentialHistogram, summary }
         static let metric = JSONFieldTable<MetricField>([
             "name": .name, "description": .description, "unit": .unit, "gauge": .gauge, "sum": .sum,

@@ -1,9 +1,9 @@
 /// Decodes one `ExportLogsServiceRequest` into a `LogBatch` straight from the wire, with the trace
-/// decoder's rules (allowance, bounded `AnyValue` nesting, UTF-8, wire types); resources, scopes,
-/// attributes and bodies are read by the trace decoder's own code (`values`). A trace or span id
-/// of the wrong length, or all zero, is dropped (the record is kept, tied to no span): the OTLP
-/// specification makes both ids optional on a log record. Field numbers follow
-/// opentelemetry-proto `logs.proto`.
+/// decoder's rules (allowance, bounded `AnyValue` nesting, UTF-8, wire types); resources and
+/// scopes are read by `ProtoEnvelopeReader`, attributes and bodies by the trace decoder's own code
+/// (`values`). A trace or span id of the wrong length, or all zero, is dropped (the record is
+/// kept, tied to no span): the OTLP specification makes both ids optional on a log record. Field
+/// numbers follow opentelemetry-proto `logs.proto`.
 struct LogsRequestDecoder {
     let values: TraceRequestDecoder
     var allowance: DecodeAllowance { values.allowance }
@@ -13,49 +13,9 @@ struct LogsRequestDecoder {
     }
 
     func decodeRequest(_ reader: inout ProtoReader) throws(OTLPDecodeError) -> LogBatch {
-        var batch = LogBatch()
-        try allowance.reserve(reader.fieldCount(1), in: &batch.resourceLogs)
-        while let tag = try reader.nextTag() {
-            guard tag.number == 1 else {
-                try reader.skip(tag)
-                continue
-            }
-            var message = try reader.readMessage(tag, as: .resourceLogs)
-            var result = ResourceLogs()
-            try allowance.reserve(message.fieldCount(2), in: &result.scopeLogs)
-            while let field = try message.nextTag() {
-                switch field.number {
-                case 1:
-                    var resource = try message.readMessage(field, as: .resource)
-                    try values.decodeResource(&resource, into: &result.resource)
-                case 2:
-                    var scope = try message.readMessage(field, as: .scopeLogs)
-                    result.scopeLogs.append(try decodeScopeLogs(&scope))
-                case 3: result.schemaURL = try message.readString(field, cache: values.cache)
-                default: try message.skip(field)
-                }
-            }
-            batch.resourceLogs.append(result)
+        try ProtoEnvelopeReader<LogsEnvelope>(values: values).decodeRequest(&reader) { (message: inout ProtoReader) throws(OTLPDecodeError) in
+            try decodeRecord(&message)
         }
-        return batch
-    }
-
-    private func decodeScopeLogs(_ reader: inout ProtoReader) throws(OTLPDecodeError) -> ScopeLogs {
-        var result = ScopeLogs()
-        try allowance.reserve(reader.fieldCount(2), in: &result.records)
-        while let tag = try reader.nextTag() {
-            switch tag.number {
-            case 1:
-                var scope = try reader.readMessage(tag, as: .scope)
-                try values.decodeScope(&scope, into: &result.scope)
-            case 2:
-                var record = try reader.readMessage(tag, as: .logRecord)
-                result.records.append(try decodeRecord(&record))
-            case 3: result.schemaURL = try reader.readString(tag, cache: values.cache)
-            default: try reader.skip(tag)
-            }
-        }
-        return result
     }
 
     private func decodeRecord(_ reader: inout ProtoReader) throws(OTLPDecodeError) -> LogRecord {

@@ -1,8 +1,8 @@
 /// Decodes one `ExportMetricsServiceRequest` into a `MetricBatch` straight from the wire, with
 /// the trace decoder's rules: every allocation charged to the request's allowance first (arrays
 /// reserved from a first count of their fields), `AnyValue` nesting bounded, strings checked as
-/// UTF-8, a known field with the wrong wire type rejected with its name. Resources, scopes and
-/// attributes are read by the trace decoder's own code (`values`). Exemplars and metadata are
+/// UTF-8, a known field with the wrong wire type rejected with its name. Resources and scopes are
+/// read by `ProtoEnvelopeReader`, attributes by the trace decoder's own code (`values`). Exemplars and metadata are
 /// skipped (their framing is still checked). Field numbers follow opentelemetry-proto
 /// `metrics.proto`.
 struct MetricsRequestDecoder {
@@ -17,49 +17,9 @@ struct MetricsRequestDecoder {
     static let pointPreparation = 128
 
     func decodeRequest(_ reader: inout ProtoReader) throws(OTLPDecodeError) -> MetricBatch {
-        var batch = MetricBatch()
-        try allowance.reserve(reader.fieldCount(1), in: &batch.resourceMetrics)
-        while let tag = try reader.nextTag() {
-            guard tag.number == 1 else {
-                try reader.skip(tag)
-                continue
-            }
-            var message = try reader.readMessage(tag, as: .resourceMetrics)
-            var result = ResourceMetrics()
-            try allowance.reserve(message.fieldCount(2), in: &result.scopeMetrics)
-            while let field = try message.nextTag() {
-                switch field.number {
-                case 1:
-                    var resource = try message.readMessage(field, as: .resource)
-                    try values.decodeResource(&resource, into: &result.resource)
-                case 2:
-                    var scope = try message.readMessage(field, as: .scopeMetrics)
-                    result.scopeMetrics.append(try decodeScopeMetrics(&scope))
-                case 3: result.schemaURL = try message.readString(field, cache: values.cache)
-                default: try message.skip(field)
-                }
-            }
-            batch.resourceMetrics.append(result)
+        try ProtoEnvelopeReader<MetricsEnvelope>(values: values).decodeRequest(&reader) { (message: inout ProtoReader) throws(OTLPDecodeError) in
+            try decodeMetric(&message)
         }
-        return batch
-    }
-
-    private func decodeScopeMetrics(_ reader: inout ProtoReader) throws(OTLPDecodeError) -> ScopeMetrics {
-        var result = ScopeMetrics()
-        try allowance.reserve(reader.fieldCount(2), in: &result.metrics)
-        while let tag = try reader.nextTag() {
-            switch tag.number {
-            case 1:
-                var scope = try reader.readMessage(tag, as: .scope)
-                try values.decodeScope(&scope, into: &result.scope)
-            case 2:
-                var metric = try reader.readMessage(tag, as: .metric)
-                result.metrics.append(try decodeMetric(&metric))
-            case 3: result.schemaURL = try reader.readString(tag, cache: values.cache)
-            default: try reader.skip(tag)
-            }
-        }
-        return result
     }
 
     /// `data` is a oneof: a later member replaces an earlier one, the same member twice merges.
