@@ -15,6 +15,9 @@ struct Ring<Element> {
         var bytes: [UInt8] = []
         /// Arena position of `bytes[0]`: the bytes of removed elements are cut from the front.
         var bytesBase = 0
+        /// The arena's room as the ring asked for it (what malloc adds on top varies with the
+        /// heap's state; counting the request keeps the estimate the same for the same input).
+        var bytesReserved = 0
     }
 
     /// Slots per chunk: a power of two, at most `maxChunk`, and no more than the ring may hold.
@@ -26,7 +29,7 @@ struct Ring<Element> {
     private(set) var count = 0
     /// Sequence number of the oldest element held.
     private(set) var firstSequence: UInt64 = 0
-    /// Bytes the chunks' arenas have allocated (for memory accounting).
+    /// Bytes the chunks' arenas have asked for (for memory accounting).
     private(set) var arenaCapacity = 0
     /// Arena bytes the last filled chunk used: a new chunk reserves that much (and a little more),
     /// so a steady stream of similar elements never grows (and copies) an arena.
@@ -67,9 +70,14 @@ struct Ring<Element> {
         let chunk = Int(nextSequence - chunkBase) >> chunkShift
         if chunk == chunks.count { addChunk() }
         let start = chunks[chunk].bytesBase + chunks[chunk].bytes.count
-        let before = chunks[chunk].bytes.capacity
+        let needed = chunks[chunk].bytes.count + bytes.count
+        if needed > chunks[chunk].bytesReserved {
+            let grown = max(needed, 2 * chunks[chunk].bytesReserved)
+            chunks[chunk].bytes.reserveCapacity(grown)
+            arenaCapacity += grown - chunks[chunk].bytesReserved
+            chunks[chunk].bytesReserved = grown
+        }
         chunks[chunk].bytes.append(contentsOf: bytes)
-        arenaCapacity += chunks[chunk].bytes.capacity - before
         return start
     }
 
@@ -83,9 +91,10 @@ struct Ring<Element> {
 
     private mutating func addChunk() {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(arenaHint + arenaHint / 32)
-        arenaCapacity += bytes.capacity
-        chunks.append(Chunk(slots: [Element?](repeating: nil, count: chunkSize), bytes: bytes))
+        let reserved = arenaHint + arenaHint / 32
+        bytes.reserveCapacity(reserved)
+        arenaCapacity += reserved
+        chunks.append(Chunk(slots: [Element?](repeating: nil, count: chunkSize), bytes: bytes, bytesReserved: reserved))
     }
 
     /// A chunk just filled: remembers its arena's size for the next chunk, and gives back the
@@ -93,11 +102,11 @@ struct Ring<Element> {
     private mutating func compactArena(of chunk: Int) {
         let used = chunks[chunk].bytes.count
         arenaHint = used
-        let spare = chunks[chunk].bytes.capacity - used
+        let spare = chunks[chunk].bytesReserved - used
         guard spare > 0 && spare > used / 16 else { return }
-        arenaCapacity -= chunks[chunk].bytes.capacity
+        arenaCapacity -= spare
         chunks[chunk].bytes = Array(chunks[chunk].bytes[...])
-        arenaCapacity += chunks[chunk].bytes.capacity
+        chunks[chunk].bytesReserved = used
     }
 
     /// Removes and returns the oldest element. `bytesEnd` tells where its bytes end in the arena:
@@ -112,7 +121,7 @@ struct Ring<Element> {
         count -= 1
         firstSequence += 1
         if offset + 1 == chunkSize {
-            arenaCapacity -= chunks[0].bytes.capacity
+            arenaCapacity -= chunks[0].bytesReserved
             chunks.removeFirst()
             chunkBase += UInt64(chunkSize)
         } else if let element {
@@ -125,10 +134,11 @@ struct Ring<Element> {
     private mutating func cutArena(before end: Int) {
         let dead = end - chunks[0].bytesBase
         guard dead >= 4_096, dead >= chunks[0].bytes.count - dead else { return }
-        arenaCapacity -= chunks[0].bytes.capacity
+        arenaCapacity -= chunks[0].bytesReserved
         chunks[0].bytes = Array(chunks[0].bytes[dead...])
         chunks[0].bytesBase = end
-        arenaCapacity += chunks[0].bytes.capacity
+        chunks[0].bytesReserved = chunks[0].bytes.count
+        arenaCapacity += chunks[0].bytesReserved
     }
 
     var first: Element? { count > 0 ? self[sequence: firstSequence] : nil }

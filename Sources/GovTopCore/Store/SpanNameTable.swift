@@ -18,12 +18,16 @@ struct SpanNameTable {
     /// Names held.
     var count: Int { ids.count }
 
-    /// Estimated bytes: the arrays' and the dictionary's room (a dictionary slot is its key and
-    /// value at the table's load factor) and the names' heap buffers.
+    /// Estimated bytes: the arrays' room (they grow by doubling; counted from their sizes, not
+    /// from what malloc handed out, so the same input gives the same estimate), the dictionary's
+    /// (a slot is its key and value at the table's load factor) and the names' heap buffers.
     var bytes: Int {
-        names.capacity * MemoryLayout<String>.stride + users.capacity * 4 + freeIDs.capacity * 4
+        Self.doubled(names.count) * (MemoryLayout<String>.stride + 4) + Self.doubled(freeIDs.count) * 4
             + ids.capacity * (MemoryLayout<String>.stride + 4) * 4 / 3 + nameBytes
     }
+
+    /// The room an array that grew by doubling has for `count` elements.
+    private static func doubled(_ count: Int) -> Int { count == 0 ? 0 : 1 << (Int.bitWidth - (count - 1).leadingZeroBitCount) }
 
     /// The name's id, counting one more span that has it.
     mutating func retain(_ name: String) -> UInt32 {
