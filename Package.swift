@@ -119,7 +119,7 @@ let package = Package(
         ),
         // Notification sinks (issue 15): webhook, Slack and command deliveries off the ingest path.
         // What to send is decided in GovTopCore (Notifications/); this is the I/O edge. It posts
-        // through GovTopClient's HTTP client connection (`HTTPConnection`) and renders alerts and
+        // through NIO with GovTopClient's HTTP/1.1 response handler and renders alerts and
         // budgets with GovTopReceiver's API renderers, so a webhook sees the API's JSON.
         .target(
             name: "GovTopNotify",
@@ -176,7 +176,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GovTopLedgerPostgresTests",
-            dependencies: ["GovTopLedgerPostgres", "GovTopCore", "GovTopNotify"]
+            dependencies: ["GovTopLedgerPostgres", "GovTopCore", "GovTopNotify", "GovTopTestSupport"]
         ),
         .testTarget(
             name: "GovTopConfigTests",

@@ -5,10 +5,13 @@ import NIOHTTP1
 import NIOPosix
 import NIOSSL
 
-/// POSTs a JSON body to a sink's URL through govtop's HTTP client connection (`HTTPConnection`,
-/// TLS with a verified certificate for `https`): one connection per attempt (notifications are
-/// rare; a fresh connection cannot be a stale one), and the sink's timeout for connecting (TLS
-/// handshake included) and for the answer.
+/// POSTs a JSON body to a sink's URL over HTTP/1.1, with TLS for `https`: one connection per
+/// attempt (notifications are rare; a fresh connection cannot be a stale one), the demo client's
+/// response handler, and one deadline for connecting and for the answer.
+///
+/// It waits on event-loop futures only, not on `HTTPConnection` (async): the sink's thread blocks
+/// while it waits, and an exchange that needs the task pool stalls for as long as that pool is busy
+/// (seen in the test process: deliveries held up for a minute behind CPU-bound work).
 final class HTTPTransport: NotificationTransport {
     let url: NotificationURL
     private let group: any EventLoopGroup
@@ -19,53 +22,53 @@ final class HTTPTransport: NotificationTransport {
         self.url = url
         self.group = group
         timeout = .nanoseconds(Int64(max(0.001, min(timeoutSeconds, 3600)) * 1e9))
-        tls = url.isTLS ? try TLSSettings().makeContext() : nil
+        tls = url.isTLS ? try NIOSSLContext(configuration: .makeClientConfiguration()) : nil
     }
 
     func deliver(_ body: [UInt8]) throws(DeliveryFailure) {
-        let connection = HTTPConnection(host: url.host, port: url.port, display: url.masked, tls: tls, group: group,
-                                        connectTimeout: timeout)
-        let head = requestHead(contentLength: body.count)
-        let timeout = timeout
-        // The sink's own thread waits here; the exchange runs on the event loop and the task pool.
-        let exchange = group.any().makeFutureWithTask { () async -> Result<RawResponse, ExportFailure> in
-            let result: Result<RawResponse, ExportFailure>
-            do throws(ExportFailure) {
-                result = .success(try await connection.send(head, body: body, timeout: timeout))
-            } catch {
-                result = .failure(error)
+        let url = url
+        let tls = tls
+        let bootstrap = ClientBootstrap(group: group)
+            .connectTimeout(timeout)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if let tls {
+                        let isAddress = (try? SocketAddress(ipAddress: url.host, port: 0)) != nil
+                        let handler = try NIOSSLClientHandler(context: tls, serverHostname: isAddress ? nil : url.host)
+                        try channel.pipeline.syncOperations.addHandler(handler)
+                    }
+                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                    try channel.pipeline.syncOperations.addHandler(ExportResponseHandler())
+                }
             }
-            await connection.close()
-            return result
-        }
-        let result: Result<RawResponse, ExportFailure>
+        let channel: any Channel
         do {
-            result = try exchange.wait()
+            channel = try bootstrap.connect(host: url.host, port: url.port).wait()
         } catch {
-            result = .failure(.connectionLost(reason: "\(error)")) // the event loop group is shutting down
+            throw DeliveryFailure(message: "cannot connect to \(url.masked): \(OTLPHTTPClient.connectReason(error))", retryable: true)
         }
+        defer { channel.close(promise: nil) }
+        var head = HTTPRequestHead(version: .http1_1, method: .POST, uri: url.path)
+        head.headers.add(name: "Host", value: url.hostHeader)
+        head.headers.add(name: "Content-Type", value: "application/json")
+        head.headers.add(name: "Content-Length", value: String(body.count))
+        head.headers.add(name: "User-Agent", value: "govtop")
+        head.headers.add(name: "Connection", value: "close")
+        var buffer = channel.allocator.buffer(capacity: body.count)
+        buffer.writeBytes(body)
+        let promise = channel.eventLoop.makePromise(of: RawResponse.self)
+        channel.writeAndFlush(PendingExport(head: head, body: buffer, timeout: timeout, promise: promise), promise: nil)
         let response: RawResponse
-        switch result {
-        case .success(let answer): response = answer
-        case .failure(let failure):
-            if case .connect = failure { throw DeliveryFailure(message: failure.description, retryable: true) }
-            throw DeliveryFailure(message: "\(url.masked): \(Self.describe(failure))", retryable: true)
+        do {
+            response = try promise.futureResult.wait()
+        } catch {
+            throw DeliveryFailure(message: "\(url.masked): \(Self.describe(error))", retryable: true)
         }
         let code = Int(response.head.status.code)
         guard (200..<300).contains(code) else {
             let contentType = response.head.headers.first(name: "Content-Type")?.lowercased() ?? ""
             throw DeliveryFailure.status(code, ResponseBody.failureMessage(response.body, contentType: contentType))
         }
-    }
-
-    private func requestHead(contentLength: Int) -> HTTPRequestHead {
-        var head = HTTPRequestHead(version: .http1_1, method: .POST, uri: url.path)
-        head.headers.add(name: "Host", value: url.hostHeader)
-        head.headers.add(name: "Content-Type", value: "application/json")
-        head.headers.add(name: "Content-Length", value: String(contentLength))
-        head.headers.add(name: "User-Agent", value: "govtop")
-        head.headers.add(name: "Connection", value: "close")
-        return head
     }
 
     /// A failed exchange in a person's words; a TLS failure names BoringSSL's reason

@@ -83,9 +83,8 @@ import Testing
     }
 
     @Test func refusedConnectionSaysSo() async throws {
-        let server = try await TestHTTPServer(script: [])
-        let port = server.port
-        await server.stop()
+        let closed = try ClosedPort()
+        let port = closed.port
         let client = OTLPHTTPClient(endpoint: OTLPEndpoint(host: "127.0.0.1", port: port))
         do {
             _ = try await client.export([1])
@@ -93,5 +92,6 @@ import Testing
         } catch {
             #expect(error == .connect(endpoint: "http://127.0.0.1:\(port)/v1/traces", reason: "connection refused (is the receiver running?)"))
         }
+        withExtendedLifetime(closed) {}
     }
 }

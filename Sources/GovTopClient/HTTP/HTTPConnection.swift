@@ -9,8 +9,9 @@ import Synchronization
 /// one started while another waits fails with `connectionLost`. Every request ends: with a
 /// response, or an `ExportFailure` after the connect (TLS handshake included) or response timeout.
 ///
-/// govtop's one HTTP client connection: the OTLP exporter (`OTLPHTTPClient`), `govtop attach`
-/// (`GovTopAPIClient`) and the notification sinks (GovTopNotify's `HTTPTransport`) all send through it.
+/// Shared by the OTLP exporter (`OTLPHTTPClient`) and `govtop attach` (`GovTopAPIClient`). The
+/// notification sinks do not use it: they wait from threads of their own, which must not depend on
+/// the task pool (see GovTopNotify's `HTTPTransport`).
 package final class HTTPConnection: Sendable {
     package let host: String
     package let port: Int

@@ -54,7 +54,7 @@ public final class OTLPHTTPClient: Sendable {
     }
 
     /// NIO's connect errors, shortened to what a person needs.
-    static func connectReason(_ error: any Error) -> String {
+    package static func connectReason(_ error: any Error) -> String {
         if let connect = error as? NIOConnectionError {
             if let first = connect.connectionErrors.first { return connectReason(first.error) }
             if connect.dnsAError != nil || connect.dnsAAAAError != nil { return "the host name did not resolve" }

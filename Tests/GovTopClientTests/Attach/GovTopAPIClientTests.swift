@@ -70,9 +70,8 @@ import Testing
     }
 
     @Test func anUnreachableGovtopIsNamed() async throws {
-        let server = try await TestHTTPServer(script: [])
-        let port = server.port
-        await server.stop()
+        let closed = try ClosedPort()
+        let port = closed.port
         let api = try client("http://127.0.0.1:\(port)")
         await #expect {
             _ = try await api.get("/api/v1/summary")
@@ -81,6 +80,7 @@ import Testing
             return failure.isUnreachable && "\(error)".hasPrefix("govtop at http://127.0.0.1:\(port) is unreachable: connection refused")
         }
         await api.close()
+        withExtendedLifetime(closed) {}
     }
 
     @Test(.enabled(if: TestCertificate.openssl != nil, "needs the openssl command to make a test certificate"))

@@ -85,9 +85,8 @@ import Testing
         let engine = Engine()
         _ = engine.ingest(call(trace: 7, team: "ml", cost: 1, start: 10))
         let (server, port) = try await start(engine)
-        let gone = try await TestHTTPServer(script: [])
+        let gone = try ClosedPort()
         let gonePort = gone.port
-        await gone.stop()
         let remote = try source([gonePort, port])
         await remote.pollOnce()
         #expect(remote.unavailable() == ["127.0.0.1:\(gonePort)"])
@@ -97,6 +96,7 @@ import Testing
         #expect(snapshot.summary.costUSDTotal == 1)
         await remote.stop()
         await server.stop()
+        withExtendedLifetime(gone) {}
     }
 
     /// attach stops before its screen on a refusal (`refusals()`); an instance that is merely down is not one.
@@ -105,9 +105,8 @@ import Testing
         let engine = Engine()
         _ = engine.ingest(call(trace: 3, team: "ml", cost: 1, start: 10))
         let (server, port) = try await start(engine, token: "right-token")
-        let gone = try await TestHTTPServer(script: [])
+        let gone = try ClosedPort()
         let gonePort = gone.port
-        await gone.stop()
 
         let refused = try source([gonePort, port], token: token)
         await refused.pollOnce()
@@ -123,6 +122,7 @@ import Testing
         #expect(admitted.dashboard(DashboardRequest()).traces.traces.map(\.traceID.low) == [3])
         await admitted.stop()
         await server.stop()
+        withExtendedLifetime(gone) {}
     }
 
     @Test func anInstanceThatAnswersGarbageIsReportedNotFatal() async throws {

@@ -108,16 +108,15 @@ import Testing
     @Test func anUnreachableReceiverEndsTheReplayWithTheReason() async throws {
         let path = Self.temporaryPath("one.jsonl")
         try Data(Self.logsJSON + [0x0A]).write(to: URL(fileURLWithPath: path))
-        // A port nothing listens on: bind one, note it, close it.
-        let stub = try await TestHTTPServer(script: [])
-        let port = stub.port
-        await stub.stop()
+        let closed = try ClosedPort() // a port nothing listens on
+        let port = closed.port
         let driver = ReplayDriver(endpoint: OTLPEndpoint(host: "127.0.0.1", port: port), speed: nil, retry: .none)
         await #expect {
             try await driver.run(files: [path])
         } throws: { error in
             "\(error)".hasPrefix("\(path):1: cannot connect to http://127.0.0.1:\(port)/v1/traces: connection refused")
         }
+        withExtendedLifetime(closed) {}
     }
 }
 
