@@ -150,11 +150,14 @@ let package = Package(
             ],
             path: "Sources/GovTopBench"
         ),
+        // Bounds how many tests run at once in the test process (see its source for why).
+        .target(name: "CTestParallelism", path: "Tests/CTestParallelism"),
         // What several test targets share: the HTTP test server of the client and notification tests
         // and a test certificate made by openssl.
         .target(
             name: "GovTopTestSupport",
             dependencies: [
+                "CTestParallelism",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
