@@ -38,6 +38,28 @@ def wait_for(condition, what: str, timeout: float = 30.0):
     raise AssertionError("timed out waiting for " + what)
 
 
+def start_govtop(port: int, *arguments: str) -> subprocess.Popen:
+    """Starts `govtop --headless --http-port PORT ARGUMENTS…` and returns it once it answers /healthz
+    (30 s safety limit); when it does not, kills it and raises with what it wrote to stderr."""
+    process = subprocess.Popen([BINARY, "--headless", "--http-port", str(port), *arguments],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            if get_json(port, "/healthz")["status"] == "ok":
+                return process
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("govtop did not answer /healthz: " + process.stderr.read().decode())
+
+
+def stop_cleanly(process: subprocess.Popen, timeout: float = 30):
+    """SIGTERM, and the exit status must be 0 (`timeout` seconds is a safety limit)."""
+    process.terminate()
+    assert process.wait(timeout=timeout) == 0, "govtop did not stop cleanly on SIGTERM: " + process.stderr.read().decode()
+
+
 def make_certificate(directory) -> tuple:
     """A self-signed certificate for localhost and 127.0.0.1 and its key, made now by openssl in
     `directory`: (certificate path, key path). Nothing secret is committed."""

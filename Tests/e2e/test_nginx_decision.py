@@ -25,7 +25,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "interop"))
-from test_otel_python_sdk import BINARY, free_port, get_json  # noqa: E402
+from govtop_harness import BINARY, free_port, get_json  # noqa: E402
 
 from openai import OpenAI, RateLimitError  # noqa: E402
 from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter  # noqa: E402

@@ -17,7 +17,7 @@ from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExport
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
-from govtop_harness import BINARY, free_port, get_json
+from govtop_harness import BINARY, free_port, get_json, start_govtop, stop_cleanly
 
 
 @pytest.fixture()
@@ -26,21 +26,9 @@ def govtop(tmp_path):
     config.write_text("budgets:\n  - name: ml-daily\n    team: ml\n    limit: 100\n    period: daily\n")
     record = tmp_path / "record.jsonl"
     port = free_port()
-    process = subprocess.Popen([BINARY, "--headless", "--ephemeral", "--http-port", str(port), "--config", str(config),
-                                "--record", str(record)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            if get_json(port, "/healthz")["status"] == "ok":
-                break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        raise RuntimeError("govtop did not answer /healthz: " + process.stderr.read().decode())
+    process = start_govtop(port, "--ephemeral", "--config", str(config), "--record", str(record))
     yield port, record
-    process.terminate()
-    assert process.wait(timeout=30) == 0, "govtop did not stop cleanly on SIGTERM"
+    stop_cleanly(process)
 
 
 def emit(port: int, service: str, awus: list) -> None:

@@ -5,8 +5,6 @@ Run by .ci/run after the Swift build: GOVTOP_BIN names the binary (default .buil
 """
 import math
 import os
-import subprocess
-import time
 
 import pytest
 from grpc import Compression
@@ -21,28 +19,16 @@ from opentelemetry.sdk.metrics.export import PeriodicExportingMetricReader
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
-from govtop_harness import BINARY, free_port, get_json
+from govtop_harness import free_port, get_json, start_govtop, stop_cleanly
 
 
 @pytest.fixture()
 def govtop():
     """A headless govtop; yields (http_port, grpc_port)."""
     http_port, grpc_port = free_port(), free_port()
-    process = subprocess.Popen([BINARY, "--headless", "--http-port", str(http_port), "--grpc-port", str(grpc_port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            if get_json(http_port, "/healthz")["status"] == "ok":
-                break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        raise RuntimeError("govtop did not answer /healthz: " + process.stderr.read().decode())
+    process = start_govtop(http_port, "--grpc-port", str(grpc_port))
     yield http_port, grpc_port
-    process.terminate()
-    assert process.wait(timeout=10) == 0, "govtop did not stop cleanly on SIGTERM"
+    stop_cleanly(process)
 
 
 def export_traces(exporter, calls, service, batch_size=7, payload=None):

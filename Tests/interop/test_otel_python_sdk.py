@@ -4,8 +4,6 @@ Run by .ci/run after the Swift build: GOVTOP_BIN names the binary (default .buil
 """
 import math
 import os
-import subprocess
-import time
 
 import pytest
 from opentelemetry.exporter.otlp.proto.http import Compression
@@ -14,27 +12,15 @@ from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
 from opentelemetry.trace import Status, StatusCode
-from govtop_harness import BINARY, free_port, get_json
+from govtop_harness import free_port, get_json, start_govtop, stop_cleanly
 
 
 @pytest.fixture()
 def govtop():
     port = free_port()
-    process = subprocess.Popen([BINARY, "--headless", "--http-port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            if get_json(port, "/healthz")["status"] == "ok":
-                break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        raise RuntimeError("govtop did not answer /healthz: " + process.stderr.read().decode())
+    process = start_govtop(port)
     yield port
-    process.terminate()
-    assert process.wait(timeout=10) == 0, "govtop did not stop cleanly on SIGTERM"
+    stop_cleanly(process)
 
 
 def export(port: int, compression: Compression, calls: list, service: str) -> list:

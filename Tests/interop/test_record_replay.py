@@ -12,7 +12,6 @@ Run by .ci/run after the Swift build: GOVTOP_BIN names the binary (default .buil
 import gzip
 import os
 import subprocess
-import time
 import urllib.request
 
 import pytest
@@ -29,7 +28,7 @@ from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
-from govtop_harness import BINARY, free_port, get_json
+from govtop_harness import BINARY, free_port, get_json, start_govtop, stop_cleanly
 
 TOTALS = ["spans_received", "spans_rejected", "requests_total", "cost_usd_total", "input_tokens_total",
           "output_tokens_total", "unpriced_requests_total", "policy_violations_total", "eval_failures_total",
@@ -41,17 +40,7 @@ class Govtop:
 
     def __init__(self, *arguments):
         self.port = free_port()
-        self.process = subprocess.Popen([BINARY, "--headless", "--http-port", str(self.port), *arguments],
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            try:
-                if get_json(self.port, "/healthz")["status"] == "ok":
-                    return
-            except OSError:
-                time.sleep(0.1)
-        self.process.kill()
-        raise RuntimeError("govtop did not answer /healthz: " + self.process.stderr.read().decode())
+        self.process = start_govtop(self.port, *arguments)
 
     @property
     def url(self):
@@ -65,8 +54,7 @@ class Govtop:
         return {key: summary[key] for key in TOTALS}, groups, summary
 
     def stop(self):
-        self.process.terminate()
-        assert self.process.wait(timeout=30) == 0, self.process.stderr.read().decode()
+        stop_cleanly(self.process)
 
 
 def replay(*arguments):
@@ -165,7 +153,9 @@ def test_recorded_demo_traffic_replays_to_identical_totals(tmp_path):
     assert recorded["spans_received"] > 100 and recorded["cost_usd_total"] > 0
     assert summary["record_dropped"] == 0 and summary["record_write_errors"] == 0
     lines = record.read_text().splitlines()
-    assert len(lines) >= 5 and all(line.startswith('{"resource') for line in lines)
+    # One line per accepted export: the demo's (how many depends on how fast govtop answers it, so
+    # a slow build sends fewer, larger ones) and the log export above.
+    assert len(lines) >= 2 and all(line.startswith('{"resource') for line in lines)
 
     fresh = Govtop("--ephemeral")  # the recording govtop's ledger is not this one's
     try:
