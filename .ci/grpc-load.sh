@@ -7,16 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then
-  binary=$1
-  shift
-else
-  swift build -c release --product govtop 2>&1 | tail -n 2
-  binary="$(swift build -c release --show-bin-path)/govtop"
-fi
+. .ci/load-common.sh
+if govtop_binary "$@"; then shift; fi
 
-venv=.build/load-venv
-[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/pip" install -q --disable-pip-version-check protobuf==7.36.2 opentelemetry-proto==1.45.2 grpcio==1.85.4
+load_venv grpcio==1.85.4
 
 exec "$venv/bin/python" .ci/grpc-load.py "$binary" "$@"

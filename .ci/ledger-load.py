@@ -159,6 +159,8 @@ def run_rounds(args, cluster):
                 label = "--state DIR " if state else "--ephemeral "
             print(f"  round {round_index + 1}, {label}: {run['rate']:,.0f} spans/s, {run['cores']:.2f} cores", flush=True)
     on, off = statistics.median(runs[True]), statistics.median(runs[False])
+    if min(on, off, *(shared or [1])) <= 0:
+        sys.exit("a run ingested no spans in its window (a debug build, or a window too short): no ratio to report")
     per_day, total = bytes_per_group_day(sample, args.groups, args.days)
     print()
     print(f"ingest with the ledger on disk (median)   {on:>12,.0f} spans/s")

@@ -6,21 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then
-  binary=$1
-  shift
-else
-  swift build -c release --product govtop 2>&1 | tail -n 2
-  binary="$(swift build -c release --show-bin-path)/govtop"
-fi
+. .ci/load-common.sh
+if govtop_binary "$@"; then shift; fi
 
-if ! command -v wrk >/dev/null; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-fi
+need_wrk
 
-venv=.build/load-venv
-[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/pip" install -q --disable-pip-version-check protobuf==7.36.2 opentelemetry-proto==1.45.2
+load_venv
 
 exec "$venv/bin/python" .ci/ledger-load.py "$binary" "$@"
