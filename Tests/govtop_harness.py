@@ -26,6 +26,39 @@ def get_json(port: int, path: str):
         return json.loads(response.read())
 
 
+def request(port: int, path: str, body: bytes = None, content_type: str = "application/json", method: str = None,
+            timeout: float = 30):
+    """The answer to GET (or POST with `body`, or `method`) `path` on the govtop at `port`, as
+    (status, body); an HTTP error status is an answer here, not an exception."""
+    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=body, method=method,
+                                 headers={"Content-Type": content_type} if body is not None else {})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def get_ok(port: int, path: str):
+    """The JSON of a 200 answer to GET `path`."""
+    status, body = request(port, path)
+    assert status == 200, f"GET {path} answered {status}: {body!r}"
+    return json.loads(body)
+
+
+def wait_healthy(port: int, process: subprocess.Popen, timeout: float = 30):
+    """Waits until the govtop `process` answers /healthz on `port`; raises with its stderr when it
+    exits first (`timeout` seconds is a safety limit)."""
+    def healthy():
+        if process.poll() is not None:
+            raise AssertionError("govtop exited: " + process.stderr.read().decode())
+        try:
+            return request(port, "/healthz")[0] == 200
+        except OSError:
+            return False
+    wait_for(healthy, "govtop to answer /healthz", timeout)
+
+
 def wait_for(condition, what: str, timeout: float = 30.0):
     """Polls `condition` until it returns something true, and returns that; `timeout` seconds is a
     safety limit, never a timing assertion."""

@@ -10,39 +10,15 @@ import socket
 import subprocess
 import tempfile
 import time
-import urllib.error
-import urllib.request
-from govtop_harness import ROOT, BINARY, free_port
+from govtop_harness import ROOT, BINARY, free_port, request, wait_healthy
 
 EXAMPLE = os.path.join(ROOT, "Sources", "GovTopConfig", "example-config.yaml")
 
-
-def request(port, path, body=None, content_type="application/json"):
-    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=body,
-                                 headers={"Content-Type": content_type} if body is not None else {})
-    try:
-        with urllib.request.urlopen(req, timeout=5) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
 
 
 def start(*arguments):
     process = subprocess.Popen([BINARY, *arguments], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     return process
-
-
-def wait_healthy(port, process):
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        if process.poll() is not None:
-            raise AssertionError("govtop exited: " + process.stderr.read().decode())
-        try:
-            if request(port, "/healthz")[0] == 200:
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError("govtop did not become healthy")
 
 
 def stop(process):

@@ -15,40 +15,17 @@ import subprocess
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from govtop_harness import BINARY, free_port, get_ok, request, wait_healthy
 from postgres_support import postgres  # noqa: F401 (the fixture)
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BINARY = os.environ.get("GOVTOP_BIN", os.path.join(ROOT, ".build", "debug", "govtop"))
 CONFIG = "budgets:\n  - {name: fleet, limit: 1000.0, period: daily}\n  - {team: ml, limit: 500.0, period: daily}\n"
 TEAMS = ["ml", "web", "ops"]
 COST = 0.125  # exact in binary and in nano-dollars: sums compare exactly
 
 
-def free_port():
-    import socket
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
-
-def request(port, path, body=None):
-    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=body,
-                                 headers={"Content-Type": "application/json"} if body is not None else {})
-    try:
-        with urllib.request.urlopen(req, timeout=30) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
-
-
-def get(port, path):
-    status, body = request(port, path)
-    assert status == 200, body
-    return json.loads(body)
 
 
 def trace(number):
@@ -78,25 +55,16 @@ class Govtop:
         # gRPC off: two instances (and other tests) would contend for its default port 4317.
         self.process = subprocess.Popen([BINARY, "--headless", "--http-port", str(self.port), "--grpc-port", "0",
                                          "--config", config, "--ledger", url], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.time() + 60  # a safety limit, not a timing assertion
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                raise AssertionError("govtop exited: " + self.process.stderr.read().decode())
-            try:
-                if request(self.port, "/healthz")[0] == 200:
-                    return
-            except OSError:
-                time.sleep(0.05)
-        raise AssertionError("govtop did not become healthy")
+        wait_healthy(self.port, self.process, timeout=60)
 
     def post(self, body):
         """Posts a trace; returns whether it was answered 200."""
         return request(self.port, "/v1/traces", body)[0] == 200
 
     def figures(self):
-        summary = get(self.port, "/api/v1/summary")
-        teams = {row["key"]: (row["requests"], row["cost_usd"]) for row in get(self.port, "/api/v1/groups?by=team")["groups"]}
-        budgets = {b["name"]: b["consumed_usd"] for b in get(self.port, "/api/v1/budgets")["budgets"]}
+        summary = get_ok(self.port, "/api/v1/summary")
+        teams = {row["key"]: (row["requests"], row["cost_usd"]) for row in get_ok(self.port, "/api/v1/groups?by=team")["groups"]}
+        budgets = {b["name"]: b["consumed_usd"] for b in get_ok(self.port, "/api/v1/budgets")["budgets"]}
         return {"requests": summary["requests_total"], "cost": summary["cost_usd_total"], "teams": teams, "budgets": budgets}
 
     def stop(self):
@@ -178,10 +146,10 @@ def test_the_database_stopped_and_started_mid_stream_loses_nothing_answered_200(
                 accepted += feed([a, b], range(100, 250))
                 # Ingest went on; the failed commits show in the summary and as a critical alert.
                 deadline = time.time() + 60  # a safety limit
-                while time.time() < deadline and get(a.port, "/api/v1/summary")["ledger_write_errors"] == 0:
+                while time.time() < deadline and get_ok(a.port, "/api/v1/summary")["ledger_write_errors"] == 0:
                     time.sleep(0.1)
-                assert get(a.port, "/api/v1/summary")["ledger_write_errors"] > 0
-                alerts = get(a.port, "/api/v1/alerts")["alerts"]
+                assert get_ok(a.port, "/api/v1/summary")["ledger_write_errors"] > 0
+                alerts = get_ok(a.port, "/api/v1/alerts")["alerts"]
                 assert any(alert["kind"] == "ledger_write_failure" and alert["severity"] == "critical" for alert in alerts), alerts
                 accepted += feed([a, b], range(250, 300))
             finally:
@@ -219,7 +187,7 @@ def wait_for(condition, what):
 
 
 def budget_consumed(govtop, name):
-    return {b["name"]: b["consumed_usd"] for b in get(govtop.port, "/api/v1/budgets")["budgets"]}.get(name)
+    return {b["name"]: b["consumed_usd"] for b in get_ok(govtop.port, "/api/v1/budgets")["budgets"]}.get(name)
 
 
 def test_a_fleet_wide_block_budget_exhausted_by_the_sum_denies_on_both_instances(postgres):
@@ -288,13 +256,13 @@ def test_a_budget_alert_both_instances_raise_is_notified_once(postgres):
                 assert b.post(team_trace(number + 4, "ml"))
 
             def raised(govtop):
-                kinds = {alert["kind"] for alert in get(govtop.port, "/api/v1/alerts")["alerts"] if alert["subject"] == "budget cap"}
+                kinds = {alert["kind"] for alert in get_ok(govtop.port, "/api/v1/alerts")["alerts"] if alert["subject"] == "budget cap"}
                 return {"budget_threshold", "budget_exceeded"} <= kinds
 
             wait_for(lambda: raised(a) and raised(b), "both instances raise the budget alerts")
 
             def settled():
-                fleets = [get(g.port, "/api/v1/notifications")["fleet"] for g in (a, b)]
+                fleets = [get_ok(g.port, "/api/v1/notifications")["fleet"] for g in (a, b)]
                 return sum(f["claimed"] + f["notified_by_other_instances"] for f in fleets) == 4
 
             wait_for(settled, "both instances settle their claims")
@@ -303,7 +271,7 @@ def test_a_budget_alert_both_instances_raise_is_notified_once(postgres):
             with Hook.lock:
                 sent = [(body["alert"]["kind"], body["alert"]["subject"], body["event"]) for body in Hook.received]
             assert sorted(sent) == [("budget_exceeded", "budget cap", "firing"), ("budget_threshold", "budget cap", "firing")], sent
-            fleets = [get(g.port, "/api/v1/notifications")["fleet"] for g in (a, b)]
+            fleets = [get_ok(g.port, "/api/v1/notifications")["fleet"] for g in (a, b)]
             assert sum(f["claimed"] for f in fleets) == 2, fleets
             assert sum(f["notified_by_other_instances"] for f in fleets) == 2, fleets
             assert all(f["delivered_unclaimed"] == 0 for f in fleets), fleets

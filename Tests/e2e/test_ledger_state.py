@@ -16,30 +16,14 @@ import subprocess
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 
 import pytest
-from govtop_harness import BINARY, free_port
+from govtop_harness import BINARY, free_port, get_ok, request, wait_healthy
 
 COMMIT_INTERVAL = 1.0  # seconds: the ledger writer commits at most this often
 CONFIG = "budgets:\n  - {team: ml, limit: 10.0, period: daily, thresholds: [0.1]}\n  - {name: month, limit: 1000.0}\n"
 
 
-def request(port, path, body=None, method=None):
-    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=body, method=method,
-                                 headers={"Content-Type": "application/json"} if body is not None else {})
-    try:
-        with urllib.request.urlopen(req, timeout=10) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
-
-
-def get(port, path):
-    status, body = request(port, path)
-    assert status == 200, body
-    return json.loads(body)
 
 
 def spans(first, count, team="ml", cost=0.5, model="gpt-4o"):
@@ -69,16 +53,7 @@ class Govtop:
             self.wait_healthy()
 
     def wait_healthy(self):
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                raise AssertionError("govtop exited: " + self.process.stderr.read().decode())
-            try:
-                if request(self.port, "/healthz")[0] == 200:
-                    return
-            except OSError:
-                time.sleep(0.05)
-        raise AssertionError("govtop did not become healthy")
+        wait_healthy(self.port, self.process)
 
     def post(self, body):
         status, answer = request(self.port, "/v1/traces", body)
@@ -106,15 +81,15 @@ def wait_for(condition, what):
 def visible(govtop):
     """What a restart must keep. Rates, burn and projections follow the clock and are left out."""
     budgets = [{key: b[key] for key in ("name", "limit_usd", "period", "consumed_usd", "remaining_usd", "overage_usd",
-                                       "utilization", "resets_at", "status")} for b in get(govtop.port, "/api/v1/budgets")["budgets"]]
+                                       "utilization", "resets_at", "status")} for b in get_ok(govtop.port, "/api/v1/budgets")["budgets"]]
     groups = {}
     for dimension in ("team", "model", "service"):
-        rows = get(govtop.port, f"/api/v1/groups?by={dimension}")["groups"]
+        rows = get_ok(govtop.port, f"/api/v1/groups?by={dimension}")["groups"]
         groups[dimension] = [{key: row[key] for key in ("key", "requests", "input_tokens", "output_tokens", "cost_usd",
                                                         "cost_usd_reported", "errors")} for row in rows]
     alerts = [{key: a[key] for key in ("id", "kind", "severity", "subject", "first_seen", "count", "state", "acknowledged")}
-              for a in get(govtop.port, "/api/v1/alerts")["alerts"]]
-    summary = get(govtop.port, "/api/v1/summary")
+              for a in get_ok(govtop.port, "/api/v1/alerts")["alerts"]]
+    summary = get_ok(govtop.port, "/api/v1/summary")
     return {"budgets": budgets, "groups": groups, "alerts": sorted(alerts, key=lambda a: a["id"]),
             "cost": summary["cost_usd_total"], "requests": summary["requests_total"]}
 
@@ -129,7 +104,7 @@ def test_spend_stop_start_gives_the_same_budgets_groups_and_alerts(tmp_path):
     first = Govtop(state)
     first.post(spans(0, 3))
     first.post(spans(100, 2, team="web", model="claude-sonnet-4", cost=2.0))
-    alert = wait_for(lambda: next((a for a in get(first.port, "/api/v1/alerts")["alerts"] if a["kind"] == "budget_threshold"), None),
+    alert = wait_for(lambda: next((a for a in get_ok(first.port, "/api/v1/alerts")["alerts"] if a["kind"] == "budget_threshold"), None),
                      "the budget threshold alert")
     assert request(first.port, f"/api/v1/alerts/{alert['id']}/ack", b"", method="POST")[0] == 200
     before = visible(first)
@@ -140,12 +115,12 @@ def test_spend_stop_start_gives_the_same_budgets_groups_and_alerts(tmp_path):
     second = Govtop(state)
     try:
         assert visible(second) == before
-        acknowledged = [a for a in get(second.port, "/api/v1/alerts")["alerts"] if a["id"] == alert["id"]]
+        acknowledged = [a for a in get_ok(second.port, "/api/v1/alerts")["alerts"] if a["id"] == alert["id"]]
         assert acknowledged and acknowledged[0]["acknowledged"] is True
         second.post(spans(200, 1))
-        groups = {g["key"]: g for g in get(second.port, "/api/v1/groups?by=team")["groups"]}
+        groups = {g["key"]: g for g in get_ok(second.port, "/api/v1/groups?by=team")["groups"]}
         assert groups["ml"]["requests"] == 4 and groups["ml"]["cost_usd"] == 2.0
-        budget = next(b for b in get(second.port, "/api/v1/budgets")["budgets"] if b["name"] == "team:ml")
+        budget = next(b for b in get_ok(second.port, "/api/v1/budgets")["budgets"] if b["name"] == "team:ml")
         assert budget["consumed_usd"] == 2.0
     finally:
         second.stop()
@@ -176,7 +151,7 @@ def test_kill_9_loses_at_most_the_last_commit_interval(tmp_path):
 
     restarted = Govtop(state)
     try:
-        kept = get(restarted.port, "/api/v1/summary")["requests_total"]
+        kept = get_ok(restarted.port, "/api/v1/summary")["requests_total"]
     finally:
         restarted.stop()
     lost = len(sent) - kept
@@ -244,7 +219,7 @@ def test_a_second_govtop_on_the_same_state_refuses(tmp_path):
         result = run_refused(state)
         assert result.returncode == 75, result.stderr
         assert f"another govtop (process {first.process.pid}) is using the state directory {state}" in result.stderr
-        assert get(first.port, "/api/v1/summary")["requests_total"] == 1
+        assert get_ok(first.port, "/api/v1/summary")["requests_total"] == 1
     finally:
         first.stop()
 
@@ -296,16 +271,16 @@ def test_a_full_disk_does_not_stop_ingest_and_is_reported(tmp_path):
     try:
         for batch in range(60):
             govtop.post(spans(1000 + batch * 50, 50, team=f"team-{batch}", model=f"model-{batch}"))
-            if get(govtop.port, "/api/v1/summary")["ledger_write_errors"] > 0:
+            if get_ok(govtop.port, "/api/v1/summary")["ledger_write_errors"] > 0:
                 break
             time.sleep(0.1)
-        summary = wait_for(lambda: (s := get(govtop.port, "/api/v1/summary"))["ledger_write_errors"] > 0 and s,
+        summary = wait_for(lambda: (s := get_ok(govtop.port, "/api/v1/summary"))["ledger_write_errors"] > 0 and s,
                            "a failed ledger write")
         # Ingest goes on: more spans are accepted and counted.
         govtop.post(spans(9000, 10))
-        after = get(govtop.port, "/api/v1/summary")
+        after = get_ok(govtop.port, "/api/v1/summary")
         assert after["spans_received"] >= summary["spans_received"] + 10
-        alerts = [a for a in get(govtop.port, "/api/v1/alerts")["alerts"] if a["kind"] == "ledger_write_failure"]
+        alerts = [a for a in get_ok(govtop.port, "/api/v1/alerts")["alerts"] if a["kind"] == "ledger_write_failure"]
         assert alerts and alerts[0]["severity"] == "critical" and state in alerts[0]["subject"]
     finally:
         govtop.process.send_signal(signal.SIGTERM)
@@ -320,7 +295,7 @@ def test_history_answers_per_group_and_refuses_bad_ranges(tmp_path):
         govtop.post(spans(100, 1, team="web", cost=4.0))
 
         def history():
-            answer = get(govtop.port, "/api/v1/history?by=team&bucket=hour")
+            answer = get_ok(govtop.port, "/api/v1/history?by=team&bucket=hour")
             return answer if answer["series"] else None
 
         answer = wait_for(history, "the first commit")
@@ -329,9 +304,9 @@ def test_history_answers_per_group_and_refuses_bad_ranges(tmp_path):
         assert all(len(s["points"]) == 48 for s in answer["series"])
         ml = answer["series"][1]["points"][-1]
         assert (ml["requests"], ml["cost_usd"], ml["input_tokens"], ml["output_tokens"]) == (3, 1.5, 300, 60)
-        days = get(govtop.port, "/api/v1/history?by=model&bucket=day")
+        days = get_ok(govtop.port, "/api/v1/history?by=model&bucket=day")
         assert len(days["series"][0]["points"]) == 30 and days["series"][0]["key"] == "gpt-4o"
-        ranged = get(govtop.port, "/api/v1/history?by=team&bucket=day&from=2020-01-01T00:00:00Z&to=2020-01-03T00:00:00%2B00:00")
+        ranged = get_ok(govtop.port, "/api/v1/history?by=team&bucket=day&from=2020-01-01T00:00:00Z&to=2020-01-03T00:00:00%2B00:00")
         assert [len(s["points"]) for s in ranged["series"]] == []
         for query, message in [("bucket=week", "bucket must be hour or day"), ("by=colour", "by must be one of"),
                                ("from=yesterday", "from must be an RFC 3339 time"),
