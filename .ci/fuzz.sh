@@ -5,11 +5,14 @@
 # out of memory; the input that did it is kept under .build-fuzz/findings/<target>/.
 #
 #   .ci/fuzz.sh [seconds-per-target] [target...]     targets: otlp-protobuf otlp-json inflate http-request
+#   .ci/fuzz.sh --build-only [target...]              builds them and stops (CI builds while other work waits)
 #
 # Extra libFuzzer flags can be given in FUZZ_FLAGS (e.g. FUZZ_FLAGS=-jobs=2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+build_only=false
+if [ "${1:-}" = --build-only ]; then build_only=true; shift; set -- 0 "$@"; fi
 seconds="${1:-20}"
 [ $# -gt 0 ] && shift
 targets=("$@")
@@ -34,6 +37,7 @@ for target in "${targets[@]}"; do
   "${build[@]}" --product "fuzz-$target" 2>&1 | tail -n 2
 done
 bin="$("${build[@]}" --show-bin-path)"
+if $build_only; then exit 0; fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
