@@ -47,12 +47,22 @@ import GovTopCore
         #expect(failure?.hasPrefix("AnyValue nested deeper than 32 levels at byte ") == true, "\(failure ?? "no error")")
     }
 
-    @Test(arguments: [
-        String(repeating: "[", count: 1_000_000),
-        String(repeating: #"{"a":"#, count: 1_000_000),
-        String(repeating: "[{\"a\":", count: 500_000),
-    ])
-    func depthBombsInUnknownFieldsStopAtTheNestingBound(bomb: String) {
+    /// A nesting bomb, named rather than spelled out: the test log prints every argument in full.
+    enum DepthBomb: CaseIterable, Sendable {
+        case arrays, objects, arraysOfObjects
+
+        var text: String {
+            switch self {
+            case .arrays: String(repeating: "[", count: 1_000_000)
+            case .objects: String(repeating: #"{"a":"#, count: 1_000_000)
+            case .arraysOfObjects: String(repeating: "[{\"a\":", count: 500_000)
+            }
+        }
+    }
+
+    @Test(arguments: DepthBomb.allCases)
+    func depthBombsInUnknownFieldsStopAtTheNestingBound(kind: DepthBomb) {
+        let bomb = kind.text
         let limit = 24 + 4 * 33
         let traces = jsonDecodeFailure(#"{"future":"# + bomb)
         #expect(traces?.hasPrefix("JSON nesting deeper than \(limit) levels at byte ") == true, "\(traces ?? "no error")")
