@@ -175,7 +175,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GovTopLedgerSQLiteTests",
-            dependencies: ["GovTopLedgerSQLite", "GovTopCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["GovTopLedgerSQLite", "GovTopCore", "GovTopTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "GovTopLedgerPostgresTests",

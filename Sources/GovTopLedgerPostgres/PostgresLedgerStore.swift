@@ -102,10 +102,27 @@ public final class PostgresLedgerStore: SharedLedgerStore {
                     try run.query("SELECT next_number::text, dropped::text FROM govtop_alert_logs WHERE instance = $1",
                                   [.text(instance)]).first)
         }
+        return try located { () throws(LedgerStoreError) in
+            try self.snapshot(rows: rows, budgetRows: budgetRows, alertRows: alertRows, logRow: logRow)
+        }
+    }
+
+    private func located<T>(_ read: () throws(LedgerStoreError) -> T) throws(LedgerStoreError) -> T {
+        do {
+            return try read()
+        } catch {
+            // A value the read refused: the database it came from goes with it.
+            guard error.kind == .corrupt else { throw error }
+            throw LedgerStoreError(.corrupt, "the shared ledger \(url) holds what govtop cannot use: \(error.description)")
+        }
+    }
+
+    private func snapshot(rows: [[String?]], budgetRows: [[String?]], alertRows: [[String?]],
+                          logRow: [String?]?) throws(LedgerStoreError) -> LedgerRestore {
         var snapshot = LedgerRestore()
         for row in rows {
             guard let series = Self.series(row) else { continue }
-            let totals = try PostgresAmounts.totals(row, from: 2)
+            let totals = try PostgresAmounts.totals(row, from: 2, in: "govtop_series_totals")
             if series == .all { snapshot.totals = totals } else { snapshot.groups.append((series, totals)) }
         }
         snapshot.budgets = try budgetRows.map(Self.budget)
@@ -116,7 +133,7 @@ public final class PostgresLedgerStore: SharedLedgerStore {
             var alerts: [AlertRecord] = []
             for row in alertRows { if let alert = try Self.alert(row) { alerts.append(alert) } }
             snapshot.alerts = AlertLogRecord(alerts: alerts, nextNumber: UInt64(max(1, try PostgresAmounts.int64(logRow, 0))),
-                                             droppedCount: Int(try PostgresAmounts.int64(logRow, 1)))
+                                             droppedCount: try PostgresAmounts.count(logRow, 1, column: "govtop_alert_logs.dropped"))
         }
         return snapshot
     }
@@ -188,16 +205,18 @@ public final class PostgresLedgerStore: SharedLedgerStore {
             return (try run.query("SELECT dimension, key, \(amounts) FROM govtop_series_totals ORDER BY seq"),
                     try run.query(Self.latestBudgetsSQL))
         }
-        var figures = FleetFigures()
-        for row in rows {
-            guard let series = Self.series(row) else { continue }
-            figures.series[series] = try PostgresAmounts.totals(row, from: 2)
-            if series != .all { figures.order.append(series) }
+        return try located { () throws(LedgerStoreError) in
+            var figures = FleetFigures()
+            for row in rows {
+                guard let series = Self.series(row) else { continue }
+                figures.series[series] = try PostgresAmounts.totals(row, from: 2, in: "govtop_series_totals")
+                if series != .all { figures.order.append(series) }
+            }
+            for record in try budgetRows.map(Self.budget) {
+                figures.budgets[record.name] = FleetBudget(windowStart: record.window.start, consumed: record.consumed)
+            }
+            return figures
         }
-        for record in try budgetRows.map(Self.budget) {
-            figures.budgets[record.name] = FleetBudget(windowStart: record.window.start, consumed: record.consumed)
-        }
-        return figures
     }
 
     public func history(_ query: HistoryQuery) throws(LedgerStoreError) -> HistoryAnswer {
@@ -208,8 +227,10 @@ public final class PostgresLedgerStore: SharedLedgerStore {
                 WHERE dimension = $1 AND hour_start >= $2 AND hour_start < $3 GROUP BY key, hour_start
                 """, [.text(query.dimension.rawValue), .int(query.from), .int(query.to)])
         }
-        let hourly = try rows.map { row throws(LedgerStoreError) -> (key: String, hourStart: Int64, amounts: Totals) in
-            (row[0] ?? "", try PostgresAmounts.int64(row, 1), try PostgresAmounts.totals(row, from: 2))
+        let hourly = try located { () throws(LedgerStoreError) in
+            try rows.map { row throws(LedgerStoreError) -> (key: String, hourStart: Int64, amounts: Totals) in
+                (row[0] ?? "", try PostgresAmounts.int64(row, 1), try PostgresAmounts.totals(row, from: 2, in: "govtop_hourly"))
+            }
         }
         return HistoryAnswer(query: query, hourlyRows: hourly)
     }
@@ -282,7 +303,7 @@ public final class PostgresLedgerStore: SharedLedgerStore {
         let start = try PostgresAmounts.int64(row, 2), end = try PostgresAmounts.int64(row, 3)
         return BudgetPeriodRecord(name: row[0] ?? "", period: row[1] ?? "",
                                   window: BudgetWindow(start: UInt64(max(0, start)), end: UInt64(max(0, end))),
-                                  consumed: Money(nanos: try PostgresAmounts.wide(row, 4)),
+                                  consumed: Money(nanos: try PostgresAmounts.wide(row, 4, column: "govtop_budget_periods.consumed_nanos")),
                                   burn: (row[5]).flatMap { BurnRecord(encoded: $0) } ?? BurnRecord())
     }
 
@@ -293,7 +314,7 @@ public final class PostgresLedgerStore: SharedLedgerStore {
         let alert = Alert(id: row[0] ?? "", kind: kind, severity: severity, subject: row[4] ?? "", message: row[5] ?? "",
                           firstSeen: UInt64(max(0, try PostgresAmounts.int64(row, 6))),
                           lastSeen: UInt64(max(0, try PostgresAmounts.int64(row, 7))),
-                          count: Int(try PostgresAmounts.int64(row, 8)), state: state, resolvedAt: resolvedAt,
+                          count: try PostgresAmounts.count(row, 8, column: "govtop_alerts.count"), state: state, resolvedAt: resolvedAt,
                           acknowledged: row[11] == "true")
         return AlertRecord(alert: alert, number: UInt64(max(0, try PostgresAmounts.int64(row, 1))),
                            severitySeenAt: UInt64(max(0, try PostgresAmounts.int64(row, 12))))

@@ -37,14 +37,36 @@ enum AmountColumns {
         return String(value).databaseValue
     }
 
+    /// An amount: a whole number, zero or more. govtop only ever writes sums of spend and counts, so
+    /// a negative one (another program changed the file) is refused like any other corrupt value.
     static func wide(_ row: Row, _ index: Int) throws(LedgerStoreError) -> Int128 {
         let value: DatabaseValue = row[index]
+        var number: Int128?
         switch value.storage {
-        case .int64(let number): return Int128(number)
-        case .string(let text):
-            if let number = Int128(text) { return number }
+        case .int64(let stored): number = Int128(stored)
+        case .string(let text): number = Int128(text)
         case .null, .double, .blob: break
         }
-        throw LedgerStoreError(.corrupt, "an amount in the ledger is not a whole number (\(value))")
+        guard let number else {
+            throw LedgerStoreError(.corrupt, "an amount in the ledger is not a whole number (\(value))")
+        }
+        guard number >= 0 else { throw negative(row, index, String(number)) }
+        return number
+    }
+
+    /// A count kept beside the amounts (an alert's occurrences, alerts dropped): zero or more.
+    static func count(_ row: Row, _ index: Int) throws(LedgerStoreError) -> Int {
+        let value: DatabaseValue = row[index]
+        guard case .int64(let number) = value.storage else {
+            throw LedgerStoreError(.corrupt, "a count in the ledger is not a whole number (\(value))")
+        }
+        guard number >= 0 else { throw negative(row, index, String(number)) }
+        return Int(number)
+    }
+
+    private static func negative(_ row: Row, _ index: Int, _ value: String) -> LedgerStoreError {
+        let column = index < row.columnNames.count ? Array(row.columnNames)[index] : "column \(index)"
+        return LedgerStoreError(.corrupt, "a negative amount, \(column) = \(value), which govtop never writes: another program "
+            + "changed the file")
     }
 }

@@ -182,7 +182,9 @@ public final class SQLiteLedgerStore: LedgerStore {
         do {
             return try body()
         } catch let error as LedgerStoreError {
-            throw error
+            // A value the read refused (AmountColumns): the file's path and what to do go with it.
+            guard error.kind == .corrupt else { throw error }
+            throw LedgerStoreError(.corrupt, Self.corruptMessage(path, detail: error.description))
         } catch {
             throw Self.describe(error, path: path)
         }
@@ -221,7 +223,7 @@ public final class SQLiteLedgerStore: LedgerStore {
     private static func readAlerts(_ db: Database) throws -> AlertLogRecord? {
         let next = try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'alert_next_number'")
         guard let next else { return nil }
-        let dropped = try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'alert_dropped'") ?? 0
+        let dropped = try Row.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'alert_dropped'").map { try AmountColumns.count($0, 0) } ?? 0
         var alerts: [AlertRecord] = []
         for row in try Row.fetchAll(db, sql: """
             SELECT id, number, kind, severity, subject, message, first_seen, last_seen, count, state, resolved_at, acknowledged,
@@ -232,7 +234,8 @@ public final class SQLiteLedgerStore: LedgerStore {
             let number: Int64 = row[1], firstSeen: Int64 = row[6], lastSeen: Int64 = row[7], seenAt: Int64 = row[12]
             let resolvedAt: Int64? = row[10]
             let alert = Alert(id: row[0], kind: kind, severity: severity, subject: row[4], message: row[5],
-                              firstSeen: UInt64(max(0, firstSeen)), lastSeen: UInt64(max(0, lastSeen)), count: row[8], state: state,
+                              firstSeen: UInt64(max(0, firstSeen)), lastSeen: UInt64(max(0, lastSeen)), count: try AmountColumns.count(row, 8),
+                              state: state,
                               resolvedAt: resolvedAt.map { UInt64(max(0, $0)) }, acknowledged: row[11])
             alerts.append(AlertRecord(alert: alert, number: UInt64(max(0, number)), severitySeenAt: UInt64(max(0, seenAt))))
         }

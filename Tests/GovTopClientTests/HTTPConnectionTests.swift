@@ -1,12 +1,12 @@
-import GovTopClient
+@testable import GovTopClient
 import GovTopTestSupport
 import NIOCore
 import NIOHTTP1
 import NIOPosix
 import Testing
 
-/// The one HTTP client connection behind the OTLP exporter, `govtop attach` and the notification
-/// sinks: the parts not already covered through those clients.
+/// The one HTTP client connection behind the OTLP exporter and `govtop attach` (internal to
+/// GovTopClient, hence `@testable`): the parts not already covered through those clients.
 @Suite struct HTTPConnectionTests {
     /// NIOSSL puts no limit on a handshake: without the connection's own, a server that accepts and
     /// never answers would hold the request forever (the time limit turns that into a failure).

@@ -1,7 +1,6 @@
 import Foundation
 import GovTopCore
 import GovTopLedgerPostgres
-import Synchronization
 import Testing
 
 /// The decision endpoint's table in a fleet (issue 16): a calendar `block` budget refuses on every
@@ -9,43 +8,24 @@ import Testing
 /// as soon as the fleet figures arrive; a rolling budget stays each instance's own.
 @Suite(.enabled(if: PostgresTestServer.isAvailable, PostgresTestServer.skipReason))
 struct FleetDecisionTests {
-    static let now: UInt64 = 1_800_008_400 * 1_000_000_000
-
-    struct Instance {
-        let engine: Engine
-        let store: PostgresLedgerStore
-
-        init(_ url: PostgresLedgerURL, clock: GovClock = GovClock { FleetDecisionTests.now }) throws {
-            engine = Engine(configuration: EngineConfiguration(budgets: [
-                BudgetDefinition(name: "cap", scope: [.team: "ml"], limitUSD: 3, period: .daily, thresholds: [0.5], action: .block),
-                BudgetDefinition(name: "roll", scope: [.team: "ml"], limitUSD: 3, period: .rolling(seconds: 86_400), thresholds: [],
-                                 action: .block),
-            ]), clock: clock)
-            store = try PostgresLedgerStore(url: url, now: 0)
-            try engine.restore(from: store, path: url.description)
-            engine.joinFleet()
-        }
-
-        func writerStep() throws {
-            let (commit, baseline) = engine.drainLedgerForFleet(pricingID: "p")
-            try store.commit(commit)
-            engine.applyFleet(try store.fleetFigures(), baseline: baseline)
-        }
-
-        var ml: Decision { engine.decide(DecisionScope([.team: "ml"])) }
-        func entry(_ name: String) -> DecisionEntry? { engine.decisionTable().entries.first { $0.name == name } }
+    static func instance(_ url: PostgresLedgerURL, clock: GovClock = GovClock { FleetInstance.noon }) throws -> FleetInstance {
+        try FleetInstance(url, budgets: [
+            BudgetDefinition(name: "cap", scope: [.team: "ml"], limitUSD: 3, period: .daily, thresholds: [0.5], action: .block),
+            BudgetDefinition(name: "roll", scope: [.team: "ml"], limitUSD: 3, period: .rolling(seconds: 86_400), thresholds: [],
+                             action: .block),
+        ], clock: clock)
     }
 
     @Test func aBlockBudgetExhaustedByTheFleetSumRefusesOnEveryInstance() throws {
         let server = try PostgresTestServer.shared.get()
         var url = try server.makeDatabase(instance: "a")
-        let a = try Instance(url)
+        let a = try Self.instance(url)
         url.instance = "b"
-        let b = try Instance(url)
+        let b = try Self.instance(url)
 
         // $2 on each instance: neither alone reaches the $3 limit.
-        a.engine.ingest(FleetEngineTests.batch(1, team: "ml", cost: 2))
-        b.engine.ingest(FleetEngineTests.batch(2, team: "ml", cost: 2))
+        a.engine.ingest(FleetInstance.batch(1, team: "ml", cost: 2))
+        b.engine.ingest(FleetInstance.batch(2, team: "ml", cost: 2))
         #expect(a.ml.allows && b.ml.allows)
         #expect(a.entry("cap")?.consumed == Money(nanos: 2_000_000_000))
 
@@ -72,18 +52,18 @@ struct FleetDecisionTests {
 
     @Test func anInstanceWithNoSpendInANewPeriodStillSeesTheOthersSpendInIt() throws {
         let server = try PostgresTestServer.shared.get()
-        let clock = MovableClock(Self.now)
+        let clock = MovableClock(FleetInstance.noon)
         var url = try server.makeDatabase(instance: "a")
-        let a = try Instance(url, clock: clock.clock)
+        let a = try Self.instance(url, clock: clock.clock)
         url.instance = "b"
-        let b = try Instance(url, clock: clock.clock)
-        a.engine.ingest(FleetEngineTests.batch(1, team: "ml", cost: 1))
+        let b = try Self.instance(url, clock: clock.clock)
+        a.engine.ingest(FleetInstance.batch(1, team: "ml", cost: 1))
         try a.writerStep()
         try b.writerStep()
 
         // The next day: only b spends, past the limit; a's own period is still yesterday's.
         clock.advance(by: 86_400 * 1_000_000_000)
-        b.engine.ingest(FleetEngineTests.batch(2, team: "ml", cost: 3.5))
+        b.engine.ingest(FleetInstance.batch(2, team: "ml", cost: 3.5))
         try b.writerStep()
         try a.writerStep()
         #expect(a.ml.denial?.name == "cap")
@@ -92,13 +72,7 @@ struct FleetDecisionTests {
     }
 }
 
-/// A clock tests move by hand.
-final class MovableClock: Sendable {
-    private let nanos: Mutex<UInt64>
-
-    init(_ start: UInt64) { nanos = Mutex(start) }
-
-    var clock: GovClock { GovClock { [self] in nanos.withLock { $0 } } }
-
-    func advance(by delta: UInt64) { nanos.withLock { $0 += delta } }
+extension FleetInstance {
+    fileprivate var ml: Decision { engine.decide(DecisionScope([.team: "ml"])) }
+    fileprivate func entry(_ name: String) -> DecisionEntry? { engine.decisionTable().entries.first { $0.name == name } }
 }

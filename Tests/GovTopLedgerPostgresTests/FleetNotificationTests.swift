@@ -86,27 +86,19 @@ struct FleetNotificationTests {
     }
 
     struct Instance {
-        let engine: Engine
-        let store: PostgresLedgerStore
+        let member: FleetInstance
         let notifier: Notifier
 
         /// The system clock: the claim's bounded wait runs on the engine's clock.
         init(_ url: PostgresLedgerURL, hook: Hook, claimWaitSeconds: Double = 10) throws {
-            engine = Engine(configuration: EngineConfiguration(budgets: [
-                BudgetDefinition(name: "cap", limitUSD: 4, period: .daily, thresholds: [0.8], action: .alert),
-            ]), clock: .system)
-            store = try PostgresLedgerStore(url: url, now: 0)
-            try engine.restore(from: store, path: url.description)
-            engine.joinFleet()
-            notifier = try Notifier(engine: engine, sinks: [hook.sink()], interval: .milliseconds(5), claims: store,
+            member = try FleetInstance(url, budgets: [BudgetDefinition(name: "cap", limitUSD: 4, period: .daily, thresholds: [0.8],
+                                                                       action: .alert)], clock: .system)
+            notifier = try Notifier(engine: member.engine, sinks: [hook.sink()], interval: .milliseconds(5), claims: member.store,
                                     claimWaitSeconds: claimWaitSeconds)
         }
 
-        func writerStep() throws {
-            let (commit, baseline) = engine.drainLedgerForFleet(pricingID: "p")
-            try store.commit(commit)
-            engine.applyFleet(try store.fleetFigures(), baseline: baseline)
-        }
+        var engine: Engine { member.engine }
+        func writerStep() throws { try member.writerStep() }
 
         var fleet: FleetClaimStatus? { engine.notificationsSnapshot().fleet }
         var alertRaised: Bool { engine.alerts().contains { $0.kind == .budgetThreshold && $0.isActive } }
@@ -130,8 +122,8 @@ struct FleetNotificationTests {
         b.notifier.start()
 
         // $2 each: 50% of the $4 budget alone, 100% for the fleet (its 80% threshold crossed).
-        a.engine.ingest(FleetEngineTests.batch(1, team: "ml", cost: 2))
-        b.engine.ingest(FleetEngineTests.batch(2, team: "ml", cost: 2))
+        a.engine.ingest(FleetInstance.batch(1, team: "ml", cost: 2))
+        b.engine.ingest(FleetInstance.batch(2, team: "ml", cost: 2))
         try a.writerStep()
         try b.writerStep()
         try a.writerStep()
@@ -163,7 +155,7 @@ struct FleetNotificationTests {
         defer { try? FileManager.default.removeItem(at: hook.directory) }
         let url = try server.makeDatabase(instance: "a")
         let a = try Instance(url, hook: hook, claimWaitSeconds: 0.5)
-        a.engine.ingest(FleetEngineTests.batch(1, team: "ml", cost: 4))
+        a.engine.ingest(FleetInstance.batch(1, team: "ml", cost: 4))
         try a.writerStep()
         // From here the database takes no connection: the claim cannot be made.
         _ = try server.sql("ALTER DATABASE \(url.database) ALLOW_CONNECTIONS false", database: "postgres")

@@ -56,4 +56,34 @@ import Testing
             #expect(sinks[1]["last_success_at"] is NSNull)
         }
     }
+
+    /// fleet (issue 16): the `fleet` object's strings come from the shared ledger (instance names,
+    /// alert ids another instance wrote) and from a driver's error text; none reaches a client with
+    /// a control character in it, not even one the JSON escapes.
+    @Test func fleetClaimsCarryNoControlCharacters() async throws {
+        let engine = Engine()
+        var status = FleetClaimStatus(instance: "eu\u{1B}]0;pwned\u{07}")
+        status.failedAttempts = 1
+        status.lastError = "connection reset\r\n\u{1B}[2J\u{9B}31m"
+        status.lastErrorAt = 1_700_000_000_000_000_000
+        var entry = NotifiedElsewhere(sink: "slack\u{7F}", alertID: "a1\u{0}", kind: .budgetExceeded, subject: "budget\u{1B}[1m",
+                                      event: .firing, by: "us", at: 1_700_000_001_000_000_000)
+        entry.by = "us\u{1B}]52;c;ZWNobyBoaQ==\u{07}" // as written by the ledger's reader, not cleaned on the way
+        status.recordElsewhere(entry)
+        engine.publishFleetClaimStatus(status)
+        try await withServer(engine: engine) { port, _ in
+            let response = try await APIClient(port: port).get("/api/v1/notifications")
+            #expect(response.status == 200)
+            let fleet = try #require(response.json["fleet"] as? [String: Any])
+            let recent = try #require((fleet["recent_by_other_instances"] as? [[String: Any]])?.first)
+            var strings = [fleet["instance"], fleet["last_error"]].compactMap { $0 as? String }
+            strings += ["sink", "alert_id", "subject", "notified_by"].compactMap { recent[$0] as? String }
+            #expect(strings.count == 6)
+            for text in strings {
+                #expect(!text.unicodeScalars.contains(where: ControlCharacters.isControl), "\(text.debugDescription)")
+            }
+            #expect(fleet["last_error"] as? String == "connection reset\u{FFFD}\u{FFFD}\u{FFFD}[2J\u{FFFD}31m")
+            #expect(recent["notified_by"] as? String == "us\u{FFFD}]52;c;ZWNobyBoaQ==\u{FFFD}")
+        }
+    }
 }

@@ -12,17 +12,17 @@ import Synchronization
 /// Shared by the OTLP exporter (`OTLPHTTPClient`) and `govtop attach` (`GovTopAPIClient`). The
 /// notification sinks do not use it: they wait from threads of their own, which must not depend on
 /// the task pool (see GovTopNotify's `HTTPTransport`).
-package final class HTTPConnection: Sendable {
-    package let host: String
-    package let port: Int
+final class HTTPConnection: Sendable {
+    let host: String
+    let port: Int
     /// Shown in connect errors, e.g. `http://127.0.0.1:4318/v1/traces`.
-    package let display: String
+    let display: String
     private let tls: NIOSSLContext?
     private let group: any EventLoopGroup
     private let connectTimeout: TimeAmount
     private let channel = Mutex<(any Channel)?>(nil)
 
-    package init(host: String, port: Int, display: String, tls: NIOSSLContext? = nil, group: any EventLoopGroup,
+    init(host: String, port: Int, display: String, tls: NIOSSLContext? = nil, group: any EventLoopGroup,
                  connectTimeout: TimeAmount) {
         self.host = host
         self.port = port
@@ -33,7 +33,7 @@ package final class HTTPConnection: Sendable {
     }
 
     /// Sends the request and waits for its whole response.
-    package func send(_ head: HTTPRequestHead, body: [UInt8] = [], timeout: TimeAmount,
+    func send(_ head: HTTPRequestHead, body: [UInt8] = [], timeout: TimeAmount,
               maxBodyBytes: Int = ExportResponseHandler.maxBodyBytes) async throws(ExportFailure) -> RawResponse {
         var attempt = 0
         while true {
@@ -75,7 +75,7 @@ package final class HTTPConnection: Sendable {
     }
 
     /// Closes the connection, if one is open.
-    package func close() async {
+    func close() async {
         let open = channel.withLock { channel in
             defer { channel = nil }
             return channel

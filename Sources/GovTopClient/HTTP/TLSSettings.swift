@@ -13,7 +13,7 @@ public struct TLSSettings: Sendable, Hashable {
     }
 
     /// The client context; throws a `TLSSetupError` when the CA file cannot be read.
-    package func makeContext() throws(TLSSetupError) -> NIOSSLContext {
+    func makeContext() throws(TLSSetupError) -> NIOSSLContext {
         var configuration = TLSConfiguration.makeClientConfiguration()
         configuration.certificateVerification = .fullVerification
         if let caFile {

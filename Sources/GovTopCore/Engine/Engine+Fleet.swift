@@ -30,10 +30,17 @@ extension Engine {
     /// and republishes the decision table: other instances' spend can exhaust a `block` budget here.
     public func applyFleet(_ figures: FleetFigures, baseline: FleetBaseline) {
         let now = clock.now()
+        let subject = AlertCondition.fleetReadSubject(path: ledgerLink.path)
         state.withLock { state in
             state.fleet.update(fleet: figures, baseline: baseline, at: now)
             state.publishDecisions(to: decisions, now: now)
+            if let change = state.alerts.resolve(kind: .ledgerWriteFailure, subject: subject, now: now) { state.record(change) }
         }
     }
 
+    /// Counts a fleet read that failed: the database did not answer, or the store refused what it
+    /// read (a corrupt or negative amount). The previous fleet figures stay; the critical alert says so.
+    public func recordFleetReadFailure(_ error: LedgerStoreError) {
+        recordLedgerFailure(counting: \.fleet.readFailures) { .fleetReadFailure(path: $0, message: error.description, failures: $1) }
+    }
 }

@@ -31,12 +31,20 @@ extension Engine {
 
     /// Counts a failed commit and raises (or keeps up) the critical alert that says so.
     public func recordLedgerWriteFailure(_ error: LedgerStoreError) {
+        recordLedgerFailure(counting: \.ledgerDeltas.writeErrors) {
+            .ledgerWriteFailure(path: $0, message: error.description, failures: $1)
+        }
+    }
+
+    /// Adds one to `counter` and raises (or keeps up) the alert `condition` makes of the store's path
+    /// and the count (a failed commit, or a fleet read that failed: Engine+Fleet.swift).
+    func recordLedgerFailure(counting counter: WritableKeyPath<EngineState, Int> & Sendable,
+                             _ condition: @Sendable (_ path: String, _ failures: Int) -> AlertCondition) {
         let now = clock.now()
         let path = ledgerLink.path
         state.withLock { state in
-            state.ledgerDeltas.writeErrors += 1
-            state.record(state.alerts.observe(
-                .ledgerWriteFailure(path: path, message: error.description, failures: state.ledgerDeltas.writeErrors), now: now))
+            state[keyPath: counter] += 1
+            state.record(state.alerts.observe(condition(path, state[keyPath: counter]), now: now))
         }
     }
 

@@ -7,6 +7,11 @@
 /// `own now + offset` = fleet committed + this instance's not yet committed deltas, counting nothing
 /// twice. When a commit or the read fails, the previous offset stays: own figures grow, so the sum
 /// still counts every local span once and the others' as of the last read.
+///
+/// The offset comes from a database other programs can write: whatever it holds, a figure shown here
+/// (own + offset) is floored at zero, field by field, so no row makes a total, a group or a budget's
+/// consumption negative. (The stores already refuse negative amounts; the floor also covers a fleet
+/// whose committed figures fell below this instance's own, e.g. rows deleted by hand.)
 struct FleetOverlay: Sendable {
     private(set) var isShared = false
     private var series: [LedgerSeries: Totals] = [:]
@@ -15,6 +20,8 @@ struct FleetOverlay: Sendable {
     private var budgets: [String: FleetBudget] = [:]
     /// When the last fleet read succeeded (engine clock, Unix nanoseconds); nil before the first.
     private(set) var readAt: UInt64?
+    /// Fleet reads that failed or were refused since start (the offset kept its previous value).
+    var readFailures = 0
 
     mutating func enable() { isShared = true }
 
@@ -51,7 +58,7 @@ struct FleetOverlay: Sendable {
         guard let offset = series[.all] else { return own }
         var totals = own
         totals.add(offset)
-        return totals
+        return totals.flooredAtZero
     }
 
     /// A dimension's groups, fleet-wide: own rows with the others' totals added (rates stay this
@@ -62,22 +69,46 @@ struct FleetOverlay: Sendable {
         var rows = own.map { row in
             seen.insert(row.key)
             var row = row
-            if let offset = series[LedgerSeries(dimension: dimension, key: row.key)] { row.totals.add(offset) }
+            if let offset = series[LedgerSeries(dimension: dimension, key: row.key)] {
+                row.totals.add(offset)
+                row.totals = row.totals.flooredAtZero
+            }
             return row
         }
         for key in order where key.dimension == dimension && !seen.contains(key.key) {
             guard let offset = series[key] else { continue }
-            rows.append(GroupRow(key: key.key, totals: offset, lastMinute: RateSlot(), last5Minutes: RateSlot(),
+            rows.append(GroupRow(key: key.key, totals: offset.flooredAtZero, lastMinute: RateSlot(), last5Minutes: RateSlot(),
                                  lastHour: RateSlot(), trend: []))
         }
         return rows.sorted { ($0.totals.cost, $1.key) > ($1.totals.cost, $0.key) }
     }
 
     /// What other instances consumed of a budget in the period containing `now` (zero for a rolling
-    /// budget, which the tracker keeps per instance, and outside a fleet).
+    /// budget, which the tracker keeps per instance, and outside a fleet). Never below minus this
+    /// instance's own consumption: the budget's consumption (own + offset) is at least zero.
     func budgetOffset(_ tracker: BudgetTracker, now: UInt64) -> Money {
         guard !tracker.definition.period.isRolling, let offset = budgets[tracker.name],
               offset.windowStart == tracker.period(at: now).start else { return .zero }
-        return offset.consumed
+        return max(offset.consumed, .zero - tracker.consumed(now: now))
+    }
+}
+
+extension Totals {
+    /// Every count and amount at least zero (what the fleet shows: own + offset). The accounting
+    /// totals are this instance's own (the shared ledger does not keep them) and stay as they are.
+    fileprivate var flooredAtZero: Totals {
+        var floored = self
+        floored.requests = max(0, requests)
+        floored.inputTokens = max(0, inputTokens)
+        floored.outputTokens = max(0, outputTokens)
+        floored.cachedInputTokens = max(0, cachedInputTokens)
+        floored.reasoningTokens = max(0, reasoningTokens)
+        floored.reportedCost = max(.zero, reportedCost)
+        floored.estimatedCost = max(.zero, estimatedCost)
+        floored.unpricedRequests = max(0, unpricedRequests)
+        floored.errors = max(0, errors)
+        floored.policyViolations = max(0, policyViolations)
+        floored.evalFailures = max(0, evalFailures)
+        return floored
     }
 }

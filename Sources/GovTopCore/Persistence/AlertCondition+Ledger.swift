@@ -8,4 +8,17 @@ extension AlertCondition {
                               ? "Spend is still counted in memory and its deltas wait (bounded) until the database answers."
                               : "Spend is still counted in memory; free disk space or fix the state directory."))
     }
+
+    /// The subject of the alert about reading a fleet's figures: `fleet figures <url>`.
+    public static func fleetReadSubject(path: String) -> String { "fleet figures \(path)" }
+
+    /// fleet (issue 16): the shared ledger answered the fleet read with something the store refused
+    /// (a corrupt or negative amount another writer put there) or not at all. Filed with the ledger's
+    /// failures, under its own subject; it resolves at the next good read (`Engine.applyFleet`).
+    public static func fleetReadFailure(path: String, message: String, failures: Int) -> AlertCondition {
+        AlertCondition(kind: .ledgerWriteFailure, subject: fleetReadSubject(path: path), severity: .critical,
+                       message: ControlCharacters.replaced(in: "the fleet's figures could not be read from the shared ledger "
+                           + "(\(failures) failed reads): \(message). This instance's own spend is still counted and committed; "
+                           + "the other instances' is shown as of the last good read (ledger_fleet_read_age_seconds)."))
+    }
 }

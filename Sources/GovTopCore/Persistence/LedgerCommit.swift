@@ -83,13 +83,15 @@ public struct BurnRecord: Sendable, Hashable {
         "\(observedSince);" + minutes.map { "\($0.minute):\($0.amount.nanos)" }.joined(separator: ",")
     }
 
+    /// Nil for malformed text, or a negative amount (spend is never negative: a store that holds one
+    /// was changed by another program).
     public init?(encoded text: String) {
         let parts = text.split(separator: ";", omittingEmptySubsequences: false)
         guard parts.count == 2, let since = UInt64(parts[0]) else { return nil }
         var minutes: [BurnMinute] = []
         for item in parts[1].split(separator: ",") {
             let pair = item.split(separator: ":")
-            guard pair.count == 2, let minute = UInt64(pair[0]), let nanos = Int128(String(pair[1])) else { return nil }
+            guard pair.count == 2, let minute = UInt64(pair[0]), let nanos = Int128(String(pair[1])), nanos >= 0 else { return nil }
             minutes.append(BurnMinute(minute: minute, amount: Money(nanos: nanos)))
         }
         self.init(observedSince: since, minutes: minutes)

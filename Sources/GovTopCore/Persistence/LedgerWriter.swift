@@ -95,8 +95,12 @@ public final class LedgerWriter: Sendable {
                     break
                 }
             }
-            if let shared, inDoubt == nil, pending.isEmpty, let figures = try? shared.fleetFigures() {
-                engine.applyFleet(figures, baseline: baseline)
+            if let shared, inDoubt == nil, pending.isEmpty {
+                do {
+                    engine.applyFleet(try shared.fleetFigures(), baseline: baseline)
+                } catch {
+                    engine.recordFleetReadFailure(error)
+                }
             }
             let hour = Int64(engine.clock.now() / 3_600_000_000_000)
             if hour != prunedAt {

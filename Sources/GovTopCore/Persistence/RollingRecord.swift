@@ -15,14 +15,14 @@ public struct RollingRecord: Sendable, Hashable {
         "\(sliceNanos);" + slices.map { "\($0.slice):\($0.amount.nanos)" }.joined(separator: ",")
     }
 
-    /// Nil for malformed text, or more slices than a rolling window keeps.
+    /// Nil for malformed text, a negative amount, or more slices than a rolling window keeps.
     public init?(encoded text: String) {
         let parts = text.split(separator: ";", omittingEmptySubsequences: false)
         guard parts.count == 2, let width = UInt64(parts[0]), width > 0 else { return nil }
         var slices: [RollingSlice] = []
         for item in parts[1].split(separator: ",") {
             let pair = item.split(separator: ":")
-            guard pair.count == 2, let slice = UInt64(pair[0]), let nanos = Int128(String(pair[1])) else { return nil }
+            guard pair.count == 2, let slice = UInt64(pair[0]), let nanos = Int128(String(pair[1])), nanos >= 0 else { return nil }
             slices.append(RollingSlice(slice: slice, amount: Money(nanos: nanos)))
             guard slices.count <= 1024 else { return nil }
         }
