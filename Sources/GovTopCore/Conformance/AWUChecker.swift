@@ -30,8 +30,10 @@ public enum AWUChecker {
 
     public static func check(_ span: SpanRecord, resource: [Attribute]) -> AWUVerdict {
         // Most spans carry nothing of GenOps: tell them apart without allocating.
+        // Nor build a lookup for the many spans that carry GenOps attribution but nothing that makes
+        // them an AWU (the guard after the lookup, decided on the keys alone).
         let required = [policyEvaluatedEvent, reservationEvent, reconciliationEvent]
-        guard span.attributes.contains(where: { $0.key.hasPrefix("genops.") })
+        guard span.attributes.contains(where: { mayMakeAWU($0.key) })
                 || span.events.contains(where: { required.contains($0.name) }) else { return .notAWU }
         let own = Lookup(span.attributes)
         let events = Set(span.events.lazy.map(\.name).filter { required.contains($0) })
@@ -88,6 +90,15 @@ public enum AWUChecker {
             broken.insert(.eventReconciliationUnexpected)
         }
         return .checked(broken.sorted())
+    }
+
+    /// Whether an attribute of this key can make a span an AWU: `genops.spec.version`, or any
+    /// `genops.policy.*` or `genops.accounting.*` key (what `Lookup.hasGovernance` and the version read).
+    private static func mayMakeAWU(_ key: String) -> Bool {
+        let utf8 = key.utf8
+        guard utf8.count > 7, utf8.starts(with: "genops.".utf8) else { return false }
+        let rest = utf8.dropFirst(7)
+        return rest.starts(with: "policy.".utf8) || rest.starts(with: "accounting.".utf8) || rest.elementsEqual("spec.version".utf8)
     }
 
     /// Sections 4.1 and 5.3–5.5 for one decision; an absent result is judged by the caller.
