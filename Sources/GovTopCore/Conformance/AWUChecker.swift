@@ -95,11 +95,18 @@ public enum AWUChecker {
     /// Whether an attribute of this key can make a span an AWU: `genops.spec.version`, or any
     /// `genops.policy.*` or `genops.accounting.*` key (what `Lookup.hasGovernance` and the version read).
     private static func mayMakeAWU(_ key: String) -> Bool {
-        let utf8 = key.utf8
-        guard utf8.count > 7, utf8.starts(with: "genops.".utf8) else { return false }
-        let rest = utf8.dropFirst(7)
-        return rest.starts(with: "policy.".utf8) || rest.starts(with: "accounting.".utf8) || rest.elementsEqual("spec.version".utf8)
+        var key = key
+        return key.withUTF8 { bytes in
+            func starts(with prefix: [UInt8]) -> Bool {
+                bytes.count >= prefix.count && prefix.indices.allSatisfy { bytes[$0] == prefix[$0] }
+            }
+            return starts(with: awuKeyPrefixes.policy) || starts(with: awuKeyPrefixes.accounting)
+                || (bytes.count == awuKeyPrefixes.version.count && starts(with: awuKeyPrefixes.version))
+        }
     }
+
+    private static let awuKeyPrefixes = (policy: Array("genops.policy.".utf8), accounting: Array("genops.accounting.".utf8),
+                                         version: Array("genops.spec.version".utf8))
 
     /// Sections 4.1 and 5.3–5.5 for one decision; an absent result is judged by the caller.
     private static func checkDecision(result: String?, reasonCode: String?, into broken: inout Set<ConformanceRule>) {
