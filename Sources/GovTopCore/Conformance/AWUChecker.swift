@@ -30,8 +30,10 @@ public enum AWUChecker {
 
     public static func check(_ span: SpanRecord, resource: [Attribute]) -> AWUVerdict {
         // Most spans carry nothing of GenOps: tell them apart without allocating.
+        // Nor build a lookup for the many spans that carry GenOps attribution but nothing that makes
+        // them an AWU (the guard after the lookup, decided on the keys alone).
         let required = [policyEvaluatedEvent, reservationEvent, reconciliationEvent]
-        guard span.attributes.contains(where: { $0.key.hasPrefix("genops.") })
+        guard span.attributes.contains(where: { mayMakeAWU($0.key) })
                 || span.events.contains(where: { required.contains($0.name) }) else { return .notAWU }
         let own = Lookup(span.attributes)
         let events = Set(span.events.lazy.map(\.name).filter { required.contains($0) })
@@ -89,6 +91,22 @@ public enum AWUChecker {
         }
         return .checked(broken.sorted())
     }
+
+    /// Whether an attribute of this key can make a span an AWU: `genops.spec.version`, or any
+    /// `genops.policy.*` or `genops.accounting.*` key (what `Lookup.hasGovernance` and the version read).
+    private static func mayMakeAWU(_ key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { bytes in
+            func starts(with prefix: [UInt8]) -> Bool {
+                bytes.count >= prefix.count && prefix.indices.allSatisfy { bytes[$0] == prefix[$0] }
+            }
+            return starts(with: awuKeyPrefixes.policy) || starts(with: awuKeyPrefixes.accounting)
+                || (bytes.count == awuKeyPrefixes.version.count && starts(with: awuKeyPrefixes.version))
+        }
+    }
+
+    private static let awuKeyPrefixes = (policy: Array("genops.policy.".utf8), accounting: Array("genops.accounting.".utf8),
+                                         version: Array("genops.spec.version".utf8))
 
     /// Sections 4.1 and 5.3–5.5 for one decision; an absent result is judged by the caller.
     private static func checkDecision(result: String?, reasonCode: String?, into broken: inout Set<ConformanceRule>) {

@@ -41,6 +41,15 @@ public struct ConformanceTally: Sendable {
         self.limits = limits
     }
 
+    /// Counts `count` spans of `service` that are not AWUs: the same as that many
+    /// `record(.notAWU, …)`, with one lookup of the service (the spans of a batch come in runs of one
+    /// resource, so of one service).
+    public mutating func recordNotAWU(_ count: Int, service: String) {
+        guard count > 0 else { return }
+        let key = BoundedCounts.slot(for: service, in: services, limit: limits.maxServices)
+        services[key, default: Counters()].spans += count
+    }
+
     /// Counts one span of `service` with the verdict `AWUChecker` gave it; an AWU whose identity was
     /// seen before also breaks `identity.reused`. Returns the rules the AWU broke.
     @discardableResult

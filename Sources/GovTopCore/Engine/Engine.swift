@@ -180,7 +180,8 @@ struct EngineState {
         let inherited = resolvePendingRules(batch, &stored)
         var effects: [SpanEffect] = []
         effects.reserveCapacity(stored.spans.count)
-        for (index, (span, effect)) in zip(batch.spans, stored.spans).enumerated() {
+        batch.forEachSpan { index, span in
+            let effect = stored.spans[index]
             let local = inherited[index].map { span.localViolations + $0 } ?? span.localViolations
             effects.append(SpanEffect(facts: span.facts, effective: effect.effective, contribution: effect.contribution,
                                       local: local, moves: effect.moves, receivedAt: batch.receivedAt,
@@ -199,10 +200,15 @@ struct EngineState {
     /// What they find is added to the stored spans (for later moves) and to the batch's effects.
     /// Returns the violations found, by the span's position in the batch (nil: none).
     private mutating func resolvePendingRules(_ batch: PreparedBatch, _ stored: inout StoreEffects) -> [Int: [LocalViolation]] {
+        var pending: [(index: Int, rules: [Int])] = []
+        batch.forEachSpan { index, span in
+            if !span.pendingRules.isEmpty { pending.append((index, span.pendingRules)) }
+        }
         var found: [Int: [LocalViolation]] = [:]
         var counts: [UInt64: Int] = [:]
-        for (index, (span, effect)) in zip(batch.spans, stored.spans).enumerated() where !span.pendingRules.isEmpty {
-            let violations = policies.resolve(span.pendingRules, attribution: effect.effective)
+        for (index, rules) in pending {
+            let effect = stored.spans[index]
+            let violations = policies.resolve(rules, attribution: effect.effective)
             guard !violations.isEmpty else { continue }
             found[index] = violations
             counts[effect.sequence] = store.addViolations(violations.count, at: effect.sequence)

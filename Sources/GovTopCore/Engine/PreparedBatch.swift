@@ -17,17 +17,36 @@ struct PreparedBatch {
         rejected = batch.rejectedSpans
         nullItemsDropped = batch.nullItemsDropped
         var invalidValues: [String] = []
-        for resource in resources {
-            for group in resource.groups {
-                for span in group.spans where !span.facts.invalidValues.isEmpty { invalidValues += span.facts.invalidValues }
-            }
+        Self.forEachSpan(in: resources) { _, span in
+            if !span.facts.invalidValues.isEmpty { invalidValues += span.facts.invalidValues }
         }
         self.invalidValues = invalidValues
     }
 
-    /// Every span in the order the store takes them (resource by resource, scope by scope,
-    /// parents before their children within a scope).
+    /// Every span in the order the store takes them, as copies (for tests; the engine lends them
+    /// with `forEachSpan`).
     var spans: some Sequence<PreparedSpan> {
         resources.lazy.flatMap { $0.groups.lazy.flatMap(\.spans) }
+    }
+
+    /// Calls `body` with each span in the order the store takes them (resource by resource, scope
+    /// by scope, parents before their children within a scope) and its position in that
+    /// order, lending the span rather than copying it (a copy retains every string and array of
+    /// its record and facts, which per span of a batch costs more than the work done with it).
+    func forEachSpan(_ body: (_ position: Int, _ span: borrowing PreparedSpan) -> Void) {
+        Self.forEachSpan(in: resources, body)
+    }
+
+    private static func forEachSpan(in resources: [PreparedResource],
+                                    _ body: (_ position: Int, _ span: borrowing PreparedSpan) -> Void) {
+        var position = 0
+        for resource in resources.indices {
+            for group in resources[resource].groups.indices {
+                for index in resources[resource].groups[group].spans.indices {
+                    body(position, resources[resource].groups[group].spans[index])
+                    position += 1
+                }
+            }
+        }
     }
 }

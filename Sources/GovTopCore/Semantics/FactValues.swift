@@ -1,26 +1,32 @@
 /// The winning value of each fact among one set of attributes (a span's, an event's or a resource's),
 /// found in one pass: each attribute key is looked up once in the alias index.
 public struct FactValues: Sendable {
-    private struct Slot: Sendable {
-        var rank = Int.max
-        var value: AttributeValue?
-    }
+    /// Room for every `Fact` (a test checks that it is enough).
+    static let capacity = 48
 
-    /// Allocated on the first known key, so attribute sets without any (most events) cost nothing.
-    private var slots: [Slot] = []
+    /// The attribute set the values are read from (shared, not copied).
+    private let attributes: [Attribute]
+    /// Per fact, the position in `attributes` of its winning value (-1: none). A fixed inline table
+    /// of integers: reading a set of attributes allocates nothing and copies no value.
+    private var positions = InlineArray<48, Int32>(repeating: -1)
 
     public init(_ attributes: [Attribute]) {
-        for attribute in attributes {
-            guard let (fact, rank) = SemanticAliases.alias(attribute.key) else { continue }
-            if case .empty = attribute.value { continue }
-            if slots.isEmpty { slots = Array(repeating: Slot(), count: Fact.allCases.count) }
-            if rank < slots[fact.rawValue].rank {
-                slots[fact.rawValue] = Slot(rank: rank, value: attribute.value)
+        self.attributes = attributes
+        var ranks = InlineArray<48, Int32>(repeating: .max)
+        for position in attributes.indices {
+            guard let (fact, rank) = SemanticAliases.alias(attributes[position].key) else { continue }
+            if case .empty = attributes[position].value { continue }
+            if rank < ranks[fact.rawValue] {
+                ranks[fact.rawValue] = Int32(rank)
+                positions[fact.rawValue] = Int32(position)
             }
         }
     }
 
-    public subscript(fact: Fact) -> AttributeValue? { slots.isEmpty ? nil : slots[fact.rawValue].value }
+    public subscript(fact: Fact) -> AttributeValue? {
+        let position = positions[fact.rawValue]
+        return position < 0 ? nil : attributes[Int(position)].value
+    }
 
     /// The fact as non-empty text (numbers and booleans are spelled out).
     public func text(_ fact: Fact) -> String? {
@@ -31,8 +37,8 @@ public struct FactValues: Sendable {
 
     /// The attribute key the fact's value came from.
     public func key(_ fact: Fact) -> String? {
-        guard !slots.isEmpty, slots[fact.rawValue].value != nil else { return nil }
-        return SemanticAliases.keys(of: fact)[slots[fact.rawValue].rank]
+        let position = positions[fact.rawValue]
+        return position < 0 ? nil : attributes[Int(position)].key
     }
 
     /// A number in `range`; a value that is not a number, not finite, or out of range is invalid.
@@ -60,7 +66,10 @@ public struct FactValues: Sendable {
         .invalid(key: key(fact) ?? "\(fact)")
     }
 
-    public func has(any facts: Fact...) -> Bool { facts.contains { self[$0] != nil } }
+    public func has(any facts: Fact...) -> Bool { facts.contains { has($0) } }
+
+    /// Whether the fact has a value here (without reading it).
+    func has(_ fact: Fact) -> Bool { positions[fact.rawValue] >= 0 }
 }
 
 /// A fact's value read at the door: absent, valid, or present but rejected (and then not counted).

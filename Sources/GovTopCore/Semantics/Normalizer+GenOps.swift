@@ -9,7 +9,7 @@ extension Normalizer {
     /// mean nothing) or when neither amount is present.
     static func accounting(own: FactValues, events: [FactValues], rejected: inout [String]) -> AccountingReport? {
         func first(_ fact: Fact) -> FactValues? {
-            own[fact] != nil ? own : events.first { $0[fact] != nil }
+            own.has(fact) ? own : events.first { $0.has(fact) }
         }
         guard let unitText = first(.accountingUnit)?.text(.accountingUnit) else { return nil }
         let unit = AccountingReport.Unit(unitText)

@@ -14,7 +14,7 @@ public enum Normalizer {
         func text(_ fact: Fact) -> String? { own.text(fact) ?? resource.text(fact) }
         /// The span's own value; the resource's only when the span has none (valid or not).
         func checked<Value>(_ fact: Fact, _ read: (FactValues) -> Checked<Value>) -> Value? {
-            accept(read(own[fact] == nil ? resource : own), into: &rejected)
+            accept(read(own.has(fact) ? own : resource), into: &rejected)
         }
         func amount(_ fact: Fact) -> Money? { checked(fact) { $0.amount(fact, limit: ValueBounds.maxSpanCostUSD) } }
         func count(_ fact: Fact) -> Int64? { checked(fact) { $0.count(fact) } }

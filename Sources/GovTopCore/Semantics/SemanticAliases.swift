@@ -106,7 +106,8 @@ public enum SemanticAliases {
 
     /// Lower-cases and renames a provider value as SEMANTICS.md says.
     public static func normalizeProvider(_ raw: String) -> String {
-        let lowered = raw.lowercased()
+        // Most senders spell it in lower-case ASCII already: then it is its own lower-case form.
+        let lowered = raw.utf8.contains { $0 >= 0x80 || (0x41...0x5A).contains($0) } ? raw.lowercased() : raw
         return providerRenames[lowered] ?? lowered
     }
 }

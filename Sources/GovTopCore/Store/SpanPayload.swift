@@ -88,7 +88,7 @@ enum SpanPayload {
         mutating func attributes(_ attributes: [Attribute]) {
             varint(UInt64(attributes.count))
             for attribute in attributes {
-                if let code = StoredKeyCodes.codes[attribute.key] {
+                if let code = StoredKeyCodes.code(of: attribute.key) { // hotpath: no String hashing per attribute
                     bytes.append(code)
                 } else {
                     bytes.append(StoredKeyCodes.literal)

@@ -31,6 +31,27 @@ import Testing
         #expect(report.fails)
     }
 
+    /// Runs of plain spans counted at once give the same report as one record per span, also when
+    /// the cap on services folds the later ones into `(other)`.
+    @Test func plainSpansCountedInRunsLikeOneByOne() {
+        let services = ["a", "a", "b", "c", "c", "c", "a", "d", "b"]
+        var oneByOne = ConformanceTally(limits: .init(maxServices: 2))
+        var inRuns = ConformanceTally(limits: .init(maxServices: 2))
+        for (index, service) in services.enumerated() {
+            oneByOne.record(.notAWU, service: service, traceID: SpanFactory.traceID(UInt64(index + 1)), spanID: SpanID(1))
+        }
+        inRuns.recordNotAWU(2, service: "a")
+        inRuns.recordNotAWU(0, service: "z")
+        inRuns.recordNotAWU(1, service: "b")
+        inRuns.recordNotAWU(3, service: "c")
+        inRuns.recordNotAWU(1, service: "a")
+        inRuns.recordNotAWU(1, service: "d")
+        inRuns.recordNotAWU(1, service: "b")
+        let expected = oneByOne.report().services.map { [$0.service: $0.spans] }
+        #expect(expected == [["(other)": 4], ["a": 3], ["b": 2]])
+        #expect(inRuns.report().services.map { [$0.service: $0.spans] } == expected)
+    }
+
     @Test func aReusedIdentityBreaksIdentityReused() {
         var tally = ConformanceTally()
         let span = AWUFixtures.span(.executed)
