@@ -69,11 +69,11 @@ import Testing
 /// `https` sinks speak TLS: pointed at a plain HTTP receiver, the handshake fails and no request is
 /// ever read by it (a plain request would have been answered 200).
 @Suite struct TLSSinkTests {
-    /// Sends one notification to an https sink at `port` (no retries, a 1 s timeout); the sink's
+    /// Sends one notification to an https sink at `port` (no retries, `timeout` seconds); the sink's
     /// state once that has failed.
-    static func failedDelivery(to port: Int) async throws -> SinkStatus? {
+    static func failedDelivery(to port: Int, timeout: Double) async throws -> SinkStatus? {
         let engine = Engine()
-        let sink = try NotifyFixtures.sink("https://127.0.0.1:\(port)/hook", retries: 0, timeout: 1)
+        let sink = try NotifyFixtures.sink("https://127.0.0.1:\(port)/hook", retries: 0, timeout: timeout)
         let notifier = try Notifier(engine: engine, sinks: [sink], interval: .milliseconds(5))
         notifier.start()
         NotifyFixtures.raise(engine, 1)
@@ -84,7 +84,9 @@ import Testing
 
     @Test func anHTTPSSinkSpeaksTLS() async throws {
         let receiver = try await TestHTTPServer()
-        let status = try await Self.failedDelivery(to: receiver.port)
+        // The plain server's answer ends the handshake long before the timeout, which is only a
+        // safety limit here (1 s ran out under the full suite's load before the answer was read).
+        let status = try await Self.failedDelivery(to: receiver.port, timeout: 30)
         await receiver.stop()
         #expect(receiver.requests.isEmpty)
         #expect(status?.stats.sent == 0)
@@ -98,7 +100,7 @@ import Testing
     @Test func anHTTPSSinkGivesUpOnAHandshakeThatNeverCompletes() async throws {
         let server = try await TestHTTPServer.silent()
         let port = server.port
-        let status = try await Self.failedDelivery(to: port)
+        let status = try await Self.failedDelivery(to: port, timeout: 1)
         await server.stop()
         #expect(status?.stats.sent == 0)
         #expect(status?.stats.lastError == "https://127.0.0.1:\(port)/hook: no response within 1 s")
