@@ -113,7 +113,7 @@ extension Engine {
 
 extension TraceDetail {
     /// The trace from its stored spans (copied out under the lock, decoded here); nil when none.
-    init?(_ stored: [StoredSpan], id: TraceID) {
+    init?(_ stored: [StoredSpanCopy], id: TraceID) {
         guard !stored.isEmpty else { return nil }
         self.init(traceID: id, spans: stored.map { span in
             // The span's facts are read again for the values rejected at the door (outside the lock).

@@ -58,9 +58,10 @@ struct PreparedSpan {
         }
     }
 
-    /// The span as the store keeps it; its violation count includes the local rules decided so far.
+    /// The span's fixed fields as the store keeps them (the store adds its name and payload); its
+    /// violation count includes the local rules decided so far.
     func stored(origin: SpanOrigin, receivedAt: UInt64) -> StoredSpan {
-        var span = StoredSpan(record: record, facts: facts, cost: cost, payload: payload, origin: origin, receivedAt: receivedAt)
+        var span = StoredSpan(record: record, facts: facts, cost: cost, origin: origin, receivedAt: receivedAt)
         if !localViolations.isEmpty {
             span.policyViolations = UInt8(clamping: Int(span.policyViolations) + localViolations.count)
         }

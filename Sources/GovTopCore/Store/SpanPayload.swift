@@ -28,8 +28,8 @@ enum SpanPayload {
             writer.varint(UInt64(link.flags))
         }
         writer.varint(UInt64(span.droppedLinksCount))
-        // Copy to an exactly sized buffer: the writer's spare capacity would be held for the span's life.
-        return Array(writer.bytes[...])
+        // The store copies these bytes into its ring chunk's arena, so spare capacity is not kept.
+        return writer.bytes
     }
 
     /// Only the span's attributes (the payload's first field), for filters that look at nothing else.

@@ -8,32 +8,46 @@ struct SpanStore {
     /// trace has since been removed (or re-created) are stale and skipped.
     private var traceOrder = Ring<(id: TraceID, generation: UInt64)>()
     private var nextGeneration: UInt64 = 0
-    private var interner = StringInterner()
+    /// Models and providers of the trace entries.
+    private var lists = SharedLists<String>()
+    /// Attribution tables of the trace entries' graphs.
+    private var tables = SharedLists<Attribution>()
+    private var names = SpanNameTable()
     private var origins = SpanOriginTable()
-    private var spanHeapBytes = 0
-    private var graphBytes = 0
+    /// Bytes the trace entries hold beyond their fixed estimate (see `TraceEntry.heapBytes`).
+    private var entryHeapBytes = 0
     private(set) var evicted = 0
+
+    /// Spans held at most: the limit, and fewer than 2³² (so the distance between two spans of a
+    /// trace fits a stored span's 32 bits).
+    private let maxSpans: Int
 
     init(limits: StoreLimits) {
         self.limits = limits
-        ring = Ring(maxCapacity: limits.maxSpans)
+        maxSpans = min(limits.maxSpans, Int(UInt32.max))
+        ring = Ring(maxCapacity: maxSpans)
     }
 
     var spanCount: Int { ring.count }
     var traceCount: Int { traces.count }
 
-    /// Estimated bytes held: ring slots, span heap buffers, trace entries, shared strings and origins.
+    /// Estimated bytes held: ring slots and payload arenas, trace entries, names, shared strings
+    /// and origins.
     var bytesHeld: Int { fixedBytes + variableBytes }
 
     private var fixedBytes: Int {
-        ring.capacity * MemoryLayout<StoredSpan?>.stride + traceOrder.capacity * 32 + interner.bytes + origins.bytes
+        ring.capacity * MemoryLayout<StoredSpan?>.stride + ring.arenaCapacity + traceOrder.capacity * 32
+            + lists.bytes + tables.bytes + names.bytes + origins.bytes
     }
 
     /// Origins (resource and scope) of the stored spans, and their estimated bytes.
     var originCount: Int { origins.count }
     var originBytes: Int { origins.bytes }
+    /// Distinct names of the stored spans, and lists the trace entries share.
+    var nameCount: Int { names.count }
+    var sharedListCount: Int { lists.count + tables.count }
 
-    private var variableBytes: Int { spanHeapBytes + graphBytes + traces.count * TraceEntry.estimatedBytes }
+    private var variableBytes: Int { entryHeapBytes + traces.count * TraceEntry.estimatedBytes }
 
     /// Stores a prepared batch span by span: works out each span's effective attribution inside its
     /// trace and evicts the oldest spans beyond the limits. Returns what happened as data — per span
@@ -47,7 +61,8 @@ struct SpanStore {
             for group in resource.groups where !group.spans.isEmpty {
                 let origin = origins.origin(resource: resource.resource, scope: group.scope, resourceFacts: resource.resourceFacts)
                 for span in group.spans {
-                    effects.spans.append(insert(span.stored(origin: origin, receivedAt: batch.receivedAt), facts: span.facts))
+                    effects.spans.append(insert(span.stored(origin: origin, receivedAt: batch.receivedAt), name: span.record.name,
+                                                payload: span.payload, facts: span.facts))
                 }
             }
         }
@@ -66,32 +81,34 @@ struct SpanStore {
         return Int(updated)
     }
 
-    private mutating func insert(_ span: StoredSpan, facts: GovernanceFacts) -> StoredSpanEffect {
+    /// Stores one span: its name counted in the name table, its payload copied into the ring
+    /// chunk's arena (the only per-span copy under the lock).
+    private mutating func insert(_ span: StoredSpan, name: String, payload: [UInt8], facts: GovernanceFacts) -> StoredSpanEffect {
         var span = span
-        let sharedName = interner.intern(span.name)
-        span.name = sharedName
-        if sharedName.utf8.count > 15 { span.flags.insert(.sharedName) }
+        span.nameID = names.retain(name)
+        let sharedName = names[span.nameID]
+        span.payloadOffset = ring.appendBytes(payload)
+        span.payloadLength = UInt32(payload.count)
         origins.retain(span.origin)
         let sequence = ring.nextSequence
         let entry: TraceEntry
         if let existing = traces[span.traceID] {
             entry = existing
-            ring.update(sequence: entry.lastSequence) { $0.nextInTrace = sequence }
+            ring.update(sequence: entry.lastSequence) { $0.link(next: sequence, after: entry.lastSequence) }
         } else {
             entry = TraceEntry(generation: nextGeneration, firstSequence: sequence, lastSequence: sequence,
-                               service: span.origin.service, firstSpanName: span.name,
+                               service: span.origin.service, firstSpanName: sharedName,
                                startTimeUnixNano: span.startTimeUnixNano, endTimeUnixNano: span.endTimeUnixNano)
             traces[span.traceID] = entry
             traceOrder.append((span.traceID, nextGeneration))
             nextGeneration += 1
         }
-        let graphBefore = entry.graph.estimatedBytes
+        let heapBefore = entry.heapBytes
         let (effective, effectiveIndex, changes) = entry.graph.insert(
-            span: span.spanID, parent: span.parentSpanID, own: facts.attribution, sequence: sequence)
-        (span.modelSlot, span.providerSlot) = entry.add(span, facts: facts, effective: effectiveIndex, sequence: sequence,
-                                                        interner: &interner)
-        graphBytes += entry.graph.estimatedBytes - graphBefore
-        spanHeapBytes += span.heapBytes
+            span: span.spanID, parent: span.parentSpanID, own: facts.attribution, sequence: sequence, tables: &tables)
+        (span.modelSlot, span.providerSlot) = entry.add(span, name: sharedName, facts: facts, effective: effectiveIndex,
+                                                        sequence: sequence, lists: &lists)
+        entryHeapBytes += entry.heapBytes - heapBefore
         let contribution = span.contribution
         ring.append(span)
         var effect = StoredSpanEffect(sequence: sequence, effective: effective, contribution: contribution)
@@ -100,7 +117,7 @@ struct SpanStore {
                 guard let moved = ring[sequence: change.sequence] else { return nil }
                 return AttributionMove(sequence: change.sequence, contribution: moved.contribution, receivedAt: moved.receivedAt,
                                        old: change.old, new: change.new,
-                                       facts: entry.dimensionFacts(of: moved) ?? moved.decodedFacts)
+                                       facts: entry.dimensionFacts(of: moved) ?? copy(moved, at: change.sequence).decodedFacts)
             }
         }
         evictBeyondLimits()
@@ -108,25 +125,34 @@ struct SpanStore {
     }
 
     private mutating func evictBeyondLimits() {
-        while ring.count > limits.maxSpans || (ring.count > 1 && bytesHeld > limits.maxMemoryBytes) {
+        while ring.count > maxSpans || (ring.count > 1 && bytesHeld > limits.maxMemoryBytes) {
             evictOldest()
         }
     }
 
     private mutating func evictOldest() {
-        guard let span = ring.removeFirst() else { return }
+        let sequence = ring.firstSequence
+        guard let span = ring.removeFirst(bytesEnd: { $0.payloadOffset + Int($0.payloadLength) }) else { return }
         evicted += 1
-        spanHeapBytes -= span.heapBytes
+        names.release(span.nameID)
         origins.release(span.origin)
         guard let entry = traces[span.traceID] else { return }
         if entry.storedSpans <= 1 {
-            graphBytes -= entry.graph.estimatedBytes
-            traces[span.traceID] = nil
-            dropStaleTraceOrder()
+            dropEntry(span.traceID)
+            // Its models, providers and attribution table may be held by nobody now.
+            lists.noteReleased(2)
+            tables.noteReleased(1)
         } else {
             entry.storedSpans -= 1
-            entry.firstSequence = span.nextInTrace
+            // More spans of the trace are stored, so this one links to the next.
+            entry.firstSequence = span.nextInTrace(after: sequence) ?? entry.lastSequence
         }
+    }
+
+    private mutating func dropEntry(_ id: TraceID) {
+        entryHeapBytes -= traces[id]?.heapBytes ?? 0
+        traces[id] = nil
+        dropStaleTraceOrder()
     }
 
     /// Pops stale positions from the front of the trace order, and rebuilds it when stale positions
@@ -160,7 +186,7 @@ struct SpanStore {
         forEachMatch(query) { id, entry, summary in
             var spans: [(payload: [UInt8], origin: SpanOrigin)] = []
             spans.reserveCapacity(entry.storedSpans)
-            forEachSpan(of: entry) { spans.append(($0.payload, $0.origin)) }
+            forEachSpan(of: entry) { span, sequence in spans.append((payload(of: span, at: sequence), span.origin)) }
             candidates.append(TracePageRead.Candidate(summary: summary, spans: spans))
             return true
         }
@@ -223,20 +249,29 @@ struct SpanStore {
         }
     }
 
-    /// The stored spans of one trace in arrival order.
-    func spans(of id: TraceID) -> [StoredSpan] {
+    /// The stored spans of one trace in arrival order, copied out with their names and payloads.
+    func spans(of id: TraceID) -> [StoredSpanCopy] {
         guard let entry = traces[id] else { return [] }
-        var spans: [StoredSpan] = []
+        var spans: [StoredSpanCopy] = []
         spans.reserveCapacity(entry.storedSpans)
-        forEachSpan(of: entry) { spans.append($0) }
+        forEachSpan(of: entry) { span, sequence in spans.append(copy(span, at: sequence)) }
         return spans
     }
 
-    private func forEachSpan(of entry: TraceEntry, _ body: (StoredSpan) -> Void) {
-        var sequence = entry.firstSequence
-        while sequence != StoredSpan.noNext, let span = ring[sequence: sequence] {
-            body(span)
-            sequence = span.nextInTrace
+    private func copy(_ span: StoredSpan, at sequence: UInt64) -> StoredSpanCopy {
+        StoredSpanCopy(span: span, name: names[span.nameID], payload: payload(of: span, at: sequence))
+    }
+
+    /// A copy of the span's payload bytes from its chunk's arena.
+    private func payload(of span: StoredSpan, at sequence: UInt64) -> [UInt8] {
+        ring.bytes(of: sequence, at: span.payloadOffset, count: Int(span.payloadLength))
+    }
+
+    private func forEachSpan(of entry: TraceEntry, _ body: (StoredSpan, UInt64) -> Void) {
+        var next: UInt64? = entry.firstSequence
+        while let sequence = next, let span = ring[sequence: sequence] {
+            body(span, sequence)
+            next = span.nextInTrace(after: sequence)
         }
     }
 }

@@ -1,4 +1,5 @@
-/// A span as the store holds it: fixed fields inline, the variable part as a compact payload,
+/// A span as the store holds it: fixed fields inline (128 bytes), its name as an id in the
+/// store's `SpanNameTable`, the variable part as a compact payload in its ring chunk's arena,
 /// resource and scope shared through `SpanOrigin`, and what the span added to the ledger (so the
 /// ledger can move it when a late ancestor changes its attribution).
 struct StoredSpan {
@@ -9,48 +10,52 @@ struct StoredSpan {
     var endTimeUnixNano: UInt64
     /// When govtop received it (its place in the rate windows).
     var receivedAt: UInt64
-    var name: String
-    var origin: SpanOrigin
-    var payload: [UInt8]
     /// Cost in nano-dollars (reported or estimated; at most `ValueBounds.maxSpanCostUSD`, so 64 bits
     /// hold it); 0 when none.
     var costNanos: Int64
+    /// GenOps accounting: the reserved and actual amounts (nano-dollars or tokens) the span
+    /// reported (see `genops`), so moves subtract exactly what was added.
+    var accountingReserved: Int64 = 0
+    var accountingActual: Int64 = 0
+    var origin: SpanOrigin
+    /// Where the payload sits in its ring chunk's arena: the offset's low 32 bits here, its next 8
+    /// bits in `payloadOffsetHigh` (an arena of 256 spans stays far below 2⁴⁰ bytes).
+    private var payloadOffsetLow: UInt32 = 0
+    var payloadLength: UInt32 = 0
+    /// The span's name in the store's `SpanNameTable`.
+    var nameID: UInt32 = 0
+    /// How far ahead the next span of the same trace is in arrival order (sequence numbers), or 0
+    /// for none. The store holds fewer than 2³² spans, so the distance between two fits.
+    private var nextDistance: UInt32 = 0
     var inputTokens: UInt32
     var outputTokens: UInt32
     var cachedInputTokens: UInt32
     var reasoningTokens: UInt32
     var policyViolations: UInt8
     var evalFailures: UInt8
-    /// GenOps accounting and SLA: which of them the span reported (see `GenOpsFlags`) and its
-    /// reserved and actual amounts (nano-dollars or tokens), so moves subtract exactly what was added.
+    /// Which GenOps accounting and SLA facts the span reported (see `GenOpsFlags`).
     var genops: GenOpsFlags = []
-    var accountingReserved: Int64 = 0
-    var accountingActual: Int64 = 0
-    var kind: SpanKind
-    var statusCode: StatusCode
+    /// `SpanKind` in the low four bits, `StatusCode` in the high four.
+    private var kindAndStatus: UInt8
     var flags: SpanFlags
     /// Where the span's model and provider sit in its trace entry's `models` and `providers`
     /// (see `TraceEntry.slot`), so a move can name them without decoding the span again.
     var modelSlot: UInt8 = TraceEntry.noSlot
     var providerSlot: UInt8 = TraceEntry.noSlot
-    /// Sequence number of the next span of the same trace in arrival order, or `noNext`.
-    var nextInTrace: UInt64 = StoredSpan.noNext
+    private var payloadOffsetHigh: UInt8 = 0
 
-    static let noNext = UInt64.max
+    /// The largest payload offset an arena may give (see `payloadOffset`).
+    static let maxPayloadOffset = (1 << 40) - 1
 
-    init(record: SpanRecord, facts: GovernanceFacts, cost: SpanCost, payload: [UInt8],
-         origin: SpanOrigin, receivedAt: UInt64) {
+    init(record: SpanRecord, facts: GovernanceFacts, cost: SpanCost, origin: SpanOrigin, receivedAt: UInt64) {
         traceID = record.traceID
         spanID = record.spanID
         parentSpanID = record.parentSpanID
         startTimeUnixNano = record.startTimeUnixNano
         endTimeUnixNano = record.endTimeUnixNano
         self.receivedAt = receivedAt
-        name = record.name
         self.origin = origin
-        self.payload = payload
-        kind = record.kind
-        statusCode = record.statusCode
+        kindAndStatus = record.kind.rawValue | record.statusCode.rawValue << 4
         policyViolations = UInt8(clamping: facts.policyViolations)
         evalFailures = UInt8(clamping: facts.evalFailures)
         var flags: SpanFlags = []
@@ -79,6 +84,30 @@ struct StoredSpan {
         storeAccounting(AccountingTotals(facts))
     }
 
+    var kind: SpanKind { SpanKind(rawValue: kindAndStatus & 0x0F) ?? .unspecified }
+    var statusCode: StatusCode { StatusCode(rawValue: kindAndStatus >> 4) ?? .unset }
+
+    /// Where the payload starts in its ring chunk's arena.
+    var payloadOffset: Int {
+        get { Int(payloadOffsetHigh) << 32 | Int(payloadOffsetLow) }
+        set {
+            precondition(newValue >= 0 && newValue <= Self.maxPayloadOffset, "span payload arena beyond 2^40 bytes")
+            payloadOffsetLow = UInt32(truncatingIfNeeded: newValue)
+            payloadOffsetHigh = UInt8(truncatingIfNeeded: newValue >> 32)
+        }
+    }
+
+    /// The sequence number of the next span of the same trace, given this span's; nil for none.
+    func nextInTrace(after sequence: UInt64) -> UInt64? {
+        nextDistance == 0 ? nil : sequence + UInt64(nextDistance)
+    }
+
+    /// Links this span (at `sequence`) to the next span of its trace (at `next`, fewer than 2³²
+    /// places later).
+    mutating func link(next: UInt64, after sequence: UInt64) {
+        nextDistance = UInt32(next - sequence)
+    }
+
     /// Exactly what this span added to the ledger.
     var contribution: Contribution {
         var contribution = Contribution()
@@ -104,31 +133,6 @@ struct StoredSpan {
 
     /// The span's cost (reported or estimated); zero when none.
     var cost: Money { Money(nanos: Int128(costNanos)) }
-
-    /// Heap bytes this span holds beyond its slot in the ring (the payload buffer and a long name
-    /// that was not interned).
-    var heapBytes: Int {
-        StoredSpan.mallocSize(32 + payload.count)
-            + (flags.contains(.sharedName) || name.utf8.count <= 15 ? 0 : StoredSpan.mallocSize(32 + name.utf8.count))
-    }
-
-    /// The span back in model form, for the API and the trace detail view.
-    var record: SpanRecord {
-        var record = SpanRecord(traceID: traceID, spanID: spanID, parentSpanID: parentSpanID, name: name, kind: kind,
-                                startTimeUnixNano: startTimeUnixNano, endTimeUnixNano: endTimeUnixNano, statusCode: statusCode)
-        SpanPayload.decode(payload, into: &record)
-        return record
-    }
-
-    /// The span's facts read again from its payload, outside the engine's lock: for the trace
-    /// detail's invalid-value marks, and for a move of a span whose model or provider its trace
-    /// entry did not keep (a trace with more than `TraceEntry.maxModels` of them).
-    var decodedFacts: GovernanceFacts {
-        Normalizer.facts(for: record, resource: origin.resourceFacts, service: origin.service)
-    }
-
-    /// malloc rounds requests up to 16 bytes and adds an 8-byte header.
-    static func mallocSize(_ bytes: Int) -> Int { (bytes + 8 + 15) & ~15 }
 }
 
 /// Yes/no facts about a stored span.
@@ -139,5 +143,4 @@ struct SpanFlags: OptionSet {
     static let reportedCost = SpanFlags(rawValue: 4)
     static let estimatedCost = SpanFlags(rawValue: 8)
     static let unpriced = SpanFlags(rawValue: 16)
-    static let sharedName = SpanFlags(rawValue: 32)
 }

@@ -19,8 +19,12 @@ final class TraceEntry {
     /// The root's attribution once it has arrived, else the first attributed span's: its index
     /// in the graph's table of the trace's attributions.
     private var attributionIndex: UInt16 = 0
-    var models: [String] = []
-    var providers: [String] = []
+    /// The trace's models and providers, usually lists shared with other entries (see
+    /// `SharedLists`); the bytes of lists the entry holds alone.
+    private var modelList: SharedList<String>?
+    private var providerList: SharedList<String>?
+    private var ownModelBytes: Int32 = 0
+    private var ownProviderBytes: Int32 = 0
     var errors = 0
     var policyViolations = 0
     var evalFailures = 0
@@ -32,12 +36,19 @@ final class TraceEntry {
     /// A span's slot when its model (or provider) was not kept: the trace already had `maxModels`.
     static let notKept: UInt8 = .max
 
-    /// Estimated bytes of one entry: the object, its dictionary slot (with the table's spare room),
-    /// its place in the trace order, and the models and providers arrays.
-    static let estimatedBytes = 240 + (16 + 8) * 4 / 3 + 24 + 2 * 48
+    /// Estimated bytes of one entry: the object, its dictionary slot (with the table's spare room)
+    /// and its place in the trace order. Its graph and own lists come on top (`heapBytes`).
+    static let estimatedBytes = 240 + (16 + 8) * 4 / 3 + 24
+
+    /// Bytes the entry holds beyond `estimatedBytes`: its attribution graph and the lists of models
+    /// and providers it does not share.
+    var heapBytes: Int { graph.estimatedBytes + Int(ownModelBytes) + Int(ownProviderBytes) }
 
     /// The root's attribution once it has arrived, else the first attributed span's.
     var attribution: Attribution { graph.attribution(at: attributionIndex) }
+
+    var models: [String] { modelList?.elements ?? [] }
+    var providers: [String] { providerList?.elements ?? [] }
 
     init(generation: UInt64, firstSequence: UInt64, lastSequence: UInt64, service: String, firstSpanName: String,
          startTimeUnixNano: UInt64, endTimeUnixNano: UInt64) {
@@ -52,9 +63,9 @@ final class TraceEntry {
 
     /// Counts the span into the trace; returns where its model and provider are kept. `effective`
     /// is the span's index in the graph's attribution table; a model or provider the trace did not
-    /// have yet is kept as the interner's shared copy.
-    func add(_ span: StoredSpan, facts: GovernanceFacts, effective: UInt16, sequence: UInt64, interner: inout StringInterner)
-        -> (model: UInt8, provider: UInt8) {
+    /// have yet extends its list to a shared one.
+    func add(_ span: StoredSpan, name: String, facts: GovernanceFacts, effective: UInt16, sequence: UInt64,
+             lists: inout SharedLists<String>) -> (model: UInt8, provider: UInt8) {
         lastSequence = sequence
         storedSpans += 1
         startTimeUnixNano = min(startTimeUnixNano, span.startTimeUnixNano)
@@ -66,23 +77,27 @@ final class TraceEntry {
         policyViolations += Int(span.policyViolations)
         evalFailures += Int(span.evalFailures)
         if span.parentSpanID.isNone {
-            rootName = span.name
+            rootName = name
             service = span.origin.service
             if effective != 0 { attributionIndex = effective }
         } else if attributionIndex == 0 {
             attributionIndex = effective
         }
-        return (TraceEntry.slot(of: facts.model, in: &models, interner: &interner),
-                TraceEntry.slot(of: facts.provider, in: &providers, interner: &interner))
+        return (TraceEntry.slot(of: facts.model, in: &modelList, ownBytes: &ownModelBytes, lists: &lists),
+                TraceEntry.slot(of: facts.provider, in: &providerList, ownBytes: &ownProviderBytes, lists: &lists))
     }
 
     /// The 1-based position of `value` in `list`, adding it while there is room.
-    private static func slot(of value: String?, in list: inout [String], interner: inout StringInterner) -> UInt8 {
+    private static func slot(of value: String?, in list: inout SharedList<String>?, ownBytes: inout Int32,
+                             lists: inout SharedLists<String>) -> UInt8 {
         guard let value else { return noSlot }
-        if let index = list.firstIndex(of: value) { return UInt8(index + 1) }
-        guard list.count < maxModels else { return notKept }
-        list.append(interner.intern(value))
-        return UInt8(list.count)
+        let elements = list?.elements ?? []
+        if let index = elements.firstIndex(of: value) { return UInt8(index + 1) }
+        guard elements.count < maxModels else { return notKept }
+        let extended = lists.appending(value, to: list)
+        list = extended.list
+        ownBytes = Int32(clamping: extended.ownBytes)
+        return UInt8(elements.count + 1)
     }
 
     /// The model or provider kept in a slot; nil for `noSlot`.

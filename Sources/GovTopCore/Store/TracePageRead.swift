@@ -6,7 +6,7 @@ struct TracePageRead: Sendable {
     /// A trace that passed the summary conditions, and what its attribute condition may look at.
     struct Candidate: Sendable {
         var summary: TraceSummary
-        /// Each stored span's payload (shared, not copied: stored payloads are never changed) and origin.
+        /// Each stored span's payload (copied from its chunk's arena under the lock) and origin.
         var spans: [(payload: [UInt8], origin: SpanOrigin)]
     }
 
