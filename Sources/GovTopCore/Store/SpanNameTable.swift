@@ -12,7 +12,8 @@ struct SpanNameTable {
     private var nameBytes = 0
     /// The names retained last: a batch repeats a handful of names, and comparing a string with a
     /// few is cheaper than hashing it.
-    private var recent = InlineArray<8, (name: String, id: UInt32)>(repeating: ("", .max))
+    private var recentNames = InlineArray<8, String>(repeating: "")
+    private var recentIDs = InlineArray<8, UInt32>(repeating: .max)
     private var nextRecent = 0
 
     /// Names held.
@@ -31,9 +32,9 @@ struct SpanNameTable {
 
     /// The name's id, counting one more span that has it.
     mutating func retain(_ name: String) -> UInt32 {
-        for slot in recent.indices where recent[slot].id != .max && recent[slot].name == name {
-            users[Int(recent[slot].id)] += 1
-            return recent[slot].id
+        for slot in recentIDs.indices where recentIDs[slot] != .max && recentNames[slot] == name {
+            users[Int(recentIDs[slot])] += 1
+            return recentIDs[slot]
         }
         let id: UInt32
         if let existing = ids[name] {
@@ -51,8 +52,9 @@ struct SpanNameTable {
             nameBytes += StringHeap.bytes(name)
         }
         users[Int(id)] += 1
-        recent[nextRecent] = (names[Int(id)], id)
-        nextRecent = (nextRecent + 1) % recent.count
+        recentNames[nextRecent] = names[Int(id)]
+        recentIDs[nextRecent] = id
+        nextRecent = (nextRecent + 1) % recentIDs.count
         return id
     }
 
@@ -65,7 +67,10 @@ struct SpanNameTable {
         nameBytes -= StringHeap.bytes(name)
         names[Int(id)] = ""
         freeIDs.append(id)
-        for slot in recent.indices where recent[slot].id == id { recent[slot] = ("", .max) }
+        for slot in recentIDs.indices where recentIDs[slot] == id {
+            recentNames[slot] = ""
+            recentIDs[slot] = .max
+        }
         // A dictionary never shrinks by itself: after a burst of distinct names, rebuild it once
         // it is mostly empty (amortized O(1) per removal).
         if ids.isEmpty {

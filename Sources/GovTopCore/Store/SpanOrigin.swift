@@ -22,7 +22,8 @@ public final class SpanOrigin: Sendable {
         func size(_ attributes: [Attribute]) -> Int {
             attributes.reduce(32) { $0 + 48 + $1.key.utf8.count + $1.value.text.utf8.count }
         }
-        estimatedBytes = 128 + size(resource.attributes) + size(scope.attributes) + scope.name.utf8.count + scope.version.utf8.count
+        // The object (header, resource, scope, service, counter) and the facts table it holds inline.
+        estimatedBytes = 128 + MemoryLayout<FactValues>.size + size(resource.attributes) + size(scope.attributes) + scope.name.utf8.count + scope.version.utf8.count
     }
 
     /// Counts one more stored span.
