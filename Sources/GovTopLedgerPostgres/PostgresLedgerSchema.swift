@@ -11,6 +11,12 @@ enum PostgresLedgerSchema {
         let statements: [String]
     }
 
+    /// The most characters kept of free text read back (`TextLimit`): any program with access can put
+    /// megabytes in a column. Names and ids (an instance name is at most 200 characters)…
+    static let maxNameRead = 256
+    /// …and an alert's subject and message.
+    static let maxTextRead = 4096
+
     static let amountNames = ["requests", "input_tokens", "output_tokens", "cached_input_tokens", "reasoning_tokens",
                               "cost_reported_nanos", "cost_estimated_nanos", "unpriced_requests", "errors",
                               "policy_violations", "eval_failures"]

@@ -44,7 +44,7 @@ extension PostgresLedgerStore: NotificationClaimStore {
             let holder = try run.query("SELECT claimed_by FROM govtop_fleet_notifications WHERE sink = $1 AND kind = $2 AND subject = $3",
                                        keys)
             return holder.first.flatMap { $0.first ?? nil } ?? "another instance"
-        }
+        }.map { TextLimit.capped($0, to: PostgresLedgerSchema.maxNameRead) }
         return winner.map { .lost(by: $0) } ?? .won
     }
 }

@@ -301,7 +301,8 @@ public final class PostgresLedgerStore: SharedLedgerStore {
 
     private static func budget(_ row: [String?]) throws(LedgerStoreError) -> BudgetPeriodRecord {
         let start = try PostgresAmounts.int64(row, 2), end = try PostgresAmounts.int64(row, 3)
-        return BudgetPeriodRecord(name: row[0] ?? "", period: row[1] ?? "",
+        return BudgetPeriodRecord(name: TextLimit.capped(row[0] ?? "", to: PostgresLedgerSchema.maxTextRead),
+                                  period: TextLimit.capped(row[1] ?? "", to: PostgresLedgerSchema.maxNameRead),
                                   window: BudgetWindow(start: UInt64(max(0, start)), end: UInt64(max(0, end))),
                                   consumed: Money(nanos: try PostgresAmounts.wide(row, 4, column: "govtop_budget_periods.consumed_nanos")),
                                   burn: (row[5]).flatMap { BurnRecord(encoded: $0) } ?? BurnRecord())
@@ -311,7 +312,9 @@ public final class PostgresLedgerStore: SharedLedgerStore {
         guard let kind = row[2].flatMap(AlertKind.init(rawValue:)), let severity = row[3].flatMap(AlertSeverity.init(rawValue:)),
               let state = row[9].flatMap(AlertState.init(rawValue:)) else { return nil }
         let resolvedAt = row[10].flatMap { Int64($0) }.map { UInt64(max(0, $0)) }
-        let alert = Alert(id: row[0] ?? "", kind: kind, severity: severity, subject: row[4] ?? "", message: row[5] ?? "",
+        func text(_ column: Int, _ limit: Int) -> String { TextLimit.capped(row[column] ?? "", to: limit) }
+        let alert = Alert(id: text(0, PostgresLedgerSchema.maxNameRead), kind: kind, severity: severity,
+                          subject: text(4, PostgresLedgerSchema.maxTextRead), message: text(5, PostgresLedgerSchema.maxTextRead),
                           firstSeen: UInt64(max(0, try PostgresAmounts.int64(row, 6))),
                           lastSeen: UInt64(max(0, try PostgresAmounts.int64(row, 7))),
                           count: try PostgresAmounts.count(row, 8, column: "govtop_alerts.count"), state: state, resolvedAt: resolvedAt,

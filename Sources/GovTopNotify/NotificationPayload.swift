@@ -3,14 +3,14 @@ import GovTopReceiver
 
 /// The bodies sinks send, built from the alert log's stored values with the API's own renderers, so a
 /// webhook sees the same alert and budget objects as `GET /api/v1/alerts` and `/api/v1/budgets`.
-/// Serialized JSON escapes every control character; the `text` line has them replaced.
+/// The JSON writer replaces every control character (the line feed before Slack's second line aside).
 enum NotificationPayload {
     /// Webhooks and commands: `{"source", "event", "sink", "text", "alert", "budget"?}`.
     static func json(_ event: NotificationEvent, sink: String) -> [UInt8] {
         var members: [(String, JSONValue)] = [
             ("source", .string("govtop")),
             ("event", .string(event.reason.rawValue)),
-            ("sink", .string(ControlCharacters.replaced(in: sink))),
+            ("sink", .string(sink)),
             ("text", .string(event.line)),
             ("alert", AlertsRenderer.alert(event.alert)),
         ]
@@ -21,9 +21,9 @@ enum NotificationPayload {
     /// A Slack incoming-webhook message: `{"text": "[CRITICAL] budget exceeded: …"}`, with the budget's
     /// projection on a second line for budget alerts.
     static func slack(_ event: NotificationEvent) -> [UInt8] {
-        var text = event.line
-        if let budget = event.budget, event.reason != .resolved, let projection = projection(budget) { text += "\n" + projection }
-        return JSONValue.object([("text", .string(text))]).serialized
+        var lines = [event.line]
+        if let budget = event.budget, event.reason != .resolved, let projection = projection(budget) { lines.append(projection) }
+        return JSONValue.object([("text", .lines(lines))]).serialized
     }
 
     /// `Spent $81.20 of $100.00 (81.2%), burning $12.00/h; runs out 2026-01-01T18:00:00Z, resets 2026-01-02T00:00:00Z`.
@@ -34,7 +34,7 @@ enum NotificationPayload {
         if let burn = budget.burnUSDPerHour, burn > 0 { text += ", burning \(usd(burn))/h" }
         if let exhaustion = budget.projectedExhaustion { text += "; runs out \(RFC3339.format(unixNanos: exhaustion))" }
         if let resets = budget.resetsAt { text += (budget.projectedExhaustion == nil ? "; " : ", ") + "resets \(RFC3339.format(unixNanos: resets))" }
-        return ControlCharacters.replaced(in: text)
+        return text
     }
 
     private static func usd(_ value: Double) -> String {

@@ -53,7 +53,7 @@ import Testing
         ("notifications:\n  - {kind: webhook, url: \"http://x/\", min_severity: loud}\n",
          "test.yaml:2:53: notifications[0].min_severity: expected one of info, warning, critical, got \"loud\""),
         ("notifications:\n  - {kind: webhook, url: \"http://x/\", kinds: [budget_exceded]}\n",
-         "test.yaml:2:47: notifications[0].kinds[0]: expected one of budget_threshold, budget_exceeded, budget_projected_exhaustion, policy_violation, evaluation_failure, cost_spike, error_rate_spike, ledger_write_failure, sla_miss_rate, notification_failure, got \"budget_exceded\"; did you mean \"budget_exceeded\"?"),
+         "test.yaml:2:47: notifications[0].kinds[0]: expected one of budget_threshold, budget_exceeded, budget_projected_exhaustion, policy_violation, evaluation_failure, cost_spike, error_rate_spike, ledger_write_failure, fleet_read_failure, sla_miss_rate, notification_failure, got \"budget_exceded\"; did you mean \"budget_exceeded\"?"),
         ("notifications:\n  - {kind: webhook, url: \"http://x/\", repeat_after: soon}\n",
          "test.yaml:2:53: notifications[0].repeat_after: expected a duration such as 30m or 24h (0 sends an alert again only after it resolved), got \"soon\""),
         ("notifications:\n  - {kind: webhook, url: \"http://x/\", retry: 3}\n",

@@ -96,7 +96,12 @@ struct HostileLedgerTests {
         #expect(a.engine.groups(by: .team).map(\.key) == ["ml"])
         #expect(a.engine.budgets().first?.consumedUSD == 3)
         let alert = try #require(a.engine.alerts().first { $0.subject == "fleet figures \(url.description)" })
-        #expect(alert.kind == .ledgerWriteFailure && alert.severity == .critical && alert.isActive)
+        // Filed as a failed fleet read (the ledger was written fine), and counted as one.
+        #expect(alert.kind == .fleetReadFailure && alert.severity == .critical && alert.isActive)
+        #expect(alert.kind.rawValue == "fleet_read_failure" && alert.kind.label == "fleet read failure")
+        #expect(!a.engine.alerts().contains { $0.kind == .ledgerWriteFailure })
+        #expect(a.engine.summary().fleetReadFailures >= 1)
+        #expect(a.engine.summary().ledgerWriteErrors == 0)
         #expect(alert.message.contains("negative amount"), "\(alert.message)")
         #expect(alert.message.contains("failed reads"), "\(alert.message)")
 

@@ -51,9 +51,12 @@ import Testing
                         "metric_points_received", "log_records_received", "uptime_seconds",
                         "cost_usd_per_minute", "alerts_active", "invalid_values", "null_items_dropped", "requests_shed",
                         "requests_shed_by_reason", "record_written", "record_dropped", "record_write_errors",
-                        "ledger_write_errors", "ledger_fleet_read_age_seconds", "metering", "log_store"]
+                        "ledger_write_errors", "ledger_buckets_dropped", "fleet_read_failures", "ledger_fleet_read_age_seconds",
+                        "metering", "log_store"]
             #expect(Set(json.keys) == Set(keys))
             #expect(json["ledger_write_errors"] as? Int == 0)
+            #expect(json["ledger_buckets_dropped"] as? Int == 0)
+            #expect(json["fleet_read_failures"] as? Int == 0)
             let metering = json["metering"] as? [String: Any]
             #expect(metering?["coverage"] is NSNull)
             #expect(metering?["metric_streams_dropped"] as? Int == 0)

@@ -86,4 +86,38 @@ import Testing
             #expect(recent["notified_by"] as? String == "us\u{FFFD}]52;c;ZWNobyBoaQ==\u{FFFD}")
         }
     }
+
+    /// The renderer of the `fleet` object no longer cleans its strings one field at a time: the JSON
+    /// writer does, for every string. The response's bytes hold no control character of any kind (C0,
+    /// DEL, C1), and not its JSON escape either (`\u001b`, `\n`, …), in any of those fields.
+    @Test func fleetClaimsResponseBytesHoldNoControlCharacterNorItsEscape() async throws {
+        let engine = Engine()
+        let controls = String(String.UnicodeScalarView((0..<0xA0).compactMap(Unicode.Scalar.init).filter(ControlCharacters.isControl)))
+        var status = FleetClaimStatus(instance: "eu" + controls)
+        status.failedAttempts = 1
+        status.lastError = "reset" + controls
+        status.lastErrorAt = 1_700_000_000_000_000_000
+        var entry = NotifiedElsewhere(sink: "slack" + controls, alertID: "a1" + controls, kind: .budgetExceeded,
+                                      subject: "budget" + controls, event: .firing, by: "us", at: 1_700_000_001_000_000_000)
+        entry.by = "us" + controls
+        status.recordElsewhere(entry)
+        engine.publishFleetClaimStatus(status)
+        try await withServer(engine: engine) { port, _ in
+            let response = try await APIClient(port: port).get("/api/v1/notifications")
+            #expect(response.status == 200)
+            let bytes = response.body
+            #expect(!bytes.contains { $0 < 0x20 || $0 == 0x7F })
+            #expect(!zip(bytes, bytes.dropFirst()).contains { $0 == 0xC2 && (0x80...0x9F).contains($1) })
+            #expect(!bytes.contains(UInt8(ascii: "\\")), "\(response.text)")
+            let replaced = String(repeating: "\u{FFFD}", count: controls.unicodeScalars.count)
+            let fleet = try #require(response.json["fleet"] as? [String: Any])
+            let recent = try #require((fleet["recent_by_other_instances"] as? [[String: Any]])?.first)
+            #expect(fleet["instance"] as? String == "eu" + replaced)
+            #expect(fleet["last_error"] as? String == "reset" + replaced)
+            #expect(recent["sink"] as? String == "slack" + replaced)
+            #expect(recent["alert_id"] as? String == "a1" + replaced)
+            #expect(recent["subject"] as? String == "budget" + replaced)
+            #expect(recent["notified_by"] as? String == "us" + replaced)
+        }
+    }
 }

@@ -51,7 +51,8 @@ import Testing
             let metrics = try await client.get("/metrics").text
             #expect(metrics.contains("team\u{FFFD}]0;pwned\u{FFFD}"))
             let groups = try await client.get("/api/v1/groups?by=team").text
-            #expect(groups.contains("team\\u001b]0;pwned\\u0007"))
+            #expect(groups.contains("team\u{FFFD}]0;pwned\u{FFFD}"))
+            #expect(!groups.contains("\\u00"))
         }
     }
 }

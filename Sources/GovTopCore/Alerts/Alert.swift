@@ -58,6 +58,8 @@ public enum AlertKind: String, CaseIterable, Sendable, Hashable, Codable {
     case errorRateSpike = "error_rate_spike"
     /// The ledger of record on disk could not be written (ledger: issue 11).
     case ledgerWriteFailure = "ledger_write_failure"
+    /// The fleet's figures could not be read from the shared ledger (fleet: issue 16).
+    case fleetReadFailure = "fleet_read_failure"
     /// A team's share of GenOps SLA misses (`genops.sla.met` false) is above its threshold.
     case slaMissRate = "sla_miss_rate"
     /// A notification sink failed several deliveries in a row (notifications: issue 15).
@@ -74,6 +76,7 @@ public enum AlertKind: String, CaseIterable, Sendable, Hashable, Codable {
         case .costSpike: "cost spike"
         case .errorRateSpike: "error-rate spike"
         case .ledgerWriteFailure: "ledger write failure"
+        case .fleetReadFailure: "fleet read failure"
         case .slaMissRate: "SLA miss rate"
         case .notificationFailure: "notification failure"
         }

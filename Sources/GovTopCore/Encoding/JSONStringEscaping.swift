@@ -2,11 +2,34 @@
 /// and DEL and C1 as well, which JSON allows raw but which a terminal printing the response would
 /// execute. Everything else is copied as UTF-8. The one JSON string writer of govtop (the OTLP/JSON
 /// encoder and the API both use it).
+///
+/// The API's writer asks for control characters to be *replaced* instead (`replacingControls`): each
+/// becomes U+FFFD, exactly as `ControlCharacters.replaced` does, in the same single pass over the
+/// bytes (nothing is copied unless a control character is there), so no renderer has to remember it.
 package enum JSONStringEscaping {
     private static let hexDigits = Array("0123456789abcdef".utf8)
+    /// U+FFFD in UTF-8.
+    private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
 
-    package static func append(_ value: String, to bytes: inout [UInt8]) {
+    package static func append(_ value: String, to bytes: inout [UInt8], replacingControls: Bool = false) {
         bytes.append(UInt8(ascii: "\""))
+        appendContent(value, to: &bytes, replacingControls: replacingControls)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// One JSON string of `lines` joined by line feeds (written `\n`, the one control character put
+    /// there on purpose), each line's own control characters replaced.
+    package static func appendLines(_ lines: [String], to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for (index, line) in lines.enumerated() {
+            if index > 0 { appendEscape(0x0A, to: &bytes) }
+            appendContent(line, to: &bytes, replacingControls: true)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The string's content without its quotes.
+    private static func appendContent(_ value: String, to bytes: inout [UInt8], replacingControls: Bool) {
         var value = value
         value.withUTF8 { utf8 in
             var runStart = 0
@@ -20,7 +43,11 @@ package enum JSONStringEscaping {
                     continue
                 }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                if isC1 {
+                let isQuoteOrBackslash = byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+                if replacingControls, !isQuoteOrBackslash {
+                    bytes.append(contentsOf: replacement)
+                    index += isC1 ? 2 : 1
+                } else if isC1 {
                     appendUnicodeEscape(utf8[index + 1], to: &bytes)
                     index += 2
                 } else {
@@ -31,7 +58,6 @@ package enum JSONStringEscaping {
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     private static func appendEscape(_ byte: UInt8, to bytes: inout [UInt8]) {

@@ -34,7 +34,7 @@ extension Engine {
         state.withLock { state in
             state.fleet.update(fleet: figures, baseline: baseline, at: now)
             state.publishDecisions(to: decisions, now: now)
-            if let change = state.alerts.resolve(kind: .ledgerWriteFailure, subject: subject, now: now) { state.record(change) }
+            if let change = state.alerts.resolve(kind: .fleetReadFailure, subject: subject, now: now) { state.record(change) }
         }
     }
 

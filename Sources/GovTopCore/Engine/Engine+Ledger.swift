@@ -36,6 +36,11 @@ extension Engine {
         }
     }
 
+    /// Counts deltas the ledger writer left out of its pending batch (`ledger_buckets_dropped`).
+    func countDroppedLedgerDeltas(_ count: Int) {
+        state.withLock { $0.ledgerDeltas.countDropped(count) }
+    }
+
     /// Adds one to `counter` and raises (or keeps up) the alert `condition` makes of the store's path
     /// and the count (a failed commit, or a fleet read that failed: Engine+Fleet.swift).
     func recordLedgerFailure(counting counter: WritableKeyPath<EngineState, Int> & Sendable,

@@ -159,6 +159,8 @@ struct EngineState {
         summary.nullItemsDropped = nullItemsDropped
         summary.requestsShedByReason = requestsShed
         summary.ledgerWriteErrors = ledgerDeltas.writeErrors // ledger: issue 11
+        summary.ledgerBucketsDropped = ledgerDeltas.dropped // review8
+        summary.fleetReadFailures = fleet.readFailures // fleet: issue 16
         summary.fleetReadAgeSeconds = fleet.readAt.map { Double(now &- $0) / 1e9 } // fleet: issue 16
         return summary
     }

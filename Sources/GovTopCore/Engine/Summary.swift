@@ -29,6 +29,11 @@ public struct Summary: Sendable, Hashable {
     public var requestsShedByReason: [ShedReason: Int] = [:]
     /// Commits of the ledger of record that failed (ledger: issue 11).
     public var ledgerWriteErrors = 0
+    /// Reads of the fleet's figures from the shared ledger that failed (fleet: issue 16).
+    public var fleetReadFailures = 0
+    /// Hourly buckets of the ledger of record left out while too many waited for a store that failed
+    /// (and later deltas for them, so none is written negative).
+    public var ledgerBucketsDropped = 0
     /// fleet (issue 16): seconds since the shared ledger's fleet figures were last read; nil when the
     /// ledger is not shared or was never read. Totals, groups and budgets include other instances as of then.
     public var fleetReadAgeSeconds: Double?

@@ -13,10 +13,10 @@ extension AlertCondition {
     public static func fleetReadSubject(path: String) -> String { "fleet figures \(path)" }
 
     /// fleet (issue 16): the shared ledger answered the fleet read with something the store refused
-    /// (a corrupt or negative amount another writer put there) or not at all. Filed with the ledger's
-    /// failures, under its own subject; it resolves at the next good read (`Engine.applyFleet`).
+    /// (a corrupt or negative amount another writer put there) or not at all. A kind of its own (the
+    /// ledger was not failing to be written); it resolves at the next good read (`Engine.applyFleet`).
     public static func fleetReadFailure(path: String, message: String, failures: Int) -> AlertCondition {
-        AlertCondition(kind: .ledgerWriteFailure, subject: fleetReadSubject(path: path), severity: .critical,
+        AlertCondition(kind: .fleetReadFailure, subject: fleetReadSubject(path: path), severity: .critical,
                        message: ControlCharacters.replaced(in: "the fleet's figures could not be read from the shared ledger "
                            + "(\(failures) failed reads): \(message). This instance's own spend is still counted and committed; "
                            + "the other instances' is shown as of the last good read (ledger_fleet_read_age_seconds)."))

@@ -3,7 +3,8 @@
 ///
 /// It is the writer's bounded queue: deltas for the same hour of the same group merge into one, so
 /// its size follows the groups and hours that changed, not the spans; past `maxPending` distinct
-/// buckets (a store that has failed for a long time) new buckets are dropped and counted.
+/// buckets (a store that has failed for a long time) new buckets are dropped and counted, and so is
+/// every later delta for a dropped bucket (`DroppedBuckets`: a move out of it would go negative).
 ///
 /// Groups fold into `(other)` exactly as the ledger's group tables fold them (same capacity, same
 /// order of arrival, the same adds and moves), so the totals restored per group are the ones shown.
@@ -19,12 +20,25 @@ struct LedgerDeltas: Sendable {
     /// of a batch share their groups and hour, so most adds skip the group lookup and the hashing.
     private var recent: [(value: String?, hour: Int64, position: Int)] =
         Array(repeating: (value: nil, hour: -1, position: -1), count: Dimension.allCases.count + 1)
-    /// Buckets left out because `maxPending` were already waiting.
+    /// Deltas left out because `maxPending` buckets were already waiting (here or in the writer's
+    /// pending batch), or because their bucket had been left out before (`ledger_buckets_dropped`).
     private(set) var dropped = 0
     /// Commits that failed (disk full, I/O errors, file-size limit), for `ledger_write_errors`.
     var writeErrors = 0
+    private let maxPending: Int
+    private var droppedKeys: DroppedBuckets
 
     static let maxPending = 250_000
+
+    init(maxPending: Int = LedgerDeltas.maxPending) {
+        self.maxPending = max(1, maxPending)
+        droppedKeys = DroppedBuckets(capacity: self.maxPending)
+    }
+
+    /// Counts deltas the ledger writer left out of its pending batch.
+    mutating func countDropped(_ count: Int) {
+        dropped += count
+    }
 
     /// Starts collecting, with the groups a previous run left (in their order of arrival).
     mutating func enable(capacity: Int, groups: [LedgerSeries]) {
@@ -98,7 +112,9 @@ struct LedgerDeltas: Sendable {
         if let existing = index[key] {
             position = existing
         } else {
-            guard buckets.count < Self.maxPending else {
+            // A bucket waiting here was never dropped: only a new one is checked.
+            guard buckets.count < maxPending, !droppedKeys.contains(key) else {
+                droppedKeys.insert(key)
                 dropped += 1
                 return
             }

@@ -22,9 +22,12 @@ public final class LedgerWriter: Sendable {
     private let stopping = Atomic<Bool>(false)
     private let started = Atomic<Bool>(false)
     private let commits = Atomic<Int>(0)
+    private let maxPending: Int
 
+    /// - Parameter maxPending: the most buckets waiting for a store that fails (250 000; tests make it small).
     public init(engine: Engine, store: any LedgerStore, pricingID: String, interval: Duration = .seconds(1),
-                retentionDays: Int = 400) {
+                retentionDays: Int = 400, maxPending: Int? = nil) {
+        self.maxPending = max(1, maxPending ?? LedgerDeltas.maxPending)
         self.engine = engine
         self.store = store
         self.pricingID = pricingID
@@ -56,6 +59,8 @@ public final class LedgerWriter: Sendable {
         var pending = LedgerCommit()
         var written = (budgets: [BudgetPeriodRecord](), alerts: AlertLogRecord?.none)
         var prunedAt = Int64.min
+        // Buckets left out of `pending`: their later deltas are left out too (a move would go negative).
+        var dropped = DroppedBuckets(capacity: maxPending)
         // fleet (issue 16): a shared store is read back after each commit (FleetOverlay explains why).
         let shared = store as? any SharedLedgerStore
         var baseline = FleetBaseline()
@@ -71,10 +76,20 @@ public final class LedgerWriter: Sendable {
             }
             if batch.budgets == written.budgets { batch.budgets = [] }
             if batch.alerts == written.alerts { batch.alerts = nil }
-            pending.merge(batch)
-            if pending.buckets.count > LedgerDeltas.maxPending {
-                pending.buckets.removeFirst(pending.buckets.count - LedgerDeltas.maxPending)
+            var droppedCount = 0
+            if !dropped.isEmpty {
+                let count = batch.buckets.count
+                batch.buckets.removeAll { dropped.contains($0.key) }
+                droppedCount += count - batch.buckets.count
             }
+            pending.merge(batch)
+            if pending.buckets.count > maxPending {
+                let oldest = pending.buckets.count - maxPending
+                for delta in pending.buckets.prefix(oldest) { dropped.insert(delta.key) }
+                pending.buckets.removeFirst(oldest)
+                droppedCount += oldest
+            }
+            if droppedCount > 0 { engine.countDroppedLedgerDeltas(droppedCount) }
             // The batch in doubt first, then (when it went through) what is pending.
             while true {
                 if inDoubt == nil, !pending.isEmpty {

@@ -179,7 +179,7 @@ public enum APIDecoding {
 
     static func text(_ value: String?, limit: Int = maxText) -> String {
         guard let value else { return "" }
-        return ControlCharacters.replaced(in: value.count > limit ? String(value.prefix(limit)) + "…" : value)
+        return ControlCharacters.replaced(in: TextLimit.capped(value, to: limit))
     }
 
     private static func count(_ value: Int?) -> Int { max(0, value ?? 0) }

@@ -1,6 +1,9 @@
 import GovTopCore
 
-/// A JSON document to be written. Object members keep their order, so responses are stable.
+/// A JSON document to be written. Object members keep their order, so responses are stable. Every
+/// string written (values and keys) has its control characters replaced by U+FFFD, as
+/// `ControlCharacters.replaced` does: text that came from spans, a database or another instance never
+/// reaches a response, a notification or a terminal printing either as a control code or its escape.
 package enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
@@ -9,6 +12,9 @@ package enum JSONValue: Sendable, Equatable {
     /// Written in the shortest form that reads back exactly; NaN and infinities become `null`.
     case double(Double)
     case string(String)
+    /// One string of several lines joined by line feeds (a Slack message's second line): the line
+    /// feeds between them are the only control characters the writer puts in a string.
+    case lines([String])
     case array([JSONValue])
     case object([(String, JSONValue)])
 
@@ -28,7 +34,7 @@ package enum JSONValue: Sendable, Equatable {
     }
 }
 
-/// Serializes `JSONValue`s as compact UTF-8 JSON.
+/// Serializes `JSONValue`s as compact UTF-8 JSON, control characters in strings replaced.
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
 
@@ -40,6 +46,7 @@ struct JSONWriter {
         case .uint(let number): append(String(number))
         case .double(let number): append(number.isFinite ? String(number) : "null")
         case .string(let text): writeString(text)
+        case .lines(let lines): JSONStringEscaping.appendLines(lines, to: &bytes)
         case .array(let elements):
             bytes.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
@@ -59,9 +66,9 @@ struct JSONWriter {
         }
     }
 
-    /// A JSON string, escaped by `JSONStringEscaping` (control characters included).
+    /// A JSON string, its control characters replaced and `"` and `\\` escaped by `JSONStringEscaping`.
     mutating func writeString(_ text: String) {
-        JSONStringEscaping.append(text, to: &bytes)
+        JSONStringEscaping.append(text, to: &bytes, replacingControls: true)
     }
 
     private mutating func append(_ text: String) {

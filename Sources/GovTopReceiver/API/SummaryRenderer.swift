@@ -29,6 +29,8 @@ enum SummaryRenderer {
             ("invalid_values", .object(summary.invalidValues.byKey.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) })),
             ("null_items_dropped", .int(Int64(summary.nullItemsDropped))),
             ("ledger_write_errors", .int(Int64(summary.ledgerWriteErrors))),
+            ("ledger_buckets_dropped", .int(Int64(summary.ledgerBucketsDropped))),
+            ("fleet_read_failures", .int(Int64(summary.fleetReadFailures))),
             ("ledger_fleet_read_age_seconds", fleetReadAge), // fleet: issue 16
             ("requests_shed", .int(Int64(summary.requestsShed))),
             ("requests_shed_by_reason", .object(ShedReason.allCases.map {

@@ -52,11 +52,11 @@ struct AlertsPanel {
         case .policyViolation: return dropping("policy")
         case .evaluationFailure: return dropping("evaluation")
         case .slaMissRate: return dropping("sla")
-        case .costSpike, .errorRateSpike, .ledgerWriteFailure, .notificationFailure: return alert.subject
+        case .costSpike, .errorRateSpike, .ledgerWriteFailure, .fleetReadFailure, .notificationFailure: return alert.subject
         }
     }
 
-    /// The kind as a short tag: `over` (the limit), `thresh`, `proj`, `policy`, `eval`, `spike`, `errors`, `ledger`, `notify`.
+    /// The kind as a short tag: `over` (the limit), `thresh`, `proj`, `policy`, `eval`, `spike`, `errors`, `ledger`, `fleet`, `notify`.
     static func tag(_ kind: AlertKind) -> String {
         switch kind {
         case .budgetThreshold: "thresh"
@@ -67,6 +67,7 @@ struct AlertsPanel {
         case .costSpike: "spike"
         case .errorRateSpike: "errors"
         case .ledgerWriteFailure: "ledger"
+        case .fleetReadFailure: "fleet"
         case .slaMissRate: "sla"
         case .notificationFailure: "notify"
         }
