@@ -12,7 +12,8 @@ struct PreparedBatch {
     var receivedAt: UInt64 = 0
 
     init(_ batch: TraceBatch, governance: inout GovernancePass?) {
-        resources = batch.resourceSpans.map { PreparedResource($0, governance: &governance) }
+        var payloads = SpanPayload.Encoder() // one per batch: it remembers the values it coded last
+        resources = batch.resourceSpans.map { PreparedResource($0, governance: &governance, payloads: &payloads) }
         accepted = resources.reduce(0) { $0 + $1.spanCount }
         rejected = batch.rejectedSpans
         nullItemsDropped = batch.nullItemsDropped

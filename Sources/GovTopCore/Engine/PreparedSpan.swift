@@ -17,7 +17,8 @@ struct PreparedSpan {
 
     /// Every span is normalized (the foundation's facts and exact totals need it); with governance
     /// on it is also scanned by the pattern rules (and redacted) and priced from its tokens.
-    init(record: SpanRecord, resource: Resource, resourceFacts: FactValues, service: String, governance: inout GovernancePass?) {
+    init(record: SpanRecord, resource: Resource, resourceFacts: FactValues, service: String, governance: inout GovernancePass?,
+         payloads: inout SpanPayload.Encoder) {
         // Optional chaining works on the pass in place; `map` or `if let` would copy its cache.
         let scan = governance?.scanPatterns == true ? governance?.policies.scan(record) ?? .clean : .clean
         let stored = scan.redactedSpan ?? record
@@ -34,7 +35,7 @@ struct PreparedSpan {
             localViolations = []
             pendingRules = []
         }
-        payload = SpanPayload.encode(self.record)
+        payload = payloads.encode(self.record)
         conformance = AWUChecker.check(record, resource: resource.attributes) // conformance: issue 13
     }
 
@@ -77,7 +78,7 @@ struct PreparedResource {
     let groups: [(scope: InstrumentationScope, spans: [PreparedSpan])]
 
     /// Without governance, spans are normalized for storage and totals only.
-    init(_ resourceSpans: ResourceSpans, governance: inout GovernancePass?) {
+    init(_ resourceSpans: ResourceSpans, governance: inout GovernancePass?, payloads: inout SpanPayload.Encoder) {
         resource = resourceSpans.resource
         let resourceFacts = FactValues(resource.attributes)
         self.resourceFacts = resourceFacts
@@ -85,7 +86,7 @@ struct PreparedResource {
         groups = resourceSpans.scopeSpans.map { scopeSpans in
             (scopeSpans.scope, PreparedResource.parentsFirst(scopeSpans.spans).map {
                 PreparedSpan(record: $0, resource: resourceSpans.resource, resourceFacts: resourceFacts, service: service,
-                             governance: &governance)
+                             governance: &governance, payloads: &payloads)
             })
         }
     }

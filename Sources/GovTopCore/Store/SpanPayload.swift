@@ -1,46 +1,42 @@
 /// The compact byte form in which the store keeps the variable part of a span: attributes, events,
-/// links, trace state and status message. Well-known keys take one byte, integers are varints.
-/// Only the store writes it; readers decode it back into the model on demand.
+/// links, trace state and status message. Well-known keys take one byte, integers are varints, and
+/// the string values of keys whose values are enumerations (model, provider, operation, …) are ids
+/// of the process-wide `StoredValueTable`. Only the store writes it; readers decode it back into the
+/// model on demand, on any thread (the table has its own lock).
 enum SpanPayload {
-    static func encode(_ span: SpanRecord) -> [UInt8] {
-        var writer = Writer()
-        writer.attributes(span.attributes)
-        writer.varint(UInt64(span.droppedAttributesCount))
-        writer.string(span.traceState)
-        writer.varint(UInt64(span.flags))
-        writer.string(span.statusMessage)
-        writer.varint(UInt64(span.events.count))
-        for event in span.events {
-            writer.fixed64(event.timeUnixNano)
-            writer.string(event.name)
-            writer.attributes(event.attributes)
-            writer.varint(UInt64(event.droppedAttributesCount))
+    /// Writes the payloads of one batch's spans, remembering the values it coded last (a batch
+    /// repeats a handful of them; see `StoredValueCache`).
+    struct Encoder {
+        private var writer: Writer
+
+        init(values: StoredValueTable = .shared) {
+            writer = Writer(values: StoredValueCache(table: values))
         }
-        writer.varint(UInt64(span.droppedEventsCount))
-        writer.varint(UInt64(span.links.count))
-        for link in span.links {
-            writer.fixed64(link.traceID.high)
-            writer.fixed64(link.traceID.low)
-            writer.fixed64(link.spanID.value)
-            writer.string(link.traceState)
-            writer.attributes(link.attributes)
-            writer.varint(UInt64(link.droppedAttributesCount))
-            writer.varint(UInt64(link.flags))
+
+        mutating func encode(_ span: SpanRecord) -> [UInt8] {
+            writer.bytes.reserveCapacity(256)
+            writer.span(span)
+            // The store copies these bytes into its ring chunk's arena, so spare capacity is not kept.
+            defer { writer.bytes = [] }
+            return writer.bytes
         }
-        writer.varint(UInt64(span.droppedLinksCount))
-        // The store copies these bytes into its ring chunk's arena, so spare capacity is not kept.
-        return writer.bytes
+    }
+
+    /// One span's payload (an encoder for a single span).
+    static func encode(_ span: SpanRecord, values: StoredValueTable = .shared) -> [UInt8] {
+        var encoder = Encoder(values: values)
+        return encoder.encode(span)
     }
 
     /// Only the span's attributes (the payload's first field), for filters that look at nothing else.
-    static func attributes(_ bytes: [UInt8]) -> [Attribute] {
-        var reader = Reader(bytes: bytes)
+    static func attributes(_ bytes: [UInt8], values: StoredValueTable = .shared) -> [Attribute] {
+        var reader = Reader(bytes: bytes, values: values)
         return reader.attributes()
     }
 
-    /// Fills the variable fields of `span` from a payload written by `encode`.
-    static func decode(_ bytes: [UInt8], into span: inout SpanRecord) {
-        var reader = Reader(bytes: bytes)
+    /// Fills the variable fields of `span` from a payload written by `encode` with the same table.
+    static func decode(_ bytes: [UInt8], into span: inout SpanRecord, values: StoredValueTable = .shared) {
+        var reader = Reader(bytes: bytes, values: values)
         span.attributes = reader.attributes()
         span.droppedAttributesCount = UInt32(truncatingIfNeeded: reader.varint())
         span.traceState = reader.string()
@@ -61,13 +57,40 @@ enum SpanPayload {
     }
 
     private enum Tag: UInt8 {
-        case string = 0, boolFalse, boolTrue, int, double, bytes, array, kvlist, empty
+        /// `codedString` is followed by the value's id in the `StoredValueTable` instead of its bytes.
+        case string = 0, boolFalse, boolTrue, int, double, bytes, array, kvlist, empty, codedString
     }
 
     private struct Writer {
         var bytes: [UInt8] = []
+        var values: StoredValueCache
 
-        init() { bytes.reserveCapacity(256) }
+        mutating func span(_ span: SpanRecord) {
+            attributes(span.attributes)
+            varint(UInt64(span.droppedAttributesCount))
+            string(span.traceState)
+            varint(UInt64(span.flags))
+            string(span.statusMessage)
+            varint(UInt64(span.events.count))
+            for event in span.events {
+                fixed64(event.timeUnixNano)
+                string(event.name)
+                attributes(event.attributes)
+                varint(UInt64(event.droppedAttributesCount))
+            }
+            varint(UInt64(span.droppedEventsCount))
+            varint(UInt64(span.links.count))
+            for link in span.links {
+                fixed64(link.traceID.high)
+                fixed64(link.traceID.low)
+                fixed64(link.spanID.value)
+                string(link.traceState)
+                attributes(link.attributes)
+                varint(UInt64(link.droppedAttributesCount))
+                varint(UInt64(link.flags))
+            }
+            varint(UInt64(span.droppedLinksCount))
+        }
 
         mutating func varint(_ value: UInt64) {
             bytes.appendVarint(value)
@@ -90,19 +113,27 @@ enum SpanPayload {
             for attribute in attributes {
                 if let code = StoredKeyCodes.code(of: attribute.key) { // hotpath: no String hashing per attribute
                     bytes.append(code)
+                    write(attribute.value, coded: StoredKeyCodes.hasEnumeratedValues[Int(code)])
                 } else {
                     bytes.append(StoredKeyCodes.literal)
                     string(attribute.key)
+                    write(attribute.value, coded: false)
                 }
-                write(attribute.value)
             }
         }
 
-        mutating func write(_ value: AttributeValue) {
+        /// `coded`: the value belongs to a key whose string values (and an array's string elements)
+        /// are looked up in the value table.
+        mutating func write(_ value: AttributeValue, coded: Bool) {
             switch value {
             case .string(let text):
-                bytes.append(Tag.string.rawValue)
-                string(text)
+                if coded, let id = values.id(of: text) {
+                    bytes.append(Tag.codedString.rawValue)
+                    varint(UInt64(id))
+                } else {
+                    bytes.append(Tag.string.rawValue)
+                    string(text)
+                }
             case .bool(let flag):
                 bytes.append(flag ? Tag.boolTrue.rawValue : Tag.boolFalse.rawValue)
             case .int(let number):
@@ -118,7 +149,7 @@ enum SpanPayload {
             case .array(let values):
                 bytes.append(Tag.array.rawValue)
                 varint(UInt64(values.count))
-                for element in values { write(element) }
+                for element in values { write(element, coded: coded) }
             case .kvlist(let list):
                 bytes.append(Tag.kvlist.rawValue)
                 attributes(list)
@@ -131,6 +162,7 @@ enum SpanPayload {
     /// Reads what `Writer` wrote; the bytes never come from the network, so the reader trusts them.
     private struct Reader {
         let bytes: [UInt8]
+        let values: StoredValueTable
         var offset = 0
 
         mutating func byte() -> UInt8 {
@@ -175,6 +207,7 @@ enum SpanPayload {
         mutating func value() -> AttributeValue {
             switch Tag(rawValue: byte()) ?? .empty {
             case .string: .string(string())
+            case .codedString: .string(values.value(UInt32(truncatingIfNeeded: varint())))
             case .boolFalse: .bool(false)
             case .boolTrue: .bool(true)
             case .int:
