@@ -4,6 +4,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import Synchronization
 
 /// POSTs a JSON body to a sink's URL over HTTP/1.1, with TLS for `https`: one connection per
 /// attempt (notifications are rare; a fresh connection cannot be a stale one), the demo client's
@@ -28,6 +29,8 @@ final class HTTPTransport: NotificationTransport {
     func deliver(_ body: [UInt8]) throws(DeliveryFailure) {
         let url = url
         let tls = tls
+        let timeout = timeout
+        let handshake = Mutex<EventLoopFuture<Void>?>(nil)
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(timeout)
             .channelInitializer { channel in
@@ -36,6 +39,9 @@ final class HTTPTransport: NotificationTransport {
                         let isAddress = (try? SocketAddress(ipAddress: url.host, port: 0)) != nil
                         let handler = try NIOSSLClientHandler(context: tls, serverHostname: isAddress ? nil : url.host)
                         try channel.pipeline.syncOperations.addHandler(handler)
+                        let done = channel.eventLoop.makePromise(of: Void.self)
+                        handshake.withLock { $0 = done.futureResult }
+                        try channel.pipeline.syncOperations.addHandler(TLSHandshakeWaiter(promise: done, timeout: timeout))
                     }
                     try channel.pipeline.syncOperations.addHTTPClientHandlers()
                     try channel.pipeline.syncOperations.addHandler(ExportResponseHandler())
@@ -48,6 +54,15 @@ final class HTTPTransport: NotificationTransport {
             throw DeliveryFailure(message: "cannot connect to \(url.masked): \(OTLPHTTPClient.connectReason(error))", retryable: true)
         }
         defer { channel.close(promise: nil) }
+        // The request is written once TLS is up: a handshake that fails before the write (a plain
+        // http server answering) is reported as the TLS failure it is, not as a missing response.
+        if let done = handshake.withLock({ $0 }) {
+            do {
+                try done.wait()
+            } catch {
+                throw DeliveryFailure(message: "\(url.masked): \(Self.describe(error))", retryable: true)
+            }
+        }
         var head = HTTPRequestHead(version: .http1_1, method: .POST, uri: url.path)
         head.headers.add(name: "Host", value: url.hostHeader)
         head.headers.add(name: "Content-Type", value: "application/json")
@@ -56,11 +71,11 @@ final class HTTPTransport: NotificationTransport {
         head.headers.add(name: "Connection", value: "close")
         var buffer = channel.allocator.buffer(capacity: body.count)
         buffer.writeBytes(body)
-        let promise = channel.eventLoop.makePromise(of: RawResponse.self)
-        channel.writeAndFlush(PendingExport(head: head, body: buffer, timeout: timeout, promise: promise), promise: nil)
+        let answer = PendingExport(head: head, body: buffer, timeout: timeout, promise: channel.eventLoop.makePromise())
+            .send(on: channel)
         let response: RawResponse
         do {
-            response = try promise.futureResult.wait()
+            response = try answer.wait()
         } catch {
             throw DeliveryFailure(message: "\(url.masked): \(Self.describe(error))", retryable: true)
         }

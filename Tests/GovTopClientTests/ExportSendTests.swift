@@ -29,7 +29,7 @@ import Testing
 
     @Test func aWriteOnAClosedConnectionFailsTheAnswer() throws {
         let channel = EmbeddedChannel(handler: ClosedSocket())
-        let answer = HTTPConnection.write(pending(on: channel), on: channel)
+        let answer = pending(on: channel).send(on: channel)
         let outcome = Outcome()
         answer.whenComplete { outcome.result = $0 }
         channel.embeddedEventLoop.run()

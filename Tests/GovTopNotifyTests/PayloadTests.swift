@@ -103,6 +103,6 @@ import Testing
         let status = try await Self.failedDelivery(to: port, timeout: 1)
         await server.stop()
         #expect(status?.stats.sent == 0)
-        #expect(status?.stats.lastError == "https://127.0.0.1:\(port)/hook: no response within 1 s")
+        #expect(status?.stats.lastError == "https://127.0.0.1:\(port)/hook: TLS failed: the server did not complete the TLS handshake within 1 s")
     }
 }

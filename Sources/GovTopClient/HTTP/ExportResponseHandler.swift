@@ -22,6 +22,25 @@ package struct PendingExport: Sendable {
     }
 }
 
+extension PendingExport {
+    /// How a failure to write the request (nothing was sent) begins.
+    package static let notSent = "the request could not be sent"
+
+    /// Writes the request to `channel` and returns its answer. A connection the server closes
+    /// before this write (a kept-alive one between two requests, or a new one the server dropped
+    /// at once) never hands the request to the response handler: the failed write fails the
+    /// answer too, or the request would wait for its timeout with nothing sent.
+    package func send(on channel: any Channel) -> EventLoopFuture<RawResponse> {
+        let answer = promise
+        let written = channel.eventLoop.makePromise(of: Void.self)
+        written.futureResult.whenFailure { error in
+            answer.fail(ExportFailure.connectionLost(reason: "\(PendingExport.notSent): \(error)"))
+        }
+        channel.writeAndFlush(self, promise: written)
+        return answer.futureResult
+    }
+}
+
 /// A complete HTTP response as the handler collected it.
 package struct RawResponse: Sendable {
     package var head: HTTPResponseHead

@@ -41,8 +41,8 @@ final class HTTPConnection: Sendable {
             let (channel, reused) = try await connection()
             var buffer = channel.allocator.buffer(capacity: body.count)
             buffer.writeBytes(body)
-            let answer = Self.write(PendingExport(head: head, body: buffer, timeout: timeout, maxBodyBytes: maxBodyBytes,
-                                                  promise: channel.eventLoop.makePromise()), on: channel)
+            let answer = PendingExport(head: head, body: buffer, timeout: timeout, maxBodyBytes: maxBodyBytes,
+                                       promise: channel.eventLoop.makePromise()).send(on: channel)
             let response: RawResponse
             do {
                 response = try await answer.get()
@@ -50,28 +50,12 @@ final class HTTPConnection: Sendable {
                 drop(channel)
                 let failure = (error as? ExportFailure) ?? .connectionLost(reason: "\(error)")
                 // A kept-alive connection the server closed before the request left: nothing was sent, so once more on a new one.
-                if reused, attempt == 1, case .connectionLost(let reason) = failure, reason.hasPrefix(Self.notSent) { continue }
+                if reused, attempt == 1, case .connectionLost(let reason) = failure, reason.hasPrefix(PendingExport.notSent) { continue }
                 throw failure
             }
             if !response.head.isKeepAlive { drop(channel) }
             return response
         }
-    }
-
-    /// How a failure to write the request (nothing was sent) begins.
-    static let notSent = "the request could not be sent"
-
-    /// Writes `request` to `channel` and returns its answer. A kept-alive connection the server
-    /// closes between `connection()` and this write never reaches the response handler: the failed
-    /// write fails the answer too, or the request would wait forever.
-    static func write(_ request: PendingExport, on channel: any Channel) -> EventLoopFuture<RawResponse> {
-        let answer = request.promise
-        let written = channel.eventLoop.makePromise(of: Void.self)
-        written.futureResult.whenFailure { error in
-            answer.fail(ExportFailure.connectionLost(reason: "\(notSent): \(error)"))
-        }
-        channel.writeAndFlush(request, promise: written)
-        return answer.futureResult
     }
 
     /// Closes the connection, if one is open.

@@ -8,19 +8,19 @@ import NIOTLS
 ///
 /// The handshake is given `timeout` from the moment the TCP connection is up (NIOSSL sets no limit
 /// of its own): a server that accepts the connection and never answers fails it then.
-final class TLSHandshakeWaiter: ChannelInboundHandler, RemovableChannelHandler {
-    typealias InboundIn = NIOAny
+package final class TLSHandshakeWaiter: ChannelInboundHandler, RemovableChannelHandler {
+    package typealias InboundIn = NIOAny
 
     private var promise: EventLoopPromise<Void>?
     private let timeout: TimeAmount
     private var deadline: Scheduled<Void>?
 
-    init(promise: EventLoopPromise<Void>, timeout: TimeAmount) {
+    package init(promise: EventLoopPromise<Void>, timeout: TimeAmount) {
         self.promise = promise
         self.timeout = timeout
     }
 
-    func channelActive(context: ChannelHandlerContext) {
+    package func channelActive(context: ChannelHandlerContext) {
         let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
         let seconds = ExportFailure.seconds(Double(timeout.nanoseconds) / 1e9)
         deadline = context.eventLoop.scheduleTask(in: timeout) {
@@ -29,19 +29,25 @@ final class TLSHandshakeWaiter: ChannelInboundHandler, RemovableChannelHandler {
         context.fireChannelActive()
     }
 
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+    package func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if case .handshakeCompleted? = event as? TLSUserEvent { finish(.success(())) }
         context.fireUserInboundEventTriggered(event)
     }
 
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+    package func errorCaught(context: ChannelHandlerContext, error: any Error) {
         finish(.failure(ExportFailure.tls(reason: TLSSettings.reason(error))))
         context.fireErrorCaught(error)
     }
 
-    func channelInactive(context: ChannelHandlerContext) {
+    package func channelInactive(context: ChannelHandlerContext) {
         finish(.failure(ExportFailure.tls(reason: "the server closed the connection during the TLS handshake")))
         context.fireChannelInactive()
+    }
+
+    /// A channel that never became active (its connection failed) gets no `channelInactive`: the
+    /// promise is completed here, so no waiter is left with a promise nobody completes.
+    package func handlerRemoved(context: ChannelHandlerContext) {
+        finish(.failure(ExportFailure.tls(reason: "the connection closed before the TLS handshake completed")))
     }
 
     private func finish(_ result: Result<Void, any Error>) {
