@@ -24,6 +24,17 @@ import Testing
         }
     }
 
+    /// The index of the first of `clients` whose connection is closed, or nil when none is within
+    /// `limit` (a safety limit; polled, since waiting on every close future would wait for all).
+    static func firstToClose(_ clients: [GRPCTestClient], within limit: Duration) async throws -> Int? {
+        let deadline = ContinuousClock.now + limit
+        while ContinuousClock.now < deadline {
+            if let index = clients.firstIndex(where: { !$0.channel.isActive }) { return index }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return clients.firstIndex { !$0.channel.isActive }
+    }
+
     @Test func aConnectionWithoutTheHTTP2PrefaceIsClosedAfterTheHeaderTimeout() async throws {
         let server = Self.grpcServer(.forTests(headerTimeout: .seconds(1)))
         _ = try await server.start()
@@ -77,10 +88,14 @@ import Testing
         let third = try await GRPCTestClient(port: port)
         let reply = try await third.export(GRPCTestClient.tracePath, message: OTLPFixtures.traceBody(spans: 1, firstTrace: 99))
         #expect(reply.status == 0)
-        // The connection idle longest (the first) made room.
-        let closed = try await Self.closes(first, within: .seconds(30))
-        #expect(closed)
-        #expect(second.channel.isActive)
+        // One of the two idle connections made room and the other stays. Which one is the server's
+        // view of who went idle first: a connection goes idle when the server has processed its
+        // stream's end, which under load can come after the client read the answer, so over real
+        // sockets the order is not the test's to fix (ConnectionRegistryTests checks the order).
+        let closed = try await Self.firstToClose([first, second], within: .seconds(30))
+        let index = try #require(closed, "neither idle connection was closed to make room")
+        #expect([first, second][1 - index].channel.isActive)
+        #expect(third.channel.isActive)
         for client in [first, second, third] { await client.close() }
         await server.stop()
     }
