@@ -18,10 +18,7 @@ struct FleetDecisionTests {
 
     @Test func aBlockBudgetExhaustedByTheFleetSumRefusesOnEveryInstance() throws {
         let server = try PostgresTestServer.shared.get()
-        var url = try server.makeDatabase(instance: "a")
-        let a = try Self.instance(url)
-        url.instance = "b"
-        let b = try Self.instance(url)
+        let (a, b, _) = try server.twoInstances { try Self.instance($0) }
 
         // $2 on each instance: neither alone reaches the $3 limit.
         a.engine.ingest(FleetInstance.batch(1, team: "ml", cost: 2))
@@ -53,10 +50,7 @@ struct FleetDecisionTests {
     @Test func anInstanceWithNoSpendInANewPeriodStillSeesTheOthersSpendInIt() throws {
         let server = try PostgresTestServer.shared.get()
         let clock = MovableClock(FleetInstance.noon)
-        var url = try server.makeDatabase(instance: "a")
-        let a = try Self.instance(url, clock: clock.clock)
-        url.instance = "b"
-        let b = try Self.instance(url, clock: clock.clock)
+        let (a, b, _) = try server.twoInstances { try Self.instance($0, clock: clock.clock) }
         a.engine.ingest(FleetInstance.batch(1, team: "ml", cost: 1))
         try a.writerStep()
         try b.writerStep()

@@ -14,10 +14,7 @@ struct FleetEngineTests {
 
     @Test func eachInstanceShowsFleetCommittedPlusItsOwnPendingSpendOnce() throws {
         let server = try PostgresTestServer.shared.get()
-        var url = try server.makeDatabase(instance: "a")
-        let a = try Self.instance(url)
-        url.instance = "b"
-        let b = try Self.instance(url)
+        let (a, b, url) = try server.twoInstances { try Self.instance($0) }
 
         a.engine.ingest(FleetInstance.batch(1, team: "ml", cost: 0.75))
         a.engine.ingest(FleetInstance.batch(2, team: "ml", cost: 0.75))
@@ -50,7 +47,6 @@ struct FleetEngineTests {
         #expect(b.cost == Money(nanos: 5_000_000_000))
 
         // A restarted instance restores the fleet's figures and goes on adding its own.
-        url.instance = "a"
         let restarted = try Self.instance(url)
         #expect(restarted.cost == Money(nanos: 4_500_000_000))
         #expect(restarted.budget == 4.5)

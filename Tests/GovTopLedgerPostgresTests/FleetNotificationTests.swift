@@ -17,10 +17,7 @@ struct FleetNotificationTests {
 
     @Test func eachTransitionOfAnAlertIsGrantedToOneInstance() throws {
         let server = try PostgresTestServer.shared.get()
-        var url = try server.makeDatabase(instance: "a")
-        let a = try PostgresLedgerStore(url: url, now: 0)
-        url.instance = "b"
-        let b = try PostgresLedgerStore(url: url, now: 0)
+        let (a, b, url) = try server.twoInstances { try PostgresLedgerStore(url: $0, now: 0) }
 
         #expect(try a.claim(Self.claim(.fire(.warning))) == .won)
         #expect(try b.claim(Self.claim(.fire(.warning))) == .lost(by: "a"))
@@ -114,10 +111,7 @@ struct FleetNotificationTests {
         let server = try PostgresTestServer.shared.get()
         let hook = try Hook()
         defer { try? FileManager.default.removeItem(at: hook.directory) }
-        var url = try server.makeDatabase(instance: "a")
-        let a = try Instance(url, hook: hook)
-        url.instance = "b"
-        let b = try Instance(url, hook: hook)
+        let (a, b, _) = try server.twoInstances { try Instance($0, hook: hook) }
         a.notifier.start()
         b.notifier.start()
 

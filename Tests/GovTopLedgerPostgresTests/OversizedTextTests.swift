@@ -19,10 +19,7 @@ struct OversizedTextTests {
 
     @Test func aMegabyteClaimedByIsReadBackCapped() throws {
         let server = try PostgresTestServer.shared.get()
-        var url = try server.makeDatabase(instance: "a")
-        let a = try PostgresLedgerStore(url: url, now: 0)
-        url.instance = "b"
-        let b = try PostgresLedgerStore(url: url, now: 0)
+        let (a, b, url) = try server.twoInstances { try PostgresLedgerStore(url: $0, now: 0) }
         let claim = NotificationClaim(sink: "page", kind: .budgetThreshold, subject: "budget cap", request: .fire(.warning))
         #expect(try a.claim(claim) == .won)
         _ = try server.sql("UPDATE govtop_fleet_notifications SET claimed_by = \(Self.megabyte)", database: url.database)

@@ -71,6 +71,16 @@ final class PostgresTestServer: Sendable {
     }
 
     /// A new, empty database; returns its URL for the store.
+    /// Instances "a" and "b" of a fleet on one new database, each made by `make` from its URL;
+    /// `url` is instance a's.
+    func twoInstances<Instance>(_ make: (PostgresLedgerURL) throws -> Instance) throws -> (a: Instance, b: Instance, url: PostgresLedgerURL) {
+        let url = try makeDatabase(instance: "a")
+        let a = try make(url)
+        var other = url
+        other.instance = "b"
+        return (a, try make(other), url)
+    }
+
     func makeDatabase(instance: String = "test") throws -> PostgresLedgerURL {
         let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         try Self.run("\(binaries)/psql", ["-h", "127.0.0.1", "-p", "\(port)", "-U", Self.user, "-d", "postgres", "-v", "ON_ERROR_STOP=1",
