@@ -17,6 +17,12 @@ enum PostgresLedgerSchema {
     /// …and an alert's subject and message.
     static let maxTextRead = 4096
 
+    /// A free-text column as a query reads it: one character beyond the limit at most, so a
+    /// megabyte in the column never crosses the connection (nor is decoded), and `TextLimit` still
+    /// sees that it was longer and marks the cut.
+    static func readName(_ column: String) -> String { "left(\(column), \(maxNameRead + 1))" }
+    static func readText(_ column: String) -> String { "left(\(column), \(maxTextRead + 1))" }
+
     static let amountNames = ["requests", "input_tokens", "output_tokens", "cached_input_tokens", "reasoning_tokens",
                               "cost_reported_nanos", "cost_estimated_nanos", "unpriced_requests", "errors",
                               "policy_violations", "eval_failures"]

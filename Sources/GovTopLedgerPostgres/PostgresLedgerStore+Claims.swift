@@ -41,7 +41,7 @@ extension PostgresLedgerStore: NotificationClaimStore {
                 RETURNING claimed_by
                 """, binds)
             if !won.isEmpty { return nil }
-            let holder = try run.query("SELECT claimed_by FROM govtop_fleet_notifications WHERE sink = $1 AND kind = $2 AND subject = $3",
+            let holder = try run.query("SELECT \(PostgresLedgerSchema.readName("claimed_by")) FROM govtop_fleet_notifications WHERE sink = $1 AND kind = $2 AND subject = $3",
                                        keys)
             return holder.first.flatMap { $0.first ?? nil } ?? "another instance"
         }.map { TextLimit.capped($0, to: PostgresLedgerSchema.maxNameRead) }

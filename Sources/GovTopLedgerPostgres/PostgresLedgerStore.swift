@@ -95,7 +95,9 @@ public final class PostgresLedgerStore: SharedLedgerStore {
             return (try run.query("SELECT dimension, key, \(amounts) FROM govtop_series_totals ORDER BY seq"),
                     try run.query(Self.latestBudgetsSQL),
                     try run.query("""
-                        SELECT id, number::text, kind, severity, subject, message, first_seen::text, last_seen::text, count::text,
+                        SELECT \(PostgresLedgerSchema.readName("id")), number::text, kind, severity,
+                            \(PostgresLedgerSchema.readText("subject")), \(PostgresLedgerSchema.readText("message")),
+                            first_seen::text, last_seen::text, count::text,
                             state, resolved_at::text, acknowledged::text, severity_seen_at::text
                         FROM govtop_alerts WHERE instance = $1 ORDER BY number
                         """, [.text(instance)]),
@@ -251,7 +253,9 @@ public final class PostgresLedgerStore: SharedLedgerStore {
 
     /// The latest period of each budget, fleet-wide.
     private static let latestBudgetsSQL = """
-        SELECT name, period, period_start::text, period_end::text, consumed_nanos::text, burn FROM govtop_budget_periods b
+        SELECT \(PostgresLedgerSchema.readText("name")), \(PostgresLedgerSchema.readName("period")),
+            period_start::text, period_end::text, consumed_nanos::text,
+            left(burn, \(BurnRecord.maxEncodedBytes + 1)) FROM govtop_budget_periods b
         WHERE period_start = (SELECT MAX(period_start) FROM govtop_budget_periods WHERE name = b.name) ORDER BY name
         """
 

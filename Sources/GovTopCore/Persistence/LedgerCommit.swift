@@ -83,9 +83,14 @@ public struct BurnRecord: Sendable, Hashable {
         "\(observedSince);" + minutes.map { "\($0.minute):\($0.amount.nanos)" }.joined(separator: ",")
     }
 
-    /// Nil for malformed text, or a negative amount (spend is never negative: a store that holds one
-    /// was changed by another program).
+    /// The longest text a record of the burn meter's 16 minutes encodes to (each at most a 20-digit
+    /// minute and a 40-character amount); stores read no more than one byte beyond it.
+    public static let maxEncodedBytes = 21 + 16 * 62
+
+    /// Nil for malformed text, text longer than any record govtop writes, or a negative amount (spend
+    /// is never negative: a store that holds one was changed by another program).
     public init?(encoded text: String) {
+        guard text.utf8.count <= Self.maxEncodedBytes else { return nil }
         let parts = text.split(separator: ";", omittingEmptySubsequences: false)
         guard parts.count == 2, let since = UInt64(parts[0]) else { return nil }
         var minutes: [BurnMinute] = []
