@@ -88,16 +88,16 @@ enum DecodeCost {
     static let inlineStringBytes = 15
 
     /// Per span, what the engine allocates to ingest it on top of the decoded `SpanRecord`: the
-    /// prepared span (facts, cost), the batch's parent-first reordering (a copy of the record,
-    /// an index entry, a depth), and the stored payload's block header. The payload's bytes are
+    /// prepared span (facts, cost), the batch's parent-first order (an index entry, a depth and a
+    /// position: a record's stride is more than enough), and the stored payload's block header. The payload's bytes are
     /// charged separately, by the span's encoded size.
     static let spanPreparation = MemoryLayout<PreparedSpan>.stride + MemoryLayout<SpanRecord>.stride
         + 64 + blockHeader
-    /// Per `ResourceSpans`, what the engine allocates to ingest it: the prepared resource, its
-    /// group array and resource facts.
-    static let resourcePreparation = MemoryLayout<PreparedResource>.stride + blockHeader + 256
-    /// Per `ScopeSpans`, its entry in the prepared resource's groups and the span array it holds.
-    static let scopePreparation = MemoryLayout<(InstrumentationScope, [PreparedSpan])>.stride + blockHeader
+    /// Per `ResourceSpans`, what the engine allocates to ingest it: its resource facts.
+    static let resourcePreparation = MemoryLayout<FactValues>.stride + blockHeader + 256
+    /// Per `ScopeSpans`, its group in the prepared batch (with a copy of the resource facts) and
+    /// the parent-first order of its spans.
+    static let scopePreparation = MemoryLayout<PreparedGroup>.stride + 2 * blockHeader
 
     @inline(__always)
     static func arrayBuffer<Element>(_ count: Int, of _: Element.Type) -> Int {

@@ -184,7 +184,8 @@ struct EngineState {
         effects.reserveCapacity(stored.spans.count)
         batch.forEachSpan { index, span in
             let effect = stored.spans[index]
-            let local = inherited[index].map { span.localViolations + $0 } ?? span.localViolations
+            let found = inherited.isEmpty ? nil : inherited[index] // most batches: no pending rule found anything
+            let local = found.map { span.localViolations + $0 } ?? span.localViolations
             effects.append(SpanEffect(facts: span.facts, effective: effect.effective, contribution: effect.contribution,
                                       local: local, moves: effect.moves, receivedAt: batch.receivedAt,
                                       durationSeconds: Double(span.record.durationNanos) / 1e9))

@@ -1,9 +1,14 @@
 /// Phase one of ingest: a decoded batch with everything worked out that needs no shared state —
 /// facts, cost, compact payloads, pattern scans and the local rules that need only the span — done
 /// before the engine's lock, on the caller's thread (so in parallel on every event loop).
+///
+/// The spans are one flat array in the order the store takes them (resource by resource, scope by
+/// scope, parents before their children within a scope); `groups` says which origin each run of
+/// them has. Phase two reads them in place (`forEachSpan`): a copy of a prepared span retains every
+/// string and array of its record and facts, which per span costs more than the work done with it.
 struct PreparedBatch {
-    let resources: [PreparedResource]
-    let accepted: Int
+    let groups: [PreparedGroup]
+    let spans: [PreparedSpan]
     let rejected: Int
     let nullItemsDropped: Int
     /// The keys of values rejected at the door, one per rejected value.
@@ -11,43 +16,95 @@ struct PreparedBatch {
     /// When govtop received the batch (its spans' place in the rate windows).
     var receivedAt: UInt64 = 0
 
+    var accepted: Int { spans.count }
+
     init(_ batch: TraceBatch, governance: inout GovernancePass?) {
         var payloads = SpanPayload.Encoder() // one per batch: it remembers the values it coded last
-        resources = batch.resourceSpans.map { PreparedResource($0, governance: &governance, payloads: &payloads) }
-        accepted = resources.reduce(0) { $0 + $1.spanCount }
+        var groups: [PreparedGroup] = []
+        var spans: [PreparedSpan] = []
+        spans.reserveCapacity(batch.resourceSpans.reduce(0) { $0 + $1.scopeSpans.reduce(0) { $0 + $1.spans.count } })
+        var invalidValues: [String] = []
+        for resourceSpans in batch.resourceSpans {
+            let resource = resourceSpans.resource
+            let resourceFacts = FactValues(resource.attributes)
+            let service = resource.serviceName
+            for scopeSpans in resourceSpans.scopeSpans {
+                let start = spans.count
+                scopeSpans.spans.withUnsafeBufferPointer { records in
+                    for index in Self.parentsFirst(records) {
+                        let span = PreparedSpan(record: records[index], resource: resource, resourceFacts: resourceFacts,
+                                                service: service, governance: &governance, payloads: &payloads)
+                        if !span.facts.invalidValues.isEmpty { invalidValues += span.facts.invalidValues }
+                        spans.append(span)
+                    }
+                }
+                groups.append(PreparedGroup(resource: resource, resourceFacts: resourceFacts, scope: scopeSpans.scope,
+                                            spans: start..<spans.count))
+            }
+        }
+        self.groups = groups
+        self.spans = spans
         rejected = batch.rejectedSpans
         nullItemsDropped = batch.nullItemsDropped
-        var invalidValues: [String] = []
-        Self.forEachSpan(in: resources) { _, span in
-            if !span.facts.invalidValues.isEmpty { invalidValues += span.facts.invalidValues }
-        }
         self.invalidValues = invalidValues
     }
 
-    /// Every span in the order the store takes them, as copies (for tests; the engine lends them
-    /// with `forEachSpan`).
-    var spans: some Sequence<PreparedSpan> {
-        resources.lazy.flatMap { $0.groups.lazy.flatMap(\.spans) }
-    }
-
-    /// Calls `body` with each span in the order the store takes them (resource by resource, scope
-    /// by scope, parents before their children within a scope) and its position in that
-    /// order, lending the span rather than copying it (a copy retains every string and array of
-    /// its record and facts, which per span of a batch costs more than the work done with it).
+    /// Calls `body` with each span in the order the store takes them and its position in that
+    /// order, lending the span rather than copying it.
     func forEachSpan(_ body: (_ position: Int, _ span: borrowing PreparedSpan) -> Void) {
-        Self.forEachSpan(in: resources, body)
+        forEachSpan(in: 0..<spans.count, body)
     }
 
-    private static func forEachSpan(in resources: [PreparedResource],
-                                    _ body: (_ position: Int, _ span: borrowing PreparedSpan) -> Void) {
-        var position = 0
-        for resource in resources.indices {
-            for group in resources[resource].groups.indices {
-                for index in resources[resource].groups[group].spans.indices {
-                    body(position, resources[resource].groups[group].spans[index])
-                    position += 1
-                }
-            }
+    /// `forEachSpan` over the spans at `positions` (a group's).
+    func forEachSpan(in positions: Range<Int>, _ body: (_ position: Int, _ span: borrowing PreparedSpan) -> Void) {
+        spans.withUnsafeBufferPointer { spans in
+            for position in positions { body(position, spans[position]) }
         }
     }
+
+    /// The order in which to prepare the spans of one scope: a parent in the same batch before its
+    /// children. Exporters send children first (they end first); counting the parent first lets the
+    /// children inherit its attribution at once, so the fixed labels of the Prometheus counters are
+    /// right too. Returns positions in `spans`.
+    static func parentsFirst(_ spans: UnsafeBufferPointer<SpanRecord>) -> [Int] {
+        guard spans.count > 1 else { return Array(spans.indices) }
+        struct Key: Hashable { let trace: TraceID; let span: SpanID }
+        var index: [Key: Int] = [:]
+        index.reserveCapacity(spans.count)
+        for position in spans.indices { index[Key(trace: spans[position].traceID, span: spans[position].spanID)] = position }
+        var depth = [Int](repeating: -1, count: spans.count)
+        var path: [Int] = []
+        for start in spans.indices where depth[start] < 0 {
+            // Walk up to the first ancestor of known depth (or outside the batch), then fill in.
+            path.removeAll(keepingCapacity: true)
+            var current: Int? = start
+            while let position = current, depth[position] < 0, path.count <= spans.count {
+                path.append(position)
+                let parent = spans[position].parentSpanID
+                current = parent.isNone ? nil : index[Key(trace: spans[position].traceID, span: parent)]
+            }
+            var base = current.map { depth[$0] } ?? -1
+            if base < 0 { base = -1 }
+            for position in path.reversed() {
+                base += 1
+                depth[position] = base
+            }
+        }
+        return spans.indices.sorted { (depth[$0], $0) < (depth[$1], $1) }
+    }
+
+    /// `parentsFirst` over an array (for tests).
+    static func parentsFirst(_ spans: [SpanRecord]) -> [SpanRecord] {
+        spans.withUnsafeBufferPointer { parentsFirst($0) }.map { spans[$0] }
+    }
+}
+
+/// A run of a prepared batch's spans that share one resource and one scope (one `ScopeSpans`).
+struct PreparedGroup {
+    let resource: Resource
+    /// The resource's facts, read once for its spans and its `SpanOrigin`.
+    let resourceFacts: FactValues
+    let scope: InstrumentationScope
+    /// Positions of the group's spans in the batch's `spans`.
+    let spans: Range<Int>
 }

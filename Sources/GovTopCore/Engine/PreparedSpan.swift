@@ -70,58 +70,6 @@ struct PreparedSpan {
     }
 }
 
-/// The spans of one `ResourceSpans`, prepared, grouped by scope.
-struct PreparedResource {
-    let resource: Resource
-    /// The resource's facts, read once for its spans and its `SpanOrigin`.
-    let resourceFacts: FactValues
-    let groups: [(scope: InstrumentationScope, spans: [PreparedSpan])]
-
-    /// Without governance, spans are normalized for storage and totals only.
-    init(_ resourceSpans: ResourceSpans, governance: inout GovernancePass?, payloads: inout SpanPayload.Encoder) {
-        resource = resourceSpans.resource
-        let resourceFacts = FactValues(resource.attributes)
-        self.resourceFacts = resourceFacts
-        let service = resource.serviceName
-        groups = resourceSpans.scopeSpans.map { scopeSpans in
-            (scopeSpans.scope, PreparedResource.parentsFirst(scopeSpans.spans).map {
-                PreparedSpan(record: $0, resource: resourceSpans.resource, resourceFacts: resourceFacts, service: service,
-                             governance: &governance, payloads: &payloads)
-            })
-        }
-    }
-
-    /// Orders spans so that a parent in the same batch comes before its children. Exporters send
-    /// children first (they end first); counting the parent first lets the children inherit its
-    /// attribution at once, so the fixed labels of the Prometheus counters are right too.
-    static func parentsFirst(_ spans: [SpanRecord]) -> [SpanRecord] {
-        guard spans.count > 1 else { return spans }
-        struct Key: Hashable { let trace: TraceID; let span: SpanID }
-        var index: [Key: Int] = [:]
-        for (position, span) in spans.enumerated() { index[Key(trace: span.traceID, span: span.spanID)] = position }
-        var depth = [Int](repeating: -1, count: spans.count)
-        for start in spans.indices where depth[start] < 0 {
-            // Walk up to the first ancestor of known depth (or outside the batch), then fill in.
-            var path: [Int] = []
-            var current: Int? = start
-            while let position = current, depth[position] < 0, path.count <= spans.count {
-                path.append(position)
-                let span = spans[position]
-                current = span.parentSpanID.isNone ? nil : index[Key(trace: span.traceID, span: span.parentSpanID)]
-            }
-            var base = current.map { depth[$0] } ?? -1
-            if base < 0 { base = -1 }
-            for position in path.reversed() {
-                base += 1
-                depth[position] = base
-            }
-        }
-        return spans.indices.sorted { (depth[$0], $0) < (depth[$1], $1) }.map { spans[$0] }
-    }
-
-    var spanCount: Int { groups.reduce(0) { $0 + $1.spans.count } }
-}
-
 /// The parts of governance that work on a span before the engine's lock: pricing and the local
 /// policy rules, compiled once.
 struct Governance: Sendable {

@@ -66,34 +66,151 @@ public struct EvaluationResult: Sendable, Hashable {
 }
 
 /// Everything govtop knows about one span's governance, read once at ingest.
+///
+/// A value type stored copy-on-write: phase two of ingest hands a span's facts to every owner
+/// (ledger, deltas, budgets, stats, alerts), and a copy of the fields themselves retains each of
+/// their strings and arrays, ~20 reference counts per owner per span; a copy of this is one.
 public struct GovernanceFacts: Sendable, Hashable {
-    /// Attribution from the span itself, else its resource (not yet from its trace ancestry).
-    public var attribution = Attribution()
-    public var service: String = "unknown_service"
-    public var provider: String?
-    public var model: String?
-    public var operation: String?
-    public var inputTokens: Int64?
-    public var outputTokens: Int64?
-    public var cachedInputTokens: Int64?
-    public var cacheWriteInputTokens: Int64?
-    public var reasoningTokens: Int64?
-    public var reportedCost: Money?
-    public var reportedInputCost: Money?
-    public var reportedOutputCost: Money?
-    public var currency: String = "USD"
-    public var policies: [PolicyOutcome] = []
-    public var budget: BudgetReport?
-    public var evaluations: [EvaluationResult] = []
-    /// GenOps accounting (reserved and actual amounts), when the span reported any.
-    public var accounting: AccountingReport?
-    /// GenOps SLA outcome, when the span reported one.
-    public var sla: SLAOutcome?
-    public var isError = false
-    /// Attribute keys whose values were rejected at the door (see `ValueBounds`), each once.
-    public var invalidValues: [String] = []
+    /// The fields, held by `storage` (documented at their accessors below).
+    struct Fields: Hashable {
+        var attribution: Attribution = Attribution()
+        var service: String = "unknown_service"
+        var provider: String?
+        var model: String?
+        var operation: String?
+        var inputTokens: Int64?
+        var outputTokens: Int64?
+        var cachedInputTokens: Int64?
+        var cacheWriteInputTokens: Int64?
+        var reasoningTokens: Int64?
+        var reportedCost: Money?
+        var reportedInputCost: Money?
+        var reportedOutputCost: Money?
+        var currency: String = "USD"
+        var policies: [PolicyOutcome] = []
+        var budget: BudgetReport?
+        var evaluations: [EvaluationResult] = []
+        var accounting: AccountingReport?
+        var sla: SLAOutcome?
+        var isError: Bool = false
+        var invalidValues: [String] = []
 
-    public init() {}
+    }
+
+    /// The box of the fields; shared by copies until one of them is changed.
+    private final class Storage: @unchecked Sendable { // mutated only when uniquely referenced
+        @exclusivity(unchecked) var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private static let empty = Storage(Fields())
+    private var storage: Storage
+
+    public init() { storage = Self.empty }
+
+    /// The fields, for writing: the box is copied first when another value shares it.
+    private var unique: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            return storage
+        }
+    }
+
+    public static func == (lhs: GovernanceFacts, rhs: GovernanceFacts) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+
+    /// Attribution from the span itself, else its resource (not yet from its trace ancestry).
+    public var attribution: Attribution {
+        get { storage.fields.attribution }
+        _modify { yield &unique.fields.attribution }
+    }
+    public var service: String {
+        get { storage.fields.service }
+        _modify { yield &unique.fields.service }
+    }
+    public var provider: String? {
+        get { storage.fields.provider }
+        _modify { yield &unique.fields.provider }
+    }
+    public var model: String? {
+        get { storage.fields.model }
+        _modify { yield &unique.fields.model }
+    }
+    public var operation: String? {
+        get { storage.fields.operation }
+        _modify { yield &unique.fields.operation }
+    }
+    public var inputTokens: Int64? {
+        get { storage.fields.inputTokens }
+        _modify { yield &unique.fields.inputTokens }
+    }
+    public var outputTokens: Int64? {
+        get { storage.fields.outputTokens }
+        _modify { yield &unique.fields.outputTokens }
+    }
+    public var cachedInputTokens: Int64? {
+        get { storage.fields.cachedInputTokens }
+        _modify { yield &unique.fields.cachedInputTokens }
+    }
+    public var cacheWriteInputTokens: Int64? {
+        get { storage.fields.cacheWriteInputTokens }
+        _modify { yield &unique.fields.cacheWriteInputTokens }
+    }
+    public var reasoningTokens: Int64? {
+        get { storage.fields.reasoningTokens }
+        _modify { yield &unique.fields.reasoningTokens }
+    }
+    public var reportedCost: Money? {
+        get { storage.fields.reportedCost }
+        _modify { yield &unique.fields.reportedCost }
+    }
+    public var reportedInputCost: Money? {
+        get { storage.fields.reportedInputCost }
+        _modify { yield &unique.fields.reportedInputCost }
+    }
+    public var reportedOutputCost: Money? {
+        get { storage.fields.reportedOutputCost }
+        _modify { yield &unique.fields.reportedOutputCost }
+    }
+    public var currency: String {
+        get { storage.fields.currency }
+        _modify { yield &unique.fields.currency }
+    }
+    public var policies: [PolicyOutcome] {
+        get { storage.fields.policies }
+        _modify { yield &unique.fields.policies }
+    }
+    public var budget: BudgetReport? {
+        get { storage.fields.budget }
+        _modify { yield &unique.fields.budget }
+    }
+    public var evaluations: [EvaluationResult] {
+        get { storage.fields.evaluations }
+        _modify { yield &unique.fields.evaluations }
+    }
+    /// GenOps accounting (reserved and actual amounts), when the span reported any.
+    public var accounting: AccountingReport? {
+        get { storage.fields.accounting }
+        _modify { yield &unique.fields.accounting }
+    }
+    /// GenOps SLA outcome, when the span reported one.
+    public var sla: SLAOutcome? {
+        get { storage.fields.sla }
+        _modify { yield &unique.fields.sla }
+    }
+    public var isError: Bool {
+        get { storage.fields.isError }
+        _modify { yield &unique.fields.isError }
+    }
+    /// Attribute keys whose values were rejected at the door (see `ValueBounds`), each once.
+    public var invalidValues: [String] {
+        get { storage.fields.invalidValues }
+        _modify { yield &unique.fields.invalidValues }
+    }
+
 
     /// A span is an AI request when it names a model or reports tokens, cost or a GenOps actual amount.
     public var isAIRequest: Bool {

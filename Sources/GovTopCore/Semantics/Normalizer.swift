@@ -12,9 +12,10 @@ public enum Normalizer {
         let own = FactValues(span.attributes)
         var rejected: [String] = []
         func text(_ fact: Fact) -> String? { own.text(fact) ?? resource.text(fact) }
-        /// The span's own value; the resource's only when the span has none (valid or not).
-        func checked<Value>(_ fact: Fact, _ read: (FactValues) -> Checked<Value>) -> Value? {
-            accept(read(own.has(fact) ? own : resource), into: &rejected)
+        /// The span's own value; the resource's only when the span has none (valid or not). (Not
+        /// `read(own.has(fact) ? own : resource)`: that copies 200 bytes of values per fact.)
+        func checked<Value>(_ fact: Fact, _ read: (borrowing FactValues) -> Checked<Value>) -> Value? {
+            accept(own.has(fact) ? read(own) : read(resource), into: &rejected)
         }
         func amount(_ fact: Fact) -> Money? { checked(fact) { $0.amount(fact, limit: ValueBounds.maxSpanCostUSD) } }
         func count(_ fact: Fact) -> Int64? { checked(fact) { $0.count(fact) } }

@@ -57,13 +57,11 @@ struct SpanStore {
         var effects = StoreEffects()
         effects.spans.reserveCapacity(batch.accepted)
         let evictedBefore = evicted
-        for resource in batch.resources {
-            for group in resource.groups where !group.spans.isEmpty {
-                let origin = origins.origin(resource: resource.resource, scope: group.scope, resourceFacts: resource.resourceFacts)
-                for span in group.spans {
-                    effects.spans.append(insert(span.stored(origin: origin, receivedAt: batch.receivedAt), name: span.record.name,
-                                                payload: span.payload, facts: span.facts))
-                }
+        for group in batch.groups where !group.spans.isEmpty {
+            let origin = origins.origin(resource: group.resource, scope: group.scope, resourceFacts: group.resourceFacts)
+            batch.forEachSpan(in: group.spans) { _, span in
+                effects.spans.append(insert(span.stored(origin: origin, receivedAt: batch.receivedAt), name: span.record.name,
+                                            payload: span.payload, facts: span.facts))
             }
         }
         effects.evicted = evicted - evictedBefore

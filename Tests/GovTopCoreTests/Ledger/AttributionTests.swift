@@ -112,11 +112,11 @@ import Testing
             SpanFactory.span(trace: 1, id: 2, parent: 1),
             SpanFactory.span(trace: 1, id: 1),
         ]
-        #expect(PreparedResource.parentsFirst(spans).map(\.spanID.value) == [9, 1, 2, 3, 4])
+        #expect(PreparedBatch.parentsFirst(spans).map(\.spanID.value) == [9, 1, 2, 3, 4])
     }
 
     @Test func aParentCycleDoesNotHang() {
         let spans = [SpanFactory.span(trace: 1, id: 1, parent: 2), SpanFactory.span(trace: 1, id: 2, parent: 1)]
-        #expect(Set(PreparedResource.parentsFirst(spans).map(\.spanID.value)) == [1, 2])
+        #expect(Set(PreparedBatch.parentsFirst(spans).map(\.spanID.value)) == [1, 2])
     }
 }
