@@ -84,15 +84,22 @@ enum DecodeCost {
     static let blockHeader = 48
     /// A native string's header, its terminating NUL and malloc's rounding and chunk header.
     static let stringHeader = 64
+    /// A class instance's header (metadata and reference counts, 16 bytes) plus malloc's chunk
+    /// header and rounding.
+    static let objectHeader = 32
     /// Longest string Swift stores inline (no allocation) on 64-bit platforms.
     static let inlineStringBytes = 15
 
     /// Per span, what the engine allocates to ingest it on top of the decoded `SpanRecord`: the
-    /// prepared span (facts, cost), the batch's parent-first order (an index entry, a depth and a
-    /// position: a record's stride is more than enough), and the stored payload's block header. The payload's bytes are
-    /// charged separately, by the span's encoded size.
-    static let spanPreparation = MemoryLayout<PreparedSpan>.stride + MemoryLayout<SpanRecord>.stride
-        + 64 + blockHeader
+    /// prepared span (an object holding a copy of the record's fields, facts, cost and rule
+    /// results, with its reference in the batch), the facts' fields in their own box, the batch's
+    /// parent-first order (an index entry of 32 bytes in a dictionary kept under 75% full, a depth,
+    /// a position and the sort's scratch: at most 96 bytes), and the stored payload's block header.
+    /// The payload's bytes are charged separately, by the span's encoded size.
+    static let spanPreparation = objectHeader + MemoryLayout<SpanRecord>.stride + MemoryLayout<GovernanceFacts>.stride
+        + MemoryLayout<SpanCost>.stride + 3 * MemoryLayout<[Int]>.stride + MemoryLayout<AWUVerdict>.stride + 8
+        + objectHeader + MemoryLayout<GovernanceFacts.Fields>.stride
+        + 96 + 64 + blockHeader
     /// Per `ResourceSpans`, what the engine allocates to ingest it: its resource facts.
     static let resourcePreparation = MemoryLayout<FactValues>.stride + blockHeader + 256
     /// Per `ScopeSpans`, its group in the prepared batch (with a copy of the resource facts) and

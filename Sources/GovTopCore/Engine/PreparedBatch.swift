@@ -4,8 +4,7 @@
 ///
 /// The spans are one flat array in the order the store takes them (resource by resource, scope by
 /// scope, parents before their children within a scope); `groups` says which origin each run of
-/// them has. Phase two reads them in place (`forEachSpan`): a copy of a prepared span retains every
-/// string and array of its record and facts, which per span costs more than the work done with it.
+/// them has.
 struct PreparedBatch {
     let groups: [PreparedGroup]
     let spans: [PreparedSpan]
@@ -49,17 +48,9 @@ struct PreparedBatch {
         self.invalidValues = invalidValues
     }
 
-    /// Calls `body` with each span in the order the store takes them and its position in that
-    /// order, lending the span rather than copying it.
-    func forEachSpan(_ body: (_ position: Int, _ span: borrowing PreparedSpan) -> Void) {
-        forEachSpan(in: 0..<spans.count, body)
-    }
-
-    /// `forEachSpan` over the spans at `positions` (a group's).
-    func forEachSpan(in positions: Range<Int>, _ body: (_ position: Int, _ span: borrowing PreparedSpan) -> Void) {
-        spans.withUnsafeBufferPointer { spans in
-            for position in positions { body(position, spans[position]) }
-        }
+    /// Calls `body` with each span in the order the store takes them and its position in that order.
+    func forEachSpan(_ body: (_ position: Int, _ span: PreparedSpan) -> Void) {
+        for (position, span) in spans.enumerated() { body(position, span) }
     }
 
     /// The order in which to prepare the spans of one scope: a parent in the same batch before its

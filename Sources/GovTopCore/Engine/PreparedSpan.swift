@@ -1,6 +1,11 @@
 /// A decoded span with its facts, cost and compact payload worked out before the engine's lock is
 /// taken.
-struct PreparedSpan {
+///
+/// Immutable, and a class: the locked phase reads each span in four passes (store, pending rules,
+/// conformance, effects), and reading a struct element of an array while the reader mutates its own
+/// state copies the whole element, ~15 reference counts each time; reading one of these is one.
+/// Allocated before the lock, in parallel, and freed after it.
+final class PreparedSpan: Sendable {
     /// The span as it will be stored: already redacted when a redact rule matched.
     let record: SpanRecord
     let facts: GovernanceFacts
@@ -23,9 +28,11 @@ struct PreparedSpan {
         let scan = governance?.scanPatterns == true ? governance?.policies.scan(record) ?? .clean : .clean
         let stored = scan.redactedSpan ?? record
         self.record = stored
-        facts = Normalizer.facts(for: stored, resource: resourceFacts, service: service)
+        let facts = Normalizer.facts(for: stored, resource: resourceFacts, service: service)
+        self.facts = facts
         if governance != nil {
-            cost = PreparedSpan.cost(of: facts, prices: &governance!.prices)
+            let cost = PreparedSpan.cost(of: facts, prices: &governance!.prices)
+            self.cost = cost
             let judgement = governance!.policies.judge(stored, facts: facts, resourceAttributes: resource.attributes,
                                                        costUSD: cost.priced?.usd)
             localViolations = scan.violations.isEmpty ? judgement.violations : scan.violations + judgement.violations
@@ -35,7 +42,7 @@ struct PreparedSpan {
             localViolations = []
             pendingRules = []
         }
-        payload = payloads.encode(self.record)
+        payload = payloads.encode(stored)
         conformance = AWUChecker.check(record, resource: resource.attributes) // conformance: issue 13
     }
 

@@ -59,7 +59,7 @@ struct SpanStore {
         let evictedBefore = evicted
         for group in batch.groups where !group.spans.isEmpty {
             let origin = origins.origin(resource: group.resource, scope: group.scope, resourceFacts: group.resourceFacts)
-            batch.forEachSpan(in: group.spans) { _, span in
+            for span in batch.spans[group.spans] {
                 effects.spans.append(insert(span.stored(origin: origin, receivedAt: batch.receivedAt), name: span.record.name,
                                             payload: span.payload, facts: span.facts))
             }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 
 /// The string values that stored payloads refer to by a small id instead of spelling them out:
@@ -65,7 +70,11 @@ final class StoredValueTable: Sendable {
     @inline(__always)
     static func sameBytes(_ first: String, _ second: String) -> Bool {
         var first = first, second = second
-        return first.withUTF8 { one in second.withUTF8 { other in one.elementsEqual(other) } }
+        return first.withUTF8 { one in
+            second.withUTF8 { other in
+                one.count == other.count && (one.isEmpty || memcmp(one.baseAddress!, other.baseAddress!, one.count) == 0)
+            }
+        }
     }
 
     /// A value as a dictionary key: equal and hashed by its bytes (see `sameBytes`).
