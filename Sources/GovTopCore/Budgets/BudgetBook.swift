@@ -13,10 +13,12 @@ struct BudgetBook {
 
     /// Each span's cost against the budgets that cover it, its telemetry report, and its moves.
     mutating func apply(_ effects: [SpanEffect]) {
-        for effect in effects {
-            record(effect)
-            for move in effect.moves { self.move(move) }
-        }
+        for effect in effects { apply(effect) }
+    }
+
+    mutating func apply(_ effect: SpanEffect) {
+        record(effect)
+        for move in effect.moves { self.move(move) }
     }
 
     private mutating func record(_ effect: SpanEffect) {

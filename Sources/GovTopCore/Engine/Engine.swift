@@ -167,7 +167,7 @@ struct EngineState {
 
     /// Phase two of ingest: the store takes the batch and returns its effects as data; the local
     /// rules that read the effective attribution are decided on them (and the store keeps what they
-    /// found, so moves carry it); then each owner applies the list.
+    /// found, so moves carry it); then each owner applies each span's effect.
     mutating func apply(_ batch: PreparedBatch) {
         received += batch.accepted + batch.rejected
         rejected += batch.rejected
@@ -180,23 +180,26 @@ struct EngineState {
             return
         }
         let inherited = resolvePendingRules(batch, &stored)
-        var effects: [SpanEffect] = []
-        effects.reserveCapacity(stored.spans.count)
+        // Each span's effect goes to every owner in turn and is then dropped: a list of effects
+        // walked once per owner copied each effect (facts, attribution, violations) per owner.
+        var changes: [AlertChange] = []
         batch.forEachSpan { index, span in
-            let effect = stored.spans[index]
+            let result = stored.spans[index]
             let found = inherited.isEmpty ? nil : inherited[index] // most batches: no pending rule found anything
-            let local = found.map { span.localViolations + $0 } ?? span.localViolations
-            effects.append(SpanEffect(facts: span.facts, effective: effect.effective, contribution: effect.contribution,
-                                      local: local, moves: effect.moves, receivedAt: batch.receivedAt,
-                                      durationSeconds: Double(span.record.durationNanos) / 1e9))
+            let effect = SpanEffect(facts: span.facts, effective: result.effective, contribution: result.contribution,
+                                    local: found.map { span.localViolations + $0 } ?? span.localViolations,
+                                    moves: result.moves, receivedAt: batch.receivedAt,
+                                    durationSeconds: Double(span.record.durationNanos) / 1e9)
+            ledger.apply(effect)
+            ledgerDeltas.apply(effect)
+            recordSpend(effect) // chart series
+            budgets.apply(effect)
+            policyStats.apply(effect)
+            evaluationStats.apply(effect)
+            alerts.observe(effect, now: batch.receivedAt, into: &changes)
         }
-        ledger.apply(effects)
-        ledgerDeltas.apply(effects)
-        recordSpend(effects) // chart series
-        budgets.apply(effects)
-        policyStats.apply(effects)
-        evaluationStats.apply(effects)
-        for change in alerts.observe(effects, now: batch.receivedAt) { record(change) }
+        ledger.finishBatch()
+        for change in changes { record(change) }
     }
 
     /// The local rules left pending in phase one, decided with each span's effective attribution.

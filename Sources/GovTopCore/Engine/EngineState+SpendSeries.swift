@@ -3,12 +3,10 @@
 /// engine calls these from a few marked lines.
 extension EngineState {
     /// Counts a batch's spend in the chart series, moves between teams included.
-    mutating func recordSpend(_ effects: [SpanEffect]) {
-        for effect in effects {
-            spendSeries.add(effect.contribution.cost.amount, team: effect.effective.team, at: effect.receivedAt)
-            for move in effect.moves {
-                spendSeries.move(move.contribution.cost.amount, from: move.old.team, to: move.new.team, at: move.receivedAt)
-            }
+    mutating func recordSpend(_ effect: SpanEffect) {
+        spendSeries.add(effect.contribution.cost.amount, team: effect.effective.team, at: effect.receivedAt)
+        for move in effect.moves {
+            spendSeries.move(move.contribution.cost.amount, from: move.old.team, to: move.new.team, at: move.receivedAt)
         }
     }
 

@@ -1,7 +1,7 @@
 /// One stored span as the owners after the store apply it (phase two of ingest): the span's facts
 /// and local-rule violations from phase one, and what the store did with it. Each owner — ledger,
-/// budgets, policy stats, evaluation stats, alerts — reads a list of these and nothing else, so each
-/// is tested alone with hand-written lists.
+/// budgets, policy stats, evaluation stats, alerts — reads these and nothing else (the engine hands
+/// each span's effect to every owner in turn), so each is tested alone with hand-written lists.
 struct SpanEffect {
     var facts: GovernanceFacts
     /// The span's attribution after inheritance inside its trace (the store's).

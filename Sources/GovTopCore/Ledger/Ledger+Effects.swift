@@ -3,12 +3,15 @@ extension Ledger {
     /// Counts each span under its effective attribution and moves the earlier spans whose
     /// attribution it changed; then puts the batch's pending rates into their buckets.
     mutating func apply(_ effects: [SpanEffect]) {
-        for effect in effects {
-            add(effect.contribution, facts: effect.facts, attribution: effect.effective,
-                durationSeconds: effect.durationSeconds, at: effect.receivedAt)
-            for move in effect.moves { self.move(move) }
-        }
+        for effect in effects { apply(effect) }
         finishBatch()
+    }
+
+    /// One span of a batch (the batch ends with `finishBatch`).
+    mutating func apply(_ effect: SpanEffect) {
+        add(effect.contribution, facts: effect.facts, attribution: effect.effective,
+            durationSeconds: effect.durationSeconds, at: effect.receivedAt)
+        for move in effect.moves { self.move(move) }
     }
 
     /// Without governance: only the exact running totals.
