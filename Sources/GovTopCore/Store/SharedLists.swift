@@ -19,6 +19,12 @@ struct SharedLists<Element: Hashable> {
     let maxBytes: Int
     /// Heap bytes an element holds beyond its inline size (its long strings).
     private let elementHeapBytes: (Element) -> Int
+    /// The last appends that found a shared list: new traces of a batch extend the same few lists
+    /// by the same few values, and comparing with these is cheaper than hashing the extended list.
+    /// Each holds its base list, so an identity cannot be reused while it is here; emptied before
+    /// a sweep, so it keeps no list alive that the table would drop.
+    private var recent = InlineArray<4, (base: SharedList<Element>?, value: Element, result: SharedList<Element>)?>(repeating: nil)
+    private var nextRecent = 0
 
     init(capacity: Int = 4_096, maxBytes: Int = 4 << 20, elementHeapBytes: @escaping (Element) -> Int) {
         self.capacity = capacity
@@ -37,9 +43,16 @@ struct SharedLists<Element: Hashable> {
     /// of the caller's own, with its bytes.
     mutating func appending(_ value: Element, to list: SharedList<Element>?) -> (list: SharedList<Element>, ownBytes: Int) {
         if list != nil { releasedSinceSweep += 1 }
+        for slot in recent.indices {
+            if let hit = recent[slot], hit.base === list, hit.value == value { return (hit.result, 0) }
+        }
         var elements = list?.elements ?? []
         elements.append(value)
-        if let shared = lists[elements] { return (shared, 0) }
+        if let shared = lists[elements] {
+            recent[nextRecent] = (list, value, shared)
+            nextRecent = (nextRecent + 1) % recent.count
+            return (shared, 0)
+        }
         let extended = SharedList(elements)
         let bytes = bytes(of: elements)
         madeSinceSweep += 1
@@ -59,6 +72,7 @@ struct SharedLists<Element: Hashable> {
 
     /// Drops the lists that only the table still holds.
     private mutating func dropUnused() {
+        recent = InlineArray(repeating: nil)
         madeSinceSweep = 0
         releasedSinceSweep = 0
         var unused: [[Element]] = []

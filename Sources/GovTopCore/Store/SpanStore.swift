@@ -136,7 +136,7 @@ struct SpanStore {
         origins.release(span.origin)
         guard let entry = traces[span.traceID] else { return }
         if entry.storedSpans <= 1 {
-            dropEntry(span.traceID)
+            dropEntry(span.traceID, entry)
             // Its models, providers and attribution table may be held by nobody now.
             lists.noteReleased(2)
             tables.noteReleased(1)
@@ -147,8 +147,8 @@ struct SpanStore {
         }
     }
 
-    private mutating func dropEntry(_ id: TraceID) {
-        entryHeapBytes -= traces[id]?.heapBytes ?? 0
+    private mutating func dropEntry(_ id: TraceID, _ entry: TraceEntry) {
+        entryHeapBytes -= entry.heapBytes
         traces[id] = nil
         dropStaleTraceOrder()
     }

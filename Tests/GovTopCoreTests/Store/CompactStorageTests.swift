@@ -139,6 +139,27 @@ import Testing
         #expect(held.map(\.list.elements) == (0..<20).map { ["held-model-number-\($0)"] })
     }
 
+    @Test func recentAppendsAreFoundAgainAndKeepNoDroppedListAlive() {
+        var lists = SharedLists<String>(capacity: 8, maxBytes: 1 << 20, elementHeapBytes: StringHeap.bytes)
+        let base = lists.appending("a-model", to: nil).list
+        let first = lists.appending("b-model", to: base)
+        #expect(lists.appending("b-model", to: base).list === first.list)
+        // The same value on another base is another list.
+        let other = lists.appending("c-model", to: nil).list
+        #expect(lists.appending("b-model", to: other).list.elements == ["c-model", "b-model"])
+        #expect(lists.appending("b-model", to: base).list.elements == ["a-model", "b-model"])
+
+        weak var released: SharedList<String>?
+        do {
+            let made = lists.appending("d-model", to: nil)
+            #expect(lists.appending("d-model", to: nil).list === made.list) // found among the recent appends
+            released = made.list
+        }
+        lists.noteReleased(64) // a sweep: only the table (and its recent appends) still hold it
+        #expect(released == nil, "a list nobody holds was kept alive by the recent appends")
+        #expect(lists.appending("d-model", to: nil).list.elements == ["d-model"])
+    }
+
     @Test func distinctModelsAndTeamsKeepTheEstimateStable() {
         let engine = Engine(configuration: EngineConfiguration(store: StoreLimits(maxSpans: 400, maxMemoryBytes: 512 << 20)))
         var settled = 0, largest = 0
