@@ -19,7 +19,10 @@ public struct Attribution: Sendable, Hashable {
         self.user = user
     }
 
-    public var isEmpty: Bool { self == Attribution() }
+    public var isEmpty: Bool {
+        team == nil && project == nil && customer == nil && environment == nil && costCenter == nil && feature == nil
+            && user == nil
+    }
 
     /// The value of one attribution fact.
     public subscript(fact: Fact) -> String? {
