@@ -74,7 +74,8 @@ public final class SQLiteLedgerStore: LedgerStore {
                 }
                 // The latest period of each budget.
                 for row in try Row.fetchAll(db, sql: """
-                    SELECT name, period, period_start, period_end, consumed_nanos, substr(burn, 1, \(BurnRecord.maxEncodedBytes + 1)), rolling FROM budget_periods b
+                    SELECT name, period, period_start, period_end, consumed_nanos, substr(burn, 1, \(BurnRecord.maxEncodedBytes + 1)),
+                           substr(rolling, 1, \(RollingRecord.maxEncodedBytes + 1)) FROM budget_periods b
                     WHERE period_start = (SELECT MAX(period_start) FROM budget_periods WHERE name = b.name) ORDER BY name
                     """) {
                     let start: Int64 = row[2], end: Int64 = row[3]

@@ -15,8 +15,17 @@ public struct RollingRecord: Sendable, Hashable {
         "\(sliceNanos);" + slices.map { "\($0.slice):\($0.amount.nanos)" }.joined(separator: ",")
     }
 
-    /// Nil for malformed text, a negative amount, or more slices than a rolling window keeps.
+    /// The most slices a rolling window records (its ring, and the slice being filled).
+    public static let maxSlices = Int(RollingSpend.slices) + 1
+
+    /// The longest text a record govtop writes encodes to (each slice at most a 20-digit index and a
+    /// 40-character amount); stores read no more than one byte beyond it.
+    public static let maxEncodedBytes = 21 + maxSlices * 62
+
+    /// Nil for malformed text, text longer than any record govtop writes, a negative amount, or
+    /// more slices than a rolling window keeps.
     public init?(encoded text: String) {
+        guard text.utf8.count <= Self.maxEncodedBytes else { return nil }
         let parts = text.split(separator: ";", omittingEmptySubsequences: false)
         guard parts.count == 2, let width = UInt64(parts[0]), width > 0 else { return nil }
         var slices: [RollingSlice] = []
@@ -24,7 +33,7 @@ public struct RollingRecord: Sendable, Hashable {
             let pair = item.split(separator: ":")
             guard pair.count == 2, let slice = UInt64(pair[0]), let nanos = Int128(String(pair[1])), nanos >= 0 else { return nil }
             slices.append(RollingSlice(slice: slice, amount: Money(nanos: nanos)))
-            guard slices.count <= 1024 else { return nil }
+            guard slices.count <= Self.maxSlices else { return nil }
         }
         self.init(sliceNanos: width, slices: slices)
     }
