@@ -16,12 +16,17 @@ import Synchronization
 /// spelled out as before; either way the payload decodes to the same span.
 ///
 /// One table serves the whole process (`shared`): ingest encodes payloads on every event loop
-/// before the engine's lock, and readers decode copied payloads after it, so the table has its own
-/// lock. It is not part of any store's memory estimate (it is shared by every store of the
-/// process, and bounded): at its cap, with every value 64 bytes long, `bytes` is ~0.69 MB (460 KB
-/// of string buffers, 64 KB of array, ~160 KB of dictionary); with typical values of up to 15
-/// bytes, which live inline, ~0.23 MB.
-final class StoredValueTable: Sendable {
+/// before the engine's lock, and readers decode copied payloads after it. Adding a value takes the
+/// table's lock; reading one takes none: the values live in slots allocated once for the table's
+/// capacity (so they never move), a slot is written before the count that covers it is published
+/// (release), and a reader reads only below the count it loaded (acquire). An attribute filter that
+/// decodes a million stored spans no longer takes a lock per coded value.
+///
+/// It is not part of any store's memory estimate (it is shared by every store of the process, and
+/// bounded): at its cap, with every value 64 bytes long, `bytes` is ~0.69 MB (460 KB of string
+/// buffers, 64 KB of slots, ~160 KB of dictionary); with typical values of up to 15 bytes, which
+/// live inline, ~0.23 MB.
+final class StoredValueTable: @unchecked Sendable { // slots: written under `state`'s lock, read below `published`
     static let shared = StoredValueTable(capacity: 4_096)
 
     /// The longest value coded, in UTF-8 bytes.
@@ -31,18 +36,26 @@ final class StoredValueTable: Sendable {
     let capacity: Int
 
     private struct State {
-        var values: [String] = []
         var ids: [Spelling: UInt32] = [:]
         /// Heap bytes of the values themselves (values of up to 15 bytes live inline).
         var valueBytes = 0
     }
 
     private let state: Mutex<State>
+    /// The values by id; slots below `published` are initialized and never change.
+    private let slots: UnsafeMutablePointer<String>
+    private let published = Atomic<Int>(0)
 
     init(capacity: Int) {
         precondition(capacity >= 0 && capacity <= Int(UInt32.max), "a value id must fit 32 bits")
         self.capacity = capacity
         state = Mutex(State())
+        slots = .allocate(capacity: max(capacity, 1))
+    }
+
+    deinit {
+        slots.deinitialize(count: published.load(ordering: .acquiring))
+        slots.deallocate()
     }
 
     /// Whether a value of this length is worth a code: from 2 bytes on, the tag and an id below
@@ -55,12 +68,13 @@ final class StoredValueTable: Sendable {
         guard Self.codes(length: value.utf8.count) else { return nil }
         return state.withLock { state -> UInt32? in
             if let id = state.ids[Spelling(value)] { return id }
-            guard state.values.count < capacity else { return nil }
-            let id = UInt32(state.values.count)
-            state.values.append(value)
-            state.ids[Spelling(value)] = id
+            let count = published.load(ordering: .relaxed) // only changed under this lock
+            guard count < capacity else { return nil }
+            (slots + count).initialize(to: value)
+            published.store(count + 1, ordering: .releasing)
+            state.ids[Spelling(value)] = UInt32(count)
             state.valueBytes += StringHeap.bytes(value)
-            return id
+            return UInt32(count)
         }
     }
 
@@ -90,19 +104,21 @@ final class StoredValueTable: Sendable {
         }
     }
 
-    /// The value with this id (the table's shared copy). Only ids this table handed out are valid.
+    /// The value with this id (the table's shared copy), without a lock. Only ids this table handed
+    /// out are valid.
     func value(_ id: UInt32) -> String {
-        state.withLock { $0.values[Int(id)] }
+        precondition(Int(id) < published.load(ordering: .acquiring), "a value id this table did not hand out")
+        return slots[Int(id)]
     }
 
     /// Values held.
-    var count: Int { state.withLock { $0.values.count } }
+    var count: Int { published.load(ordering: .acquiring) }
 
-    /// Estimated bytes: the array's room, the dictionary's (a slot is its key and value at the
+    /// Estimated bytes: the slots, the dictionary's room (a slot is its key and value at the
     /// table's load factor) and the values' heap buffers.
     var bytes: Int {
         state.withLock { state in
-            state.values.capacity * MemoryLayout<String>.stride
+            max(capacity, 1) * MemoryLayout<String>.stride
                 + state.ids.capacity * (MemoryLayout<Spelling>.stride + 4) * 4 / 3 + state.valueBytes
         }
     }
