@@ -128,8 +128,8 @@ struct FleetNotificationTests {
             guard let x = a.fleet, let y = b.fleet else { return false }
             return x.won + y.won + x.notifiedElsewhere + y.notifiedElsewhere == 2 && hook.lines.count >= 1
         }
-        await offThePool(a.notifier.stop)
-        await offThePool(b.notifier.stop)
+        await BlockingWork.run(a.notifier.stop)
+        await BlockingWork.run(b.notifier.stop)
 
         let lines = hook.lines
         #expect(lines.count == 1, "\(lines)")
@@ -160,7 +160,7 @@ struct FleetNotificationTests {
         // Delivered by the claimer itself once the wait is over (not by the stop, which also delivers what waits).
         try await Self.wait { hook.lines.count >= 1 }
         #expect(hook.lines.count == 1)
-        await offThePool(a.notifier.stop)
+        await BlockingWork.run(a.notifier.stop)
         _ = try server.sql("ALTER DATABASE \(url.database) ALLOW_CONNECTIONS true", database: "postgres")
 
         #expect(hook.lines.count == 1)

@@ -30,7 +30,7 @@ import Testing
         notifier.start()
         NotifyFixtures.raise(engine, 1)
         let status = try await NotifyFixtures.status(engine, "page") { $0.stats.sent == 1 }
-        await offThePool(notifier.stop)
+        await BlockingWork.run(notifier.stop)
 
         #expect(status?.kind == "command")
         #expect(status?.target == "\(path) \(directory.path) \(tricky)")
@@ -50,7 +50,7 @@ import Testing
         notifier.start()
         NotifyFixtures.raise(engine, 1)
         let status = try await NotifyFixtures.status(engine, "page") { $0.stats.failed == 1 }
-        await offThePool(notifier.stop)
+        await BlockingWork.run(notifier.stop)
 
         #expect(status?.stats.attemptsFailed == 3)
         let error = try #require(status?.stats.lastError)
@@ -67,7 +67,7 @@ import Testing
         notifier.start()
         NotifyFixtures.raise(engine, 1)
         let status = try await NotifyFixtures.status(engine, "page") { $0.stats.failed == 1 }
-        await offThePool(notifier.stop)
+        await BlockingWork.run(notifier.stop)
         #expect(status?.stats.lastError?.contains("did not finish within 0.2 s and was stopped") == true)
     }
 
@@ -77,7 +77,7 @@ import Testing
         notifier.start()
         NotifyFixtures.raise(engine, 1)
         let status = try await NotifyFixtures.status(engine, "page") { $0.stats.failed == 1 }
-        await offThePool(notifier.stop)
+        await BlockingWork.run(notifier.stop)
         #expect(status?.stats.lastError == "/nonexistent/page-oncall was not found or is not executable")
     }
 }

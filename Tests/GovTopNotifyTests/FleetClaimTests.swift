@@ -68,7 +68,7 @@ import Testing
         NotifyFixtures.raise(engine, 1)
         _ = try await receiver.wait { $0.count >= 3 }
         let fleet = try await Self.fleet(engine) { $0.notifiedElsewhere == 2 }
-        await offThePool(notifier.stop)
+        await BlockingWork.run(notifier.stop)
         let requests = receiver.requests
         await receiver.stop()
 
@@ -91,7 +91,7 @@ import Testing
         engine.tick()
         _ = try await receiver.wait { $0.count >= 2 }
         let fleet = try await Self.fleet(engine) { $0.won == 1 }
-        await offThePool(notifier.stop)
+        await BlockingWork.run(notifier.stop)
         let requests = receiver.requests
         await receiver.stop()
 
@@ -111,7 +111,7 @@ import Testing
         // Delivered by the claimer once the wait is over, before any stop.
         _ = try await receiver.wait { $0.count >= 2 }
         let fleet = try await Self.fleet(engine) { $0.deliveredUnclaimed == 1 }
-        await offThePool(notifier.stop)
+        await BlockingWork.run(notifier.stop)
         let requests = receiver.requests
         await receiver.stop()
 

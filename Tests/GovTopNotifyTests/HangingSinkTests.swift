@@ -21,7 +21,7 @@ import Testing
         for number in 1...3 { NotifyFixtures.raise(engine, number) }
         _ = try await healthy.wait { $0.count >= 3 }
         let timedOut = try await NotifyFixtures.status(engine, "hanging") { $0.stats.failed >= 1 }
-        await offThePool(notifier.stop)
+        await BlockingWork.run(notifier.stop)
         await hanging.stop()
         await healthy.stop()
 
@@ -43,7 +43,7 @@ import Testing
         #expect(full?.pending == 2)
         hanging.release() // probe-1's connection is lost; with no retries it is given up
         let done = try await NotifyFixtures.status(engine, "hanging") { $0.stats.sent == 1 && $0.pending == 0 }
-        await offThePool(notifier.stop)
+        await BlockingWork.run(notifier.stop)
         await hanging.stop()
 
         #expect(done?.stats.failed == 1)
@@ -70,7 +70,7 @@ import Testing
         }
         _ = try await hanging.wait { $0.count >= 1 }
         let status = engine.notificationsSnapshot().sinks.first
-        await offThePool(notifier.stop)
+        await BlockingWork.run(notifier.stop)
         await hanging.stop()
 
         #expect(accepted == 40)

@@ -14,7 +14,7 @@ import Testing
         notifier.start()
         NotifyFixtures.raise(engine, 1)
         let requests = try await receiver.wait { $0.count >= 1 }
-        await offThePool(notifier.stop)
+        await BlockingWork.run(notifier.stop)
         await receiver.stop()
 
         let json = requests[0].json
@@ -43,7 +43,7 @@ import Testing
             #expect(reply.status == 200)
         }
         let requests = try await receiver.wait { $0.count >= 1 }
-        await offThePool(notifier.stop)
+        await BlockingWork.run(notifier.stop)
         await receiver.stop()
 
         let request = try #require(requests.first)
@@ -78,7 +78,7 @@ import Testing
         notifier.start()
         NotifyFixtures.raise(engine, 1)
         let status = try await NotifyFixtures.status(engine, "hook") { $0.stats.failed == 1 }
-        await offThePool(notifier.stop)
+        await BlockingWork.run(notifier.stop)
         return status
     }
 

@@ -18,7 +18,7 @@ import Testing
         let requests = try await receiver.wait { $0.count >= 2 }
         // The receiver records a request before it answers; the sink counts it sent once the answer is in.
         _ = try await NotifyFixtures.status(engine, "hook") { $0.stats.sent == 2 }
-        await offThePool(notifier.stop)
+        await BlockingWork.run(notifier.stop)
         await receiver.stop()
 
         #expect(requests.count == 2)
@@ -51,7 +51,7 @@ import Testing
         notifier.start()
         NotifyFixtures.raise(engine, 1)
         let status = try await NotifyFixtures.status(engine, "hook") { $0.stats.sent == 1 }
-        await offThePool(notifier.stop)
+        await BlockingWork.run(notifier.stop)
         await receiver.stop()
 
         let requests = receiver.requests
@@ -75,7 +75,7 @@ import Testing
         NotifyFixtures.raise(engine, 1)
         NotifyFixtures.raise(engine, 2)
         let status = try await NotifyFixtures.status(engine, "hook") { $0.stats.sent == 2 }
-        await offThePool(notifier.stop)
+        await BlockingWork.run(notifier.stop)
         await receiver.stop()
 
         #expect(status?.stats.failed == 2)
@@ -99,7 +99,7 @@ import Testing
         notifier.start()
         NotifyFixtures.raise(engine, 1)
         let status = try await NotifyFixtures.status(engine, "hook") { $0.stats.failed == 1 }
-        await offThePool(notifier.stop)
+        await BlockingWork.run(notifier.stop)
         await receiver.stop()
         #expect(receiver.requests.count == 1)
         #expect(status?.stats.lastError == "HTTP 404: no")
@@ -112,7 +112,7 @@ import Testing
         notifier.start()
         for number in 1...6 { NotifyFixtures.raise(engine, number) }
         _ = try await NotifyFixtures.status(engine, "hook") { $0.stats.sent == 6 }
-        await offThePool(notifier.stop)
+        await BlockingWork.run(notifier.stop)
         await receiver.stop()
 
         var delivered: [String] = []
@@ -132,7 +132,7 @@ import Testing
         NotifyFixtures.raise(engine, 1) // re-activates the same alert within the hour
         NotifyFixtures.raise(engine, 2) // another alert is not held back
         let status = try await NotifyFixtures.status(engine, "hook") { $0.suppressed == 1 && $0.stats.sent == 3 }
-        await offThePool(notifier.stop)
+        await BlockingWork.run(notifier.stop)
         await receiver.stop()
 
         #expect(status?.suppressed == 1)
@@ -154,7 +154,7 @@ import Testing
         _ = try await wanted.wait { $0.count >= 1 }
         // Both sinks get their share of a drain together: had "budgets" admitted it, it would be queued by now.
         let budgets = engine.notificationsSnapshot().sinks.first { $0.name == "budgets" }
-        await offThePool(notifier.stop)
+        await BlockingWork.run(notifier.stop)
         await wanted.stop()
         await unwanted.stop()
         #expect(wanted.requests.count == 1)
