@@ -2,7 +2,7 @@
 /// links, trace state and status message. Well-known keys take one byte, integers are varints, and
 /// the string values of keys whose values are enumerations (model, provider, operation, …) are ids
 /// of the process-wide `StoredValueTable`. Only the store writes it; readers decode it back into the
-/// model on demand, on any thread (the table has its own lock).
+/// model on demand, on any thread (reading the table takes no lock).
 enum SpanPayload {
     /// Writes the payloads of one batch's spans, remembering the values it coded last (a batch
     /// repeats a handful of them; see `StoredValueCache`).
