@@ -32,7 +32,7 @@ public enum AWUChecker {
         // Most spans carry nothing of GenOps: tell them apart without allocating.
         // Nor build a lookup for the many spans that carry GenOps attribution but nothing that makes
         // them an AWU (the guard after the lookup, decided on the keys alone).
-        let required = [policyEvaluatedEvent, reservationEvent, reconciliationEvent]
+        let required = requiredEvents
         guard span.attributes.contains(where: { mayMakeAWU($0.key) })
                 || span.events.contains(where: { required.contains($0.name) }) else { return .notAWU }
         let own = Lookup(span.attributes)
@@ -94,7 +94,17 @@ public enum AWUChecker {
 
     /// Whether an attribute of this key can make a span an AWU: `genops.spec.version`, or any
     /// `genops.policy.*` or `genops.accounting.*` key (what `Lookup.hasGovernance` and the version read).
+    private static let requiredEvents = [policyEvaluatedEvent, reservationEvent, reconciliationEvent]
+
     private static func mayMakeAWU(_ key: String) -> Bool {
+        if let entry = WellKnownKeys.shared.entry(identicalTo: key) { return awuKeyEntries[entry] } // a decoded key
+        return mayMakeAWU(spelled: key)
+    }
+
+    /// `mayMakeAWU` of each well-known key, by its table position.
+    private static let awuKeyEntries = WellKnownKeys.shared.keys.map(mayMakeAWU(spelled:))
+
+    private static func mayMakeAWU(spelled key: String) -> Bool {
         var key = key
         return key.withUTF8 { bytes in
             func starts(with prefix: [UInt8]) -> Bool {

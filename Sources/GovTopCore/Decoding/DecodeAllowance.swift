@@ -91,20 +91,24 @@ enum DecodeCost {
     static let inlineStringBytes = 15
 
     /// Per span, what the engine allocates to ingest it on top of the decoded `SpanRecord`: the
-    /// prepared span (an object holding a copy of the record's fields, facts, cost and rule
+    /// prepared span (an object holding the span's stored fields and name, facts, cost and rule
     /// results, with its reference in the batch), the facts' fields in their own box, the batch's
     /// parent-first order (an index entry of 32 bytes in a dictionary kept under 75% full, a depth,
     /// a position and the sort's scratch: at most 96 bytes), and the stored payload's block header.
     /// The payload's bytes are charged separately, by the span's encoded size.
-    static let spanPreparation = objectHeader + MemoryLayout<SpanRecord>.stride + MemoryLayout<GovernanceFacts>.stride
+    static let spanPreparation = objectHeader + MemoryLayout<StoredSpan>.stride + MemoryLayout<String>.stride
+        + MemoryLayout<GovernanceFacts>.stride
         + MemoryLayout<SpanCost>.stride + 3 * MemoryLayout<[Int]>.stride + MemoryLayout<AWUVerdict>.stride + 8
         + objectHeader + MemoryLayout<GovernanceFacts.Fields>.stride
         + 96 + 64 + blockHeader
     /// Per `ResourceSpans`, what the engine allocates to ingest it: its resource facts.
     static let resourcePreparation = MemoryLayout<FactValues>.stride + blockHeader + 256
-    /// Per `ScopeSpans`, its group in the prepared batch (with a copy of the resource facts) and
-    /// the parent-first order of its spans.
+    /// Per `ScopeSpans`, its group in the prepared batch, the group's origin (an object holding the
+    /// resource, the scope, the service name, a copy of the resource facts and a counter) and the
+    /// parent-first order of its spans.
     static let scopePreparation = MemoryLayout<PreparedGroup>.stride + 2 * blockHeader
+        + objectHeader + MemoryLayout<Resource>.stride + MemoryLayout<InstrumentationScope>.stride
+        + MemoryLayout<String>.stride + MemoryLayout<FactValues>.stride + 16
 
     @inline(__always)
     static func arrayBuffer<Element>(_ count: Int, of _: Element.Type) -> Int {

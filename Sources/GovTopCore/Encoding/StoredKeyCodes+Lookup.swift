@@ -5,6 +5,7 @@ extension StoredKeyCodes {
     /// The key's one-byte code, or nil when it is spelled out in full (the same answer as `codes[key]`).
     @inline(__always)
     static func code(of key: String) -> UInt8? {
+        if let entry = WellKnownKeys.shared.entry(identicalTo: key) { return codeByEntry[entry] } // a decoded key
         var key = key
         return key.withUTF8 { bytes -> UInt8? in
             guard let base = bytes.baseAddress else { return nil }

@@ -23,8 +23,8 @@ extension EngineState {
             }
             conformance.recordNotAWU(run.count, service: run.service)
             run.count = 0
-            conformance.record(span.conformance, service: span.facts.service, traceID: span.record.traceID,
-                               spanID: span.record.spanID)
+            conformance.record(span.conformance, service: span.facts.service, traceID: span.stored.traceID,
+                               spanID: span.stored.spanID)
         }
         conformance.recordNotAWU(run.count, service: run.service)
     }

@@ -189,7 +189,7 @@ struct EngineState {
             let effect = SpanEffect(facts: span.facts, effective: result.effective, contribution: result.contribution,
                                     local: found.map { span.localViolations + $0 } ?? span.localViolations,
                                     moves: result.moves, receivedAt: batch.receivedAt,
-                                    durationSeconds: Double(span.record.durationNanos) / 1e9)
+                                    durationSeconds: span.durationSeconds)
             ledger.apply(effect)
             ledgerDeltas.apply(effect)
             recordSpend(effect) // chart series

@@ -26,19 +26,18 @@ struct PreparedBatch {
         for resourceSpans in batch.resourceSpans {
             let resource = resourceSpans.resource
             let resourceFacts = FactValues(resource.attributes)
-            let service = resource.serviceName
             for scopeSpans in resourceSpans.scopeSpans {
                 let start = spans.count
+                let origin = SpanOrigin(resource: resource, scope: scopeSpans.scope, resourceFacts: resourceFacts)
                 scopeSpans.spans.withUnsafeBufferPointer { records in
                     for index in Self.parentsFirst(records) {
-                        let span = PreparedSpan(record: records[index], resource: resource, resourceFacts: resourceFacts,
-                                                service: service, governance: &governance, payloads: &payloads)
+                        let span = PreparedSpan(record: records[index], resource: resource, origin: origin,
+                                                governance: &governance, payloads: &payloads)
                         if !span.facts.invalidValues.isEmpty { invalidValues += span.facts.invalidValues }
                         spans.append(span)
                     }
                 }
-                groups.append(PreparedGroup(resource: resource, resourceFacts: resourceFacts, scope: scopeSpans.scope,
-                                            spans: start..<spans.count))
+                groups.append(PreparedGroup(origin: origin, spans: start..<spans.count))
             }
         }
         self.groups = groups
@@ -92,10 +91,9 @@ struct PreparedBatch {
 
 /// A run of a prepared batch's spans that share one resource and one scope (one `ScopeSpans`).
 struct PreparedGroup {
-    let resource: Resource
-    /// The resource's facts, read once for its spans and its `SpanOrigin`.
-    let resourceFacts: FactValues
-    let scope: InstrumentationScope
+    /// Their resource and scope, with the resource's facts read once: the store keeps this origin
+    /// for them unless it holds one of the same resource and scope already.
+    let origin: SpanOrigin
     /// Positions of the group's spans in the batch's `spans`.
     let spans: Range<Int>
 }

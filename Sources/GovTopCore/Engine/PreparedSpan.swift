@@ -6,8 +6,12 @@
 /// state copies the whole element, ~15 reference counts each time; reading one of these is one.
 /// Allocated before the lock, in parallel, and freed after it.
 final class PreparedSpan: Sendable {
-    /// The span as it will be stored: already redacted when a redact rule matched.
-    let record: SpanRecord
+    /// The span's fixed fields as the store keeps them, worked out before the lock: the store sets
+    /// where it came from (its batch's shared origin, if another batch brought it first) and when,
+    /// and adds its name and payload. Its violation count includes the local rules decided so far.
+    let stored: StoredSpan
+    /// The span's name (redacted when a redact rule matched).
+    let name: String
     let facts: GovernanceFacts
     let cost: SpanCost
     let payload: [UInt8]
@@ -22,13 +26,13 @@ final class PreparedSpan: Sendable {
 
     /// Every span is normalized (the foundation's facts and exact totals need it); with governance
     /// on it is also scanned by the pattern rules (and redacted) and priced from its tokens.
-    init(record: SpanRecord, resource: Resource, resourceFacts: FactValues, service: String, governance: inout GovernancePass?,
+    init(record: SpanRecord, resource: Resource, origin: SpanOrigin, governance: inout GovernancePass?,
          payloads: inout SpanPayload.Encoder) {
         // Optional chaining works on the pass in place; `map` or `if let` would copy its cache.
         let scan = governance?.scanPatterns == true ? governance?.policies.scan(record) ?? .clean : .clean
         let stored = scan.redactedSpan ?? record
-        self.record = stored
-        let facts = Normalizer.facts(for: stored, resource: resourceFacts, service: service)
+        name = stored.name
+        let facts = Normalizer.facts(for: stored, resource: origin.resourceFacts, service: origin.service)
         self.facts = facts
         if governance != nil {
             let cost = PreparedSpan.cost(of: facts, prices: &governance!.prices)
@@ -44,6 +48,16 @@ final class PreparedSpan: Sendable {
         }
         payload = payloads.encode(stored)
         conformance = AWUChecker.check(record, resource: resource.attributes) // conformance: issue 13
+        var fixed = StoredSpan(record: stored, facts: facts, cost: cost, origin: origin, receivedAt: 0)
+        if !localViolations.isEmpty {
+            fixed.policyViolations = UInt8(clamping: Int(fixed.policyViolations) + localViolations.count)
+        }
+        self.stored = fixed
+    }
+
+    /// The span's duration in seconds (zero when it ends before it starts).
+    var durationSeconds: Double {
+        Double(stored.endTimeUnixNano >= stored.startTimeUnixNano ? stored.endTimeUnixNano - stored.startTimeUnixNano : 0) / 1e9
     }
 
     /// A reported cost wins; else tokens × the pricing table; tokens of an unknown model (or of no
@@ -66,15 +80,6 @@ final class PreparedSpan: Sendable {
         }
     }
 
-    /// The span's fixed fields as the store keeps them (the store adds its name and payload); its
-    /// violation count includes the local rules decided so far.
-    func stored(origin: SpanOrigin, receivedAt: UInt64) -> StoredSpan {
-        var span = StoredSpan(record: record, facts: facts, cost: cost, origin: origin, receivedAt: receivedAt)
-        if !localViolations.isEmpty {
-            span.policyViolations = UInt8(clamping: Int(span.policyViolations) + localViolations.count)
-        }
-        return span
-    }
 }
 
 /// The parts of governance that work on a span before the engine's lock: pricing and the local

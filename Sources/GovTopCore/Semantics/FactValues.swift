@@ -66,8 +66,6 @@ public struct FactValues: Sendable {
         .invalid(key: key(fact) ?? "\(fact)")
     }
 
-    public func has(any facts: Fact...) -> Bool { facts.contains { has($0) } }
-
     /// Whether the fact has a value here (without reading it).
     func has(_ fact: Fact) -> Bool { positions[fact.rawValue] >= 0 }
 }

@@ -31,7 +31,7 @@ extension Normalizer {
     /// The span's SLA outcome: `genops.sla.met` when sent, else actual ≤ target latency when both are
     /// numbers. Nil when the span has no SLA attributes or no way to tell met from missed.
     static func sla(_ values: FactValues) -> SLAOutcome? {
-        guard values.has(any: .slaTier, .slaMet, .slaLatencyTarget, .slaActualLatency) else { return nil }
+        guard values.has(.slaTier) || values.has(.slaMet) || values.has(.slaLatencyTarget) || values.has(.slaActualLatency) else { return nil }
         let tier = values.text(.slaTier)
         if let met = values[.slaMet]?.boolean { return SLAOutcome(tier: tier, met: met) }
         guard let target = values[.slaLatencyTarget]?.number, let actual = values[.slaActualLatency]?.number,

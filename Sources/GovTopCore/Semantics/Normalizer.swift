@@ -36,7 +36,7 @@ public enum Normalizer {
         facts.reportedCost = amount(.reportedCost)
         facts.reportedInputCost = amount(.reportedInputCost)
         facts.reportedOutputCost = amount(.reportedOutputCost)
-        facts.currency = text(.currency)?.uppercased() ?? "USD"
+        facts.currency = text(.currency).map(uppercased) ?? "USD"
         facts.isError = span.statusCode == .error
 
         collectOutcomes(from: own, into: &facts, rejected: &rejected)
@@ -58,6 +58,13 @@ public enum Normalizer {
         facts.sla = sla(own)
         facts.invalidValues = rejected
         return facts
+    }
+
+    /// `text.uppercased()`, without a new string when it has no lower-case ASCII letter (a
+    /// currency code nearly always arrives upper-case already).
+    static func uppercased(_ text: String) -> String {
+        text.utf8.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") } || !text.utf8.allSatisfy { $0 < 0x80 }
+            ? text.uppercased() : text
     }
 
     /// The valid value, or nil; an invalid value's key is listed once in `rejected`.
@@ -86,7 +93,7 @@ public enum Normalizer {
             )
             if !facts.policies.contains(outcome) { facts.policies.append(outcome) }
         }
-        if values.has(any: .evalScore, .evalResult, .evalPassed) {
+        if values.has(.evalScore) || values.has(.evalResult) || values.has(.evalPassed) {
             let evaluation = EvaluationResult(
                 metric: values.text(.evalMetric) ?? "(unnamed)",
                 score: accept(values.number(.evalScore, in: ValueBounds.evaluationRange), into: &rejected),
@@ -95,7 +102,7 @@ public enum Normalizer {
             )
             if !facts.evaluations.contains(evaluation) { facts.evaluations.append(evaluation) }
         }
-        if values.has(any: .budgetLimit, .budgetConsumed, .budgetRemaining, .budgetAlertThreshold) {
+        if values.has(.budgetLimit) || values.has(.budgetConsumed) || values.has(.budgetRemaining) || values.has(.budgetAlertThreshold) {
             let budgetRange = 0...ValueBounds.maxBudgetUSD
             let report = BudgetReport(
                 name: values.text(.budgetName),

@@ -73,6 +73,7 @@ public enum SemanticAliases {
     /// than hashing the String for a dictionary, and it runs for every attribute of every span.
     @inline(__always)
     static func alias(_ key: String) -> (fact: Fact, rank: Int)? {
+        if let entry = WellKnownKeys.shared.entry(identicalTo: key) { return aliasByEntry[entry] } // a decoded key
         var key = key
         return key.withUTF8 { bytes -> (fact: Fact, rank: Int)? in
             guard let base = bytes.baseAddress else { return nil }

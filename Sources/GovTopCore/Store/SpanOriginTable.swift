@@ -21,15 +21,16 @@ struct SpanOriginTable {
     /// Estimated bytes of the origins held and of the dictionary's room.
     var bytes: Int { originBytes + byKey.capacity * Self.bytesPerSlot }
 
-    /// The shared origin for spans of this resource and scope. Every span stored with it must be
-    /// `retain`ed at once (a new origin that no span retains would stay until one does).
-    mutating func origin(resource: Resource, scope: InstrumentationScope, resourceFacts: FactValues) -> SpanOrigin {
-        let key = Key(resource: resource, scope: scope)
+    /// The shared origin for spans of the candidate's resource and scope: the one held already,
+    /// else the candidate (made before the engine's lock), which the table then holds. Every span
+    /// stored with it must be `retain`ed at once (a new origin that no span retains would stay
+    /// until one does).
+    mutating func origin(sharing candidate: SpanOrigin) -> SpanOrigin {
+        let key = Key(resource: candidate.resource, scope: candidate.scope)
         if let origin = byKey[key] { return origin }
-        let origin = SpanOrigin(resource: resource, scope: scope, resourceFacts: resourceFacts)
-        byKey[key] = origin
-        originBytes += origin.estimatedBytes
-        return origin
+        byKey[key] = candidate
+        originBytes += candidate.estimatedBytes
+        return candidate
     }
 
     /// Counts one more stored span of this origin.

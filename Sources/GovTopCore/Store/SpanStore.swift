@@ -58,10 +58,12 @@ struct SpanStore {
         effects.spans.reserveCapacity(batch.accepted)
         let evictedBefore = evicted
         for group in batch.groups where !group.spans.isEmpty {
-            let origin = origins.origin(resource: group.resource, scope: group.scope, resourceFacts: group.resourceFacts)
+            let origin = origins.origin(sharing: group.origin)
             for span in batch.spans[group.spans] {
-                effects.spans.append(insert(span.stored(origin: origin, receivedAt: batch.receivedAt), name: span.record.name,
-                                            payload: span.payload, facts: span.facts))
+                var stored = span.stored
+                if stored.origin !== origin { stored.origin = origin }
+                stored.receivedAt = batch.receivedAt
+                effects.spans.append(insert(stored, name: span.name, payload: span.payload, facts: span.facts))
             }
         }
         effects.evicted = evicted - evictedBefore
@@ -89,17 +91,18 @@ struct SpanStore {
         span.payloadLength = UInt32(payload.count)
         origins.retain(span.origin)
         let sequence = ring.nextSequence
-        let entry: TraceEntry
-        if let existing = traces[span.traceID] {
-            entry = existing
-            ring.update(sequence: entry.lastSequence) { $0.link(next: sequence, after: entry.lastSequence) }
-        } else {
-            entry = TraceEntry(generation: nextGeneration, firstSequence: sequence, lastSequence: sequence,
-                               service: span.origin.service, firstSpanName: sharedName,
-                               startTimeUnixNano: span.startTimeUnixNano, endTimeUnixNano: span.endTimeUnixNano)
-            traces[span.traceID] = entry
+        var created = false
+        let entry = Self.value(in: &traces, for: span.traceID) {
+            created = true
+            return TraceEntry(generation: nextGeneration, firstSequence: sequence, lastSequence: sequence,
+                              service: span.origin.service, firstSpanName: sharedName,
+                              startTimeUnixNano: span.startTimeUnixNano, endTimeUnixNano: span.endTimeUnixNano)
+        }
+        if created {
             traceOrder.append((span.traceID, nextGeneration))
             nextGeneration += 1
+        } else {
+            ring.update(sequence: entry.lastSequence) { $0.link(next: sequence, after: entry.lastSequence) }
         }
         let heapBefore = entry.heapBytes
         let (effective, effectiveIndex, changes) = entry.graph.insert(
@@ -134,9 +137,10 @@ struct SpanStore {
         evicted += 1
         names.release(span.nameID)
         origins.release(span.origin)
-        guard let entry = traces[span.traceID] else { return }
+        guard let index = traces.index(forKey: span.traceID) else { return }
+        let entry = traces.values[index]
         if entry.storedSpans <= 1 {
-            dropEntry(span.traceID, entry)
+            dropEntry(at: index, entry)
             // Its models, providers and attribution table may be held by nobody now.
             lists.noteReleased(2)
             tables.noteReleased(1)
@@ -147,10 +151,18 @@ struct SpanStore {
         }
     }
 
-    private mutating func dropEntry(_ id: TraceID, _ entry: TraceEntry) {
+    private mutating func dropEntry(at index: Dictionary<TraceID, TraceEntry>.Index, _ entry: TraceEntry) {
         entryHeapBytes -= entry.heapBytes
-        traces[id] = nil
+        traces.remove(at: index)
         dropStaleTraceOrder()
+    }
+
+    /// The value for `key`, made and inserted by `make` when there is none, in one lookup (a
+    /// lookup and then an insertion hash the key twice).
+    private static func value<Key: Hashable, Value>(in dictionary: inout [Key: Value], for key: Key,
+                                                    make: () -> Value) -> Value {
+        func read(_ value: inout Value) -> Value { value }
+        return read(&dictionary[key, default: make()])
     }
 
     /// Pops stale positions from the front of the trace order, and rebuilds it when stale positions

@@ -57,10 +57,12 @@ import Testing
             var prepared = PreparedBatch(batch, governance: &pass)
             prepared.receivedAt = now
             let effects = mirror.insert(prepared)
+            let sent = Dictionary(spans.map { (SpanKey(trace: $0.traceID, span: $0.spanID), $0) }) { first, _ in first }
             for (span, result) in zip(prepared.spans, effects.spans) {
-                let key = SpanKey(trace: span.record.traceID, span: span.record.spanID)
+                let key = SpanKey(trace: span.stored.traceID, span: span.stored.spanID)
                 groupOf[key] = result.effective.team ?? Dimension.unattributed
-                amountOf[key] = Money(usd: Self.cost(of: span.record), limit: ValueBounds.maxSpanCostUSD) ?? .zero
+                let record = try #require(sent[key])
+                amountOf[key] = Money(usd: Self.cost(of: record), limit: ValueBounds.maxSpanCostUSD) ?? .zero
                 // A move names no span: it is one of this trace's spans in the old group with the
                 // moved amount (when two qualify, either gives the same sums).
                 for move in result.moves {

@@ -59,15 +59,15 @@ import Testing
     @Test func releasingEverySpanReturnsTheOriginBytesToZero() {
         var table = SpanOriginTable()
         let origins = (0..<5_000).map { number in
-            table.origin(resource: Resource(attributes: [Attribute("service.name", .string("svc-\(number)"))]),
-                         scope: Self.scope, resourceFacts: FactValues([]))
+            table.origin(sharing: SpanOrigin(resource: Resource(attributes: [Attribute("service.name", .string("svc-\(number)"))]),
+                                             scope: Self.scope, resourceFacts: FactValues([])))
         }
         for origin in origins {
             table.retain(origin)
             table.retain(origin)
         }
-        let again = table.origin(resource: Resource(attributes: [Attribute("service.name", .string("svc-7"))]),
-                                 scope: Self.scope, resourceFacts: FactValues([]))
+        let again = table.origin(sharing: SpanOrigin(resource: Resource(attributes: [Attribute("service.name", .string("svc-7"))]),
+                                                     scope: Self.scope, resourceFacts: FactValues([])))
         #expect(again === origins[7])
         #expect(table.count == 5_000)
         // Each origin counts its object and the facts table it holds inline.

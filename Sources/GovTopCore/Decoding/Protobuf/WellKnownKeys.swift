@@ -19,6 +19,10 @@ final class WellKnownKeys: Sendable {
     private let slotMask: Int
     private let minLength: Int
     private let maxLength: Int
+    /// The bits of each entry's `String` (see `entry(identicalTo:)`), and open-addressed slots over
+    /// them holding `entry index + 1` (0 = empty).
+    private let identities: [StringBits]
+    private let identitySlots: [UInt16]
 
     init(keys: [String]) {
         let unique = Array(Set(keys.filter { $0.utf8.count >= 8 })).sorted()
@@ -48,6 +52,36 @@ final class WellKnownKeys: Sendable {
         self.slotMask = slots.count - 1
         self.minLength = lengths.min() ?? 8
         self.maxLength = lengths.max() ?? 0
+        let identities = unique.map(StringBits.init)
+        var identitySlots = [UInt16](repeating: 0, count: 1 << slotBits)
+        for (entry, identity) in identities.enumerated() {
+            var slot = identity.slot(shift: 64 - slotBits)
+            while identitySlots[slot] != 0 { slot = (slot + 1) & (identitySlots.count - 1) }
+            identitySlots[slot] = UInt16(entry + 1)
+        }
+        self.identities = identities
+        self.identitySlots = identitySlots
+    }
+
+    /// The table position of a key that is one of this table's own strings, found by the bits of
+    /// the `String` value without reading its bytes; nil for any other string (which may still be
+    /// a well-known key spelled by someone else: `entry(_:count:)` finds those by their bytes).
+    ///
+    /// The decoder hands out the table's strings, so the later readers of a decoded key (the
+    /// normalizer's alias index, the payload's key codes) find it with one multiply and one
+    /// comparison. Equal bits are the same text: a string of up to 15 bytes keeps its bytes in its
+    /// bits, and a longer one's bits name its storage, which this table holds for the life of the
+    /// process, so it is never freed, reused or changed.
+    @inline(__always)
+    func entry(identicalTo key: String) -> Int? {
+        let bits = StringBits(key)
+        var slot = bits.slot(shift: slotShift)
+        while true {
+            let entry = Int(identitySlots[slot]) - 1
+            if entry < 0 { return nil }
+            if identities[entry] == bits { return entry }
+            slot = (slot + 1) & slotMask
+        }
     }
 
     /// The shared string for these bytes, or nil when they are not a well-known key.
@@ -76,4 +110,21 @@ final class WellKnownKeys: Sendable {
 
     /// The keys in table order.
     var keys: [String] { strings }
+}
+
+/// The two words of a `String` value, compared and hashed as integers (see
+/// `WellKnownKeys.entry(identicalTo:)`).
+struct StringBits: Equatable {
+    let low: UInt64
+    let high: UInt64
+
+    @inline(__always)
+    init(_ string: String) {
+        (low, high) = unsafeBitCast(string, to: (UInt64, UInt64).self)
+    }
+
+    @inline(__always)
+    func slot(shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((low ^ (high &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9) >> shift)
+    }
 }
