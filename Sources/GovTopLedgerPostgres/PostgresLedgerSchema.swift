@@ -1,3 +1,4 @@
+import GovTopCore
 /// The versions of the shared ledger's schema. Each migration takes a database from the version
 /// before it to its own, in one transaction under an advisory lock (two govtops starting together
 /// migrate once); `govtop_schema_version` records every version applied. A database of a version
@@ -22,6 +23,12 @@ enum PostgresLedgerSchema {
     /// sees that it was longer and marks the cut.
     static func readName(_ column: String) -> String { "left(\(column), \(maxNameRead + 1))" }
     static func readText(_ column: String) -> String { "left(\(column), \(maxTextRead + 1))" }
+
+    /// The condition on series rows that reads leave out: a dimension or group key longer than
+    /// govtop writes (`ValueBounds.maxGroupValueBytes`) can only come from another program (or a
+    /// govtop from before the bound), and is never read, so a megabyte in the column never crosses
+    /// the connection nor becomes a group.
+    static let boundedSeries = "octet_length(dimension) <= 32 AND octet_length(key) <= \(ValueBounds.maxGroupValueBytes)"
 
     static let amountNames = ["requests", "input_tokens", "output_tokens", "cached_input_tokens", "reasoning_tokens",
                               "cost_reported_nanos", "cost_estimated_nanos", "unpriced_requests", "errors",

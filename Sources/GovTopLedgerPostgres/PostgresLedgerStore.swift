@@ -92,7 +92,7 @@ public final class PostgresLedgerStore: SharedLedgerStore {
         let instance = url.instance
         let (rows, budgetRows, alertRows, logRow) = try reader.with { run in
             let amounts = PostgresLedgerSchema.amountNames.map { "\($0)::text" }.joined(separator: ", ")
-            return (try run.query("SELECT dimension, key, \(amounts) FROM govtop_series_totals ORDER BY seq"),
+            return (try run.query("SELECT dimension, key, \(amounts) FROM govtop_series_totals WHERE \(PostgresLedgerSchema.boundedSeries) ORDER BY seq"),
                     try run.query(Self.latestBudgetsSQL),
                     try run.query("""
                         SELECT \(PostgresLedgerSchema.readName("id")), number::text, kind, severity,
@@ -204,7 +204,7 @@ public final class PostgresLedgerStore: SharedLedgerStore {
     public func fleetFigures() throws(LedgerStoreError) -> FleetFigures {
         let (rows, budgetRows) = try writer.with { run in
             let amounts = PostgresLedgerSchema.amountNames.map { "\($0)::text" }.joined(separator: ", ")
-            return (try run.query("SELECT dimension, key, \(amounts) FROM govtop_series_totals ORDER BY seq"),
+            return (try run.query("SELECT dimension, key, \(amounts) FROM govtop_series_totals WHERE \(PostgresLedgerSchema.boundedSeries) ORDER BY seq"),
                     try run.query(Self.latestBudgetsSQL))
         }
         return try located { () throws(LedgerStoreError) in
@@ -226,7 +226,8 @@ public final class PostgresLedgerStore: SharedLedgerStore {
         let rows = try reader.with { run in
             try run.query("""
                 SELECT key, hour_start::text, \(sums) FROM govtop_hourly
-                WHERE dimension = $1 AND hour_start >= $2 AND hour_start < $3 GROUP BY key, hour_start
+                WHERE dimension = $1 AND hour_start >= $2 AND hour_start < $3 AND \(PostgresLedgerSchema.boundedSeries)
+                GROUP BY key, hour_start
                 """, [.text(query.dimension.rawValue), .int(query.from), .int(query.to)])
         }
         let hourly = try located { () throws(LedgerStoreError) in

@@ -1,3 +1,4 @@
+import GovTopCore
 import GRDB
 
 /// The versions of the ledger's SQLite schema. Each migration takes a file from the version before
@@ -7,6 +8,17 @@ import GRDB
 /// Amounts that can exceed 64 bits (tokens, nano-dollars) are stored in columns without a type, as
 /// an INTEGER when they fit and as decimal TEXT when they do not (`AmountColumns`), so sums are exact.
 enum LedgerSchema {
+    /// The condition on a `series` row (table alias `alias`) that reads leave out: a dimension or
+    /// group key longer than govtop writes (`ValueBounds.maxGroupValueBytes`) can only come from
+    /// another program (or a govtop from before the bound), and is never read, so a megabyte in the
+    /// column is never loaded into a group.
+    static func boundedSeries(_ alias: String) -> String {
+        "length(CAST(\(alias).dimension AS BLOB)) <= \(maxDimensionBytes) AND length(CAST(\(alias).key AS BLOB)) <= \(ValueBounds.maxGroupValueBytes)"
+    }
+
+    /// Longer than any dimension's name.
+    static let maxDimensionBytes = 32
+
     struct Migration {
         let version: Int
         let statements: [String]

@@ -58,7 +58,8 @@ public final class SQLiteLedgerStore: LedgerStore {
                 var seriesIDs: [LedgerSeries: Int64] = [:]
                 let columns = AmountColumns.names.map { "t." + $0 }.joined(separator: ", ")
                 for row in try Row.fetchAll(db, sql: """
-                    SELECT s.id, s.dimension, s.key, \(columns) FROM series s JOIN series_totals t ON t.series_id = s.id ORDER BY s.id
+                    SELECT s.id, s.dimension, s.key, \(columns) FROM series s JOIN series_totals t ON t.series_id = s.id
+                    WHERE \(LedgerSchema.boundedSeries("s")) ORDER BY s.id
                     """) {
                     let dimensionText: String = row[1]
                     let series: LedgerSeries
@@ -150,7 +151,7 @@ public final class SQLiteLedgerStore: LedgerStore {
             let rows = try pool.read { db in
                 try Row.fetchAll(db, sql: """
                     SELECT s.key, h.hour_start, \(columns) FROM hourly h JOIN series s ON s.id = h.series_id
-                    WHERE s.dimension = ? AND h.hour_start >= ? AND h.hour_start < ?
+                    WHERE s.dimension = ? AND h.hour_start >= ? AND h.hour_start < ? AND \(LedgerSchema.boundedSeries("s"))
                     """, arguments: [query.dimension.rawValue, query.from, query.to])
             }
             let hourly = try rows.map { row throws -> (key: String, hourStart: Int64, amounts: Totals) in

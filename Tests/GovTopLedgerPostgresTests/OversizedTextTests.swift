@@ -50,4 +50,26 @@ struct OversizedTextTests {
         #expect(restored.subject == Self.capped(PostgresLedgerSchema.maxTextRead))
         #expect(restored.message == Self.capped(PostgresLedgerSchema.maxTextRead))
     }
+
+    /// A group key longer than govtop writes (`ValueBounds.maxGroupValueBytes`) is not read: not by
+    /// the restore, the fleet's figures, nor history. (2,000 bytes: the primary key's index takes
+    /// at most ~2.7 kB a row, so no longer key fits the table.)
+    @Test(arguments: [(256, true), (257, false), (2_000, false)])
+    func aGroupKeyLongerThanGovtopWritesIsNotRead(length: Int, kept: Bool) throws {
+        let server = try PostgresTestServer.shared.get()
+        let url = try server.makeDatabase(instance: "a")
+        let hour = PostgresLedgerStoreTests.hour
+        try PostgresLedgerStore(url: url, now: 0).commit(LedgerCommit(
+            buckets: PostgresLedgerStoreTests.buckets("ml", requests: 3, costNanos: 5), pricingID: "p"))
+        for table in ["govtop_series_totals", "govtop_hourly"] {
+            _ = try server.sql("UPDATE \(table) SET key = repeat('k', \(length)) WHERE key = 'ml'", database: url.database)
+        }
+        let store = try PostgresLedgerStore(url: url, now: 0)
+        let restored = try store.restore()
+        #expect(restored.totals.requests == 3)
+        #expect(restored.groups.count == (kept ? 1 : 0))
+        #expect(try store.fleetFigures().series.keys.filter { $0 != .all }.count == (kept ? 1 : 0))
+        let history = try store.history(HistoryQuery(dimension: .team, bucket: .hour, from: hour, to: hour + 3600))
+        #expect(history.series.count == (kept ? 1 : 0))
+    }
 }

@@ -29,3 +29,21 @@ import Testing
         #expect(budget.burn.minutes.isEmpty)
     }
 }
+
+/// Group keys read back from a ledger file another program changed: a key longer than govtop
+/// writes (`ValueBounds.maxGroupValueBytes`) is not read, by the restore nor by history.
+@Suite struct OversizedGroupKeyTests {
+    @Test(arguments: [(256, true), (257, false), (10_000_000, false)])
+    func aGroupKeyLongerThanGovtopWritesIsNotRead(length: Int, kept: Bool) throws {
+        let directory = TemporaryDirectory()
+        let path = try NegativeAmountTests.ledger(in: directory, then: "UPDATE series SET key = replace(hex(zeroblob(\(length / 2))), '00', 'ab') || substr('x', 1, \(length % 2)) WHERE key = 'ml'")
+        let store = try SQLiteLedgerStore(path: path, now: NegativeAmountTests.hour)
+        let restored = try store.restore()
+        #expect(restored.totals.requests > 0)
+        #expect(restored.groups.count == (kept ? 1 : 0))
+        #expect(restored.groups.allSatisfy { $0.series.key.utf8.count == length })
+        let history = try store.history(HistoryQuery(dimension: .team, bucket: .hour, from: NegativeAmountTests.hour,
+                                                     to: NegativeAmountTests.hour + 3600))
+        #expect(history.series.count == (kept ? 1 : 0))
+    }
+}

@@ -57,15 +57,11 @@ public enum MeteringReader {
 
     /// Model, provider and operation from the point's attributes; attribution from the point's,
     /// else the resource's (`genops.*`); the service from the resource.
+    /// A value longer than a group key may be is left out, as on spans (`Normalizer.groupFacts`).
     static func facts(_ attributes: [Attribute], resource: FactValues, service: String) -> GovernanceFacts {
-        let own = FactValues(attributes)
-        func text(_ fact: Fact) -> String? { own.text(fact) ?? resource.text(fact) }
         var facts = GovernanceFacts()
-        facts.service = service
-        for fact in Fact.attribution { facts.attribution[fact] = text(fact) }
-        facts.provider = text(.provider).map(SemanticAliases.normalizeProvider)
-        facts.model = text(.model)
-        facts.operation = text(.operation)
+        var rejected: [String] = []
+        Normalizer.groupFacts(own: FactValues(attributes), resource: resource, service: service, into: &facts, rejected: &rejected)
         return facts
     }
 

@@ -21,13 +21,7 @@ public enum Normalizer {
         func count(_ fact: Fact) -> Int64? { checked(fact) { $0.count(fact) } }
 
         var facts = GovernanceFacts()
-        facts.service = service
-        for fact in Fact.attribution {
-            facts.attribution[fact] = text(fact)
-        }
-        facts.provider = text(.provider).map(SemanticAliases.normalizeProvider)
-        facts.model = text(.model)
-        facts.operation = text(.operation)
+        groupFacts(own: own, resource: resource, service: service, into: &facts, rejected: &rejected)
         facts.inputTokens = count(.inputTokens)
         facts.outputTokens = count(.outputTokens)
         facts.cachedInputTokens = count(.cachedInputTokens)
@@ -58,6 +52,32 @@ public enum Normalizer {
         facts.sla = sla(own)
         facts.invalidValues = rejected
         return facts
+    }
+
+    /// The facts that name groups — service, attribution, provider, model, operation — each from
+    /// `own`, else from the resource. A value longer than `ValueBounds.maxGroupValueBytes` names no
+    /// group: it is left out (an over-long service name counts as `unknown_service`) and its key is
+    /// listed in `rejected`; as with numbers, a rejected value of the span's own is not replaced by
+    /// the resource's.
+    static func groupFacts(own: borrowing FactValues, resource: borrowing FactValues, service: String,
+                           into facts: inout GovernanceFacts, rejected: inout [String]) {
+        func bounded(_ value: String, key: String?) -> String? {
+            guard value.utf8.count > ValueBounds.maxGroupValueBytes else { return value }
+            let key = key ?? "?"
+            if !rejected.contains(key) { rejected.append(key) }
+            return nil
+        }
+        func text(_ fact: Fact) -> String? {
+            if let value = own.text(fact) { return bounded(value, key: own.key(fact)) }
+            return resource.text(fact).flatMap { bounded($0, key: resource.key(fact)) }
+        }
+        facts.service = bounded(service, key: "service.name") ?? GovernanceFacts().service
+        for fact in Fact.attribution {
+            facts.attribution[fact] = text(fact)
+        }
+        facts.provider = text(.provider).map(SemanticAliases.normalizeProvider)
+        facts.model = text(.model)
+        facts.operation = text(.operation)
     }
 
     /// `text.uppercased()`, without a new string when it has no lower-case ASCII letter (a

@@ -18,4 +18,9 @@ public enum ValueBounds {
     public static let evaluationRange: ClosedRange<Double> = 0...1_000_000
     /// A budget alert threshold: a fraction of the limit, 0 to 1.
     public static let budgetThresholdRange: ClosedRange<Double> = 0...1
+    /// A value that names a group (service, team, project, customer, environment, cost center,
+    /// feature, user, provider, model, operation), in UTF-8 bytes: as long as the decision endpoint
+    /// takes. Groups are capped in number and kept for the life of the process (and in the ledger),
+    /// so without this a sender could pin a megabyte in each of thousands of group keys.
+    public static let maxGroupValueBytes = DecisionSettings.maxValueBytes
 }

@@ -24,6 +24,33 @@ import Testing
         #expect(result.attribution == Attribution(team: "ml", project: "bot", environment: "prod"))
     }
 
+    /// A value that names a group is at most `ValueBounds.maxGroupValueBytes` long: a longer one is
+    /// flagged and names no group, and the resource's value does not stand in for the span's.
+    @Test(arguments: [Fact.team, .customer, .model, .provider])
+    func aGroupValueLongerThanTheBoundIsFlaggedNotKept(fact: Fact) throws {
+        let key = try #require(SemanticAliases.table.first { $0.fact == fact }?.keys.first)
+        let longest = String(repeating: "é", count: ValueBounds.maxGroupValueBytes / 2)
+        let kept = facts([Attribute(key, .string(longest))])
+        #expect(kept.invalidValues.isEmpty)
+        let tooLong = facts([Attribute(key, .string(longest + "x"))], resource: [Attribute(key, .string("from-resource"))])
+        #expect(tooLong.invalidValues == [key])
+        switch fact {
+        case .model: #expect(kept.model == longest && tooLong.model == nil)
+        case .provider: #expect(kept.provider == longest && tooLong.provider == nil)
+        default: #expect(kept.attribution[fact] == longest && tooLong.attribution[fact] == nil)
+        }
+    }
+
+    @Test func anOverlongServiceNameCountsAsUnknownService() {
+        let span = SpanFactory.span(trace: 1, id: 1)
+        let long = String(repeating: "s", count: ValueBounds.maxGroupValueBytes + 1)
+        let result = Normalizer.facts(for: span, resource: FactValues([]), service: long)
+        #expect(result.service == "unknown_service")
+        #expect(result.invalidValues == ["service.name"])
+        #expect(Normalizer.facts(for: span, resource: FactValues([]), service: String(long.dropLast())).service.utf8.count
+                == ValueBounds.maxGroupValueBytes)
+    }
+
     @Test func tokensModelAndProviderAcrossConventions() {
         let result = facts([
             Attribute("gen_ai.system", .string("az.ai.openai")),
