@@ -92,10 +92,10 @@ public enum AWUChecker {
         return .checked(broken.sorted())
     }
 
-    /// Whether an attribute of this key can make a span an AWU: `genops.spec.version`, or any
-    /// `genops.policy.*` or `genops.accounting.*` key (what `Lookup.hasGovernance` and the version read).
     private static let requiredEvents = [policyEvaluatedEvent, reservationEvent, reconciliationEvent]
 
+    /// Whether an attribute of this key can make a span an AWU: `genops.spec.version`, or any
+    /// `genops.policy.*` or `genops.accounting.*` key (what `Lookup.hasGovernance` and the version read).
     private static func mayMakeAWU(_ key: String) -> Bool {
         if let entry = WellKnownKeys.shared.entry(identicalTo: key) { return awuKeyEntries[entry] } // a decoded key
         return mayMakeAWU(spelled: key)

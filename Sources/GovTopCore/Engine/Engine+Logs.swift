@@ -54,7 +54,8 @@ struct PreparedLog {
         violations = scan.violations
         self.service = service
         outcomes = Normalizer.outcomes(of: scan.record)
-        team = FactValues(scan.record.attributes).text(.team) ?? resourceFacts.text(.team)
+        var rejected: [String] = [] // a log record has no invalid values to show; the team is bounded as on spans
+        team = Normalizer.groupText(.team, own: FactValues(scan.record.attributes), resource: resourceFacts, rejected: &rejected)
     }
 
     var hasOutcomes: Bool { !outcomes.policies.isEmpty || !outcomes.evaluations.isEmpty || !violations.isEmpty }

@@ -26,12 +26,18 @@ struct PreparedBatch {
         for resourceSpans in batch.resourceSpans {
             let resource = resourceSpans.resource
             let resourceFacts = FactValues(resource.attributes)
-            for scopeSpans in resourceSpans.scopeSpans {
+            let service = resource.serviceName
+            // Worked out once for the resource's scopes, and only if it has spans: a body of many
+            // empty scopes under one large resource must not size the resource once per scope.
+            var resourceBytes: Int?
+            for scopeSpans in resourceSpans.scopeSpans where !scopeSpans.spans.isEmpty {
                 let start = spans.count
-                let origin = SpanOrigin(resource: resource, scope: scopeSpans.scope, resourceFacts: resourceFacts)
+                if resourceBytes == nil { resourceBytes = SpanOrigin.bytes(of: resource.attributes) }
+                let origin = SpanOrigin(resource: resource, scope: scopeSpans.scope, resourceFacts: resourceFacts,
+                                        resourceBytes: resourceBytes)
                 scopeSpans.spans.withUnsafeBufferPointer { records in
                     for index in Self.parentsFirst(records) {
-                        let span = PreparedSpan(record: records[index], resource: resource, origin: origin,
+                        let span = PreparedSpan(record: records[index], resource: resource, service: service, origin: origin,
                                                 governance: &governance, payloads: &payloads)
                         if !span.facts.invalidValues.isEmpty { invalidValues += span.facts.invalidValues }
                         spans.append(span)
@@ -94,6 +100,7 @@ struct PreparedGroup {
     /// Their resource and scope, with the resource's facts read once: the store keeps this origin
     /// for them unless it holds one of the same resource and scope already.
     let origin: SpanOrigin
-    /// Positions of the group's spans in the batch's `spans`.
+    /// Positions of the group's spans in the batch's `spans` (never empty: a scope without spans
+    /// makes no group).
     let spans: Range<Int>
 }

@@ -26,13 +26,15 @@ final class PreparedSpan: Sendable {
 
     /// Every span is normalized (the foundation's facts and exact totals need it); with governance
     /// on it is also scanned by the pattern rules (and redacted) and priced from its tokens.
-    init(record: SpanRecord, resource: Resource, origin: SpanOrigin, governance: inout GovernancePass?,
+    /// `service`: the resource's `service.name` as sent (an over-long one is flagged, see
+    /// `Normalizer.groupFacts`).
+    init(record: SpanRecord, resource: Resource, service: String, origin: SpanOrigin, governance: inout GovernancePass?,
          payloads: inout SpanPayload.Encoder) {
         // Optional chaining works on the pass in place; `map` or `if let` would copy its cache.
         let scan = governance?.scanPatterns == true ? governance?.policies.scan(record) ?? .clean : .clean
         let stored = scan.redactedSpan ?? record
         name = stored.name
-        let facts = Normalizer.facts(for: stored, resource: origin.resourceFacts, service: origin.service)
+        let facts = Normalizer.facts(for: stored, resource: origin.resourceFacts, service: service)
         self.facts = facts
         if governance != nil {
             let cost = PreparedSpan.cost(of: facts, prices: &governance!.prices)

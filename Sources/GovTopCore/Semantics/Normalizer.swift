@@ -55,29 +55,35 @@ public enum Normalizer {
     }
 
     /// The facts that name groups — service, attribution, provider, model, operation — each from
-    /// `own`, else from the resource. A value longer than `ValueBounds.maxGroupValueBytes` names no
-    /// group: it is left out (an over-long service name counts as `unknown_service`) and its key is
-    /// listed in `rejected`; as with numbers, a rejected value of the span's own is not replaced by
-    /// the resource's.
+    /// `own`, else from the resource (`groupText`); an over-long service name counts as
+    /// `unknown_service` (`SpanOrigin.service` agrees) and its key is listed in `rejected`.
     static func groupFacts(own: borrowing FactValues, resource: borrowing FactValues, service: String,
                            into facts: inout GovernanceFacts, rejected: inout [String]) {
-        func bounded(_ value: String, key: String?) -> String? {
-            guard value.utf8.count > ValueBounds.maxGroupValueBytes else { return value }
-            let key = key ?? "?"
-            if !rejected.contains(key) { rejected.append(key) }
-            return nil
-        }
-        func text(_ fact: Fact) -> String? {
-            if let value = own.text(fact) { return bounded(value, key: own.key(fact)) }
-            return resource.text(fact).flatMap { bounded($0, key: resource.key(fact)) }
-        }
-        facts.service = bounded(service, key: "service.name") ?? GovernanceFacts().service
+        facts.service = bounded(service, key: "service.name", rejected: &rejected) ?? SpanOrigin.unknownService
         for fact in Fact.attribution {
-            facts.attribution[fact] = text(fact)
+            facts.attribution[fact] = groupText(fact, own: own, resource: resource, rejected: &rejected)
         }
-        facts.provider = text(.provider).map(SemanticAliases.normalizeProvider)
-        facts.model = text(.model)
-        facts.operation = text(.operation)
+        facts.provider = groupText(.provider, own: own, resource: resource, rejected: &rejected,
+                                   normalized: SemanticAliases.normalizeProvider)
+        facts.model = groupText(.model, own: own, resource: resource, rejected: &rejected)
+        facts.operation = groupText(.operation, own: own, resource: resource, rejected: &rejected)
+    }
+
+    /// A fact that names a group, from `own`, else from the resource, as `normalized` makes it. A
+    /// value longer than `ValueBounds.maxGroupValueBytes` once normalized (lower-casing can lengthen
+    /// UTF-8) names no group: nil, and its key is listed in `rejected`; as with numbers, a rejected
+    /// value of the span's own is not replaced by the resource's.
+    static func groupText(_ fact: Fact, own: borrowing FactValues, resource: borrowing FactValues, rejected: inout [String],
+                          normalized: (String) -> String = { $0 }) -> String? {
+        if let value = own.text(fact) { return bounded(normalized(value), key: own.key(fact) ?? "\(fact)", rejected: &rejected) }
+        guard let value = resource.text(fact) else { return nil }
+        return bounded(normalized(value), key: resource.key(fact) ?? "\(fact)", rejected: &rejected)
+    }
+
+    private static func bounded(_ value: String, key: String, rejected: inout [String]) -> String? {
+        guard value.utf8.count > ValueBounds.maxGroupValueBytes else { return value }
+        if !rejected.contains(key) { rejected.append(key) }
+        return nil
     }
 
     /// `text.uppercased()`, without a new string when it has no lower-case ASCII letter (a

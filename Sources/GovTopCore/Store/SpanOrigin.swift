@@ -14,17 +14,27 @@ public final class SpanOrigin: Sendable {
     /// class can be shared with readers, who never look at it).
     private let storedSpans = Atomic<Int>(0)
 
-    init(resource: Resource, scope: InstrumentationScope, resourceFacts: FactValues) {
+    /// `resourceBytes`: `Self.bytes(of: resource.attributes)`, when the caller worked it out once
+    /// for the several scopes of one resource.
+    init(resource: Resource, scope: InstrumentationScope, resourceFacts: FactValues, resourceBytes: Int? = nil) {
         self.resource = resource
         self.scope = scope
-        self.service = resource.serviceName
+        let service = resource.serviceName
+        // As a span's facts name it (`Normalizer.groupFacts`): the trace list and moves agree with them.
+        self.service = service.utf8.count <= ValueBounds.maxGroupValueBytes ? service : Self.unknownService
         self.resourceFacts = resourceFacts
-        func size(_ attributes: [Attribute]) -> Int {
-            attributes.reduce(32) { $0 + 48 + $1.key.utf8.count + $1.value.text.utf8.count }
-        }
         // The object (header, resource, scope, service, counter) and the facts table it holds inline.
-        estimatedBytes = 128 + MemoryLayout<FactValues>.size + size(resource.attributes) + size(scope.attributes) + scope.name.utf8.count + scope.version.utf8.count
+        estimatedBytes = 128 + MemoryLayout<FactValues>.size + (resourceBytes ?? Self.bytes(of: resource.attributes))
+            + Self.bytes(of: scope.attributes) + scope.name.utf8.count + scope.version.utf8.count
     }
+
+    /// Rough heap bytes of a set of attributes.
+    static func bytes(of attributes: [Attribute]) -> Int {
+        attributes.reduce(32) { $0 + 48 + $1.key.utf8.count + $1.value.text.utf8.count }
+    }
+
+    /// The service of a resource without a usable `service.name` (OpenTelemetry's default).
+    static let unknownService = "unknown_service"
 
     /// Counts one more stored span.
     func retain() {

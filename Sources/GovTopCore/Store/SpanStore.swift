@@ -57,7 +57,7 @@ struct SpanStore {
         var effects = StoreEffects()
         effects.spans.reserveCapacity(batch.accepted)
         let evictedBefore = evicted
-        for group in batch.groups where !group.spans.isEmpty {
+        for group in batch.groups {
             let origin = origins.origin(sharing: group.origin)
             for span in batch.spans[group.spans] {
                 var stored = span.stored

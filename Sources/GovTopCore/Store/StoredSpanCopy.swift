@@ -21,6 +21,6 @@ struct StoredSpanCopy: Sendable {
     /// detail's invalid-value marks, and for a move of a span whose model or provider its trace
     /// entry did not keep (a trace with more than `TraceEntry.maxModels` of them).
     var decodedFacts: GovernanceFacts {
-        Normalizer.facts(for: record, resource: span.origin.resourceFacts, service: span.origin.service)
+        Normalizer.facts(for: record, resource: span.origin.resourceFacts, service: span.origin.resource.serviceName)
     }
 }

@@ -41,6 +41,26 @@ import Testing
         }
     }
 
+    /// Lower-casing "İ" takes 2 bytes to 3: a provider within the bound as sent but beyond it once
+    /// normalized names no group (the ledger would not read its rows back).
+    @Test func aProviderIsBoundedAfterItIsNormalized() {
+        let sent = String(repeating: "İ", count: ValueBounds.maxGroupValueBytes / 2)
+        #expect(sent.utf8.count == ValueBounds.maxGroupValueBytes)
+        let result = facts([Attribute("gen_ai.provider.name", .string(sent))])
+        #expect(result.provider == nil)
+        #expect(result.invalidValues == ["gen_ai.provider.name"])
+    }
+
+    @Test func anOverlongServiceNameCountsAsUnknownServiceForTheTraceListToo() {
+        let long = String(repeating: "s", count: ValueBounds.maxGroupValueBytes + 1)
+        let origin = SpanOrigin(resource: Resource(attributes: [Attribute("service.name", .string(long))]),
+                                scope: InstrumentationScope(name: "s"), resourceFacts: FactValues([]))
+        #expect(origin.service == "unknown_service")
+        let within = String(long.dropLast())
+        #expect(SpanOrigin(resource: Resource(attributes: [Attribute("service.name", .string(within))]),
+                           scope: InstrumentationScope(name: "s"), resourceFacts: FactValues([])).service == within)
+    }
+
     @Test func anOverlongServiceNameCountsAsUnknownService() {
         let span = SpanFactory.span(trace: 1, id: 1)
         let long = String(repeating: "s", count: ValueBounds.maxGroupValueBytes + 1)

@@ -68,7 +68,7 @@ final class WellKnownKeys: Sendable {
     /// a well-known key spelled by someone else: `entry(_:count:)` finds those by their bytes).
     ///
     /// The decoder hands out the table's strings, so the later readers of a decoded key (the
-    /// normalizer's alias index, the payload's key codes) find it with one multiply and one
+    /// normalizer's alias index, the payload's key codes) find it with two multiplies and one
     /// comparison. Equal bits are the same text: a string of up to 15 bytes keeps its bytes in its
     /// bits, and a longer one's bits name its storage, which this table holds for the life of the
     /// process, so it is never freed, reused or changed.
