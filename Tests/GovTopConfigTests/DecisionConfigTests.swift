@@ -40,6 +40,7 @@ import Testing
         ("{period: 24h, reset_at: \"09:00\"}", "applies to daily, weekly and monthly periods, not 24h"),
         ("{period: hourly, reset_at: \"09:00\"}", "not hourly"),
         ("time_zone: Mars/Olympus", "an IANA time zone name"),
+        ("team: " + String(repeating: "t", count: 257), "a team name is at most 256 UTF-8 bytes, as telemetry's group names are; this one has 257"),
     ])
     func badBudgetSettingsAreRefused(_ setting: String, _ message: String) throws {
         let entry = setting.hasPrefix("{") ? "  - {limit: 10, " + setting.dropFirst() : "  - limit: 10\n    " + setting

@@ -55,7 +55,12 @@ enum BudgetsSection {
         for entry in try node.entries(expected: Expected.entry) {
             let value = entry.value
             if let dimension = GovTopCore.Dimension(rawValue: entry.key) {
-                scope[dimension] = try value.text(expected: Expected.scope(dimension))
+                let text = try value.text(expected: Expected.scope(dimension))
+                // Telemetry's longer values name no group, so such a budget would never count anything.
+                guard text.utf8.count <= ValueBounds.maxGroupValueBytes else {
+                    throw value.error("\(Expected.scope(dimension)) is at most \(ValueBounds.maxGroupValueBytes) UTF-8 bytes, as telemetry's group names are; this one has \(text.utf8.count)")
+                }
+                scope[dimension] = text
                 continue
             }
             switch entry.key {
