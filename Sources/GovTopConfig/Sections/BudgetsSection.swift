@@ -57,7 +57,7 @@ enum BudgetsSection {
             if let dimension = GovTopCore.Dimension(rawValue: entry.key) {
                 let text = try value.text(expected: Expected.scope(dimension))
                 // Telemetry's longer values name no group, so such a budget would never count anything.
-                guard text.utf8.count <= ValueBounds.maxGroupValueBytes else {
+                guard ValueBounds.namesGroup(text) else {
                     throw value.error("\(Expected.scope(dimension)) is at most \(ValueBounds.maxGroupValueBytes) UTF-8 bytes, as telemetry's group names are; this one has \(text.utf8.count)")
                 }
                 scope[dimension] = text

@@ -59,7 +59,7 @@ final class PreparedSpan: Sendable {
 
     /// The span's duration in seconds (zero when it ends before it starts).
     var durationSeconds: Double {
-        Double(stored.endTimeUnixNano >= stored.startTimeUnixNano ? stored.endTimeUnixNano - stored.startTimeUnixNano : 0) / 1e9
+        Double(SpanRecord.durationNanos(start: stored.startTimeUnixNano, end: stored.endTimeUnixNano)) / 1e9
     }
 
     /// A reported cost wins; else tokens × the pricing table; tokens of an unknown model (or of no

@@ -26,6 +26,18 @@ public enum AttributeValue: Sendable, Hashable {
         }
     }
 
+    /// Rough heap bytes the value holds (its text, bytes or elements), worked out without
+    /// rendering it: for memory estimates, which run on every batch.
+    var heapBytes: Int {
+        switch self {
+        case .string(let value): value.utf8.count
+        case .bytes(let value): value.count
+        case .array(let values): values.reduce(32) { $0 + MemoryLayout<AttributeValue>.stride + $1.heapBytes }
+        case .kvlist(let attributes): attributes.reduce(32) { $0 + MemoryLayout<Attribute>.stride + $1.key.utf8.count + $1.value.heapBytes }
+        case .bool, .int, .double, .empty: 0
+        }
+    }
+
     private var quotedText: String {
         if case .string(let value) = self { return "\"" + value + "\"" }
         return text

@@ -8,9 +8,19 @@ public struct Resource: Sendable, Hashable {
         self.droppedAttributesCount = droppedAttributesCount
     }
 
-    /// `service.name`, or OTLP's documented fallback `unknown_service`.
+    /// `service.name`, or OTLP's documented fallback `unknownService`.
     public var serviceName: String {
-        attributes[key: "service.name"]?.string ?? "unknown_service"
+        attributes[key: "service.name"]?.string ?? Self.unknownService
+    }
+
+    /// OpenTelemetry's service of a resource without `service.name`; govtop also groups a service
+    /// whose name is too long to name a group under it (`groupService`).
+    public static let unknownService = "unknown_service"
+
+    /// The service a span's facts, the trace list and moves name: `service`, or `unknownService`
+    /// when it is longer than a group's name may be (`ValueBounds.maxGroupValueBytes`).
+    static func groupService(_ service: String) -> String {
+        ValueBounds.namesGroup(service) ? service : unknownService
     }
 }
 

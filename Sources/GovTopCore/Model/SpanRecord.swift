@@ -117,6 +117,12 @@ public struct SpanRecord: Sendable, Hashable {
 
     /// Duration in nanoseconds; zero when the end precedes the start.
     public var durationNanos: UInt64 {
-        endTimeUnixNano >= startTimeUnixNano ? endTimeUnixNano - startTimeUnixNano : 0
+        Self.durationNanos(start: startTimeUnixNano, end: endTimeUnixNano)
+    }
+
+    /// Nanoseconds from `start` to `end`; zero when the end precedes the start (a clock skew or a
+    /// hostile sender), never a wrapped-around figure.
+    static func durationNanos(start: UInt64, end: UInt64) -> UInt64 {
+        end >= start ? end - start : 0
     }
 }

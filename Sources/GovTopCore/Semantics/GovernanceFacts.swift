@@ -74,7 +74,7 @@ public struct GovernanceFacts: Sendable, Hashable {
     /// The fields, held by `storage` (documented at their accessors below).
     struct Fields: Hashable {
         var attribution: Attribution = Attribution()
-        var service: String = "unknown_service"
+        var service: String = Resource.unknownService
         var provider: String?
         var model: String?
         var operation: String?

@@ -59,7 +59,8 @@ public enum Normalizer {
     /// `unknown_service` (`SpanOrigin.service` agrees) and its key is listed in `rejected`.
     static func groupFacts(own: borrowing FactValues, resource: borrowing FactValues, service: String,
                            into facts: inout GovernanceFacts, rejected: inout [String]) {
-        facts.service = bounded(service, key: "service.name", rejected: &rejected) ?? SpanOrigin.unknownService
+        facts.service = Resource.groupService(service)
+        if facts.service != service { reject("service.name", into: &rejected) }
         for fact in Fact.attribution {
             facts.attribution[fact] = groupText(fact, own: own, resource: resource, rejected: &rejected)
         }
@@ -81,9 +82,13 @@ public enum Normalizer {
     }
 
     private static func bounded(_ value: String, key: String, rejected: inout [String]) -> String? {
-        guard value.utf8.count > ValueBounds.maxGroupValueBytes else { return value }
-        if !rejected.contains(key) { rejected.append(key) }
+        if ValueBounds.namesGroup(value) { return value }
+        reject(key, into: &rejected)
         return nil
+    }
+
+    private static func reject(_ key: String, into rejected: inout [String]) {
+        if !rejected.contains(key) { rejected.append(key) }
     }
 
     /// `text.uppercased()`, without a new string when it has no lower-case ASCII letter (a

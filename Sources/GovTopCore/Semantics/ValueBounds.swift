@@ -23,4 +23,9 @@ public enum ValueBounds {
     /// takes. Groups are capped in number and kept for the life of the process (and in the ledger),
     /// so without this a sender could pin a megabyte in each of thousands of group keys.
     public static let maxGroupValueBytes = DecisionSettings.maxValueBytes
+
+    /// True when `text` is short enough to name a group (`maxGroupValueBytes`).
+    public static func namesGroup(_ text: String) -> Bool {
+        text.utf8.count <= maxGroupValueBytes
+    }
 }

@@ -19,9 +19,8 @@ public final class SpanOrigin: Sendable {
     init(resource: Resource, scope: InstrumentationScope, resourceFacts: FactValues, resourceBytes: Int? = nil) {
         self.resource = resource
         self.scope = scope
-        let service = resource.serviceName
         // As a span's facts name it (`Normalizer.groupFacts`): the trace list and moves agree with them.
-        self.service = service.utf8.count <= ValueBounds.maxGroupValueBytes ? service : Self.unknownService
+        service = Resource.groupService(resource.serviceName)
         self.resourceFacts = resourceFacts
         // The object (header, resource, scope, service, counter) and the facts table it holds inline.
         estimatedBytes = 128 + MemoryLayout<FactValues>.size + (resourceBytes ?? Self.bytes(of: resource.attributes))
@@ -30,11 +29,8 @@ public final class SpanOrigin: Sendable {
 
     /// Rough heap bytes of a set of attributes.
     static func bytes(of attributes: [Attribute]) -> Int {
-        attributes.reduce(32) { $0 + 48 + $1.key.utf8.count + $1.value.text.utf8.count }
+        attributes.reduce(32) { $0 + MemoryLayout<Attribute>.stride + 16 + $1.key.utf8.count + $1.value.heapBytes }
     }
-
-    /// The service of a resource without a usable `service.name` (OpenTelemetry's default).
-    static let unknownService = "unknown_service"
 
     /// Counts one more stored span.
     func retain() {

@@ -117,7 +117,7 @@ final class TraceEntry {
     }
 
     /// From the earliest start to the latest end; 0 when the times are inverted.
-    var durationNanos: UInt64 { endTimeUnixNano >= startTimeUnixNano ? endTimeUnixNano - startTimeUnixNano : 0 }
+    var durationNanos: UInt64 { SpanRecord.durationNanos(start: startTimeUnixNano, end: endTimeUnixNano) }
 
     func summary(id: TraceID) -> TraceSummary {
         TraceSummary(
