@@ -5,8 +5,9 @@
 /// another one.
 ///
 /// Bounded: at most `capacity` lists and `maxBytes` bytes. It drops the lists no entry holds any
-/// more after as many entries let go of lists as half the table holds (so about as many lists are
-/// in use as are held), and when it is full. If that frees no room, the entry gets a list of its
+/// more after as many entries let go of lists as half the table holds or a quarter of its capacity,
+/// whichever is more (a sweep also forgets the steps, so sweeping at every few dozen evictions
+/// would keep them from paying off; the bounds hold either way), and when it is full. If that frees no room, the entry gets a list of its
 /// own and counts its bytes itself (`ownBytes`), so the estimate stays honest either way.
 struct SharedLists<Element: Hashable> {
     private var lists: [[Element]: SharedList<Element>] = [:]
@@ -19,12 +20,20 @@ struct SharedLists<Element: Hashable> {
     let maxBytes: Int
     /// Heap bytes an element holds beyond its inline size (its long strings).
     private let elementHeapBytes: (Element) -> Int
-    /// The last appends that found a shared list: new traces of a batch extend the same few lists
-    /// by the same few values, and comparing with these is cheaper than hashing the extended list.
-    /// Each holds its base list, so an identity cannot be reused while it is here; emptied before
-    /// a sweep, so it keeps no list alive that the table would drop.
-    private var recent = InlineArray<4, (base: SharedList<Element>?, value: Element, result: SharedList<Element>)?>(repeating: nil)
-    private var nextRecent = 0
+    /// Appends that found a shared list, by their base list's identity and the value: traces extend
+    /// the same few lists by the same few values, and hashing one value is cheaper than making and
+    /// hashing the extended list. Each holds its base list, so an identity cannot be reused while it
+    /// is here; only shared bases are kept (an entry's own list is not kept alive uncounted), at
+    /// most `capacity` of them, and they are emptied before a sweep, so none keeps alive a list the
+    /// table would drop.
+    private var steps: [Step: (base: SharedList<Element>?, result: SharedList<Element>)] = [:]
+    /// Heap bytes of the steps' values (their own copies of long strings).
+    private var stepBytes = 0
+
+    private struct Step: Hashable {
+        let base: ObjectIdentifier?
+        let value: Element
+    }
 
     init(capacity: Int = 4_096, maxBytes: Int = 4 << 20, elementHeapBytes: @escaping (Element) -> Int) {
         self.capacity = capacity
@@ -36,21 +45,22 @@ struct SharedLists<Element: Hashable> {
     var count: Int { lists.count }
 
     /// Estimated bytes of the shared lists (objects, buffers, their elements' heap) and of the
-    /// table's slots.
-    var bytes: Int { listBytes + lists.capacity * (8 + 8) * 4 / 3 }
+    /// slots and values of the table and of the steps.
+    var bytes: Int {
+        listBytes + lists.capacity * (8 + 8) * 4 / 3
+            + steps.capacity * (MemoryLayout<Step>.stride + 16) * 4 / 3 + stepBytes
+    }
 
     /// `list` with `value` appended: a shared list when there is one (or room for one), else one
     /// of the caller's own, with its bytes.
     mutating func appending(_ value: Element, to list: SharedList<Element>?) -> (list: SharedList<Element>, ownBytes: Int) {
         if list != nil { releasedSinceSweep += 1 }
-        for slot in recent.indices {
-            if let hit = recent[slot], hit.base === list, hit.value == value { return (hit.result, 0) }
-        }
+        let step = Step(base: list.map(ObjectIdentifier.init), value: value)
+        if let known = steps[step] { return (known.result, 0) }
         var elements = list?.elements ?? []
         elements.append(value)
         if let shared = lists[elements] {
-            recent[nextRecent] = (list, value, shared)
-            nextRecent = (nextRecent + 1) % recent.count
+            remember(step, base: list, result: shared)
             return (shared, 0)
         }
         let extended = SharedList(elements)
@@ -60,19 +70,33 @@ struct SharedLists<Element: Hashable> {
         guard lists.count < capacity && listBytes + bytes <= maxBytes else { return (extended, bytes) }
         lists[elements] = extended
         listBytes += bytes
+        remember(step, base: list, result: extended)
         return (extended, 0)
+    }
+
+    /// Keeps a step whose base is shared (or none), within `capacity` steps.
+    private mutating func remember(_ step: Step, base: SharedList<Element>?, result: SharedList<Element>) {
+        if let base, lists[base.elements] !== base { return }
+        if steps.count >= capacity { forgetSteps() }
+        steps[step] = (base, result)
+        stepBytes += elementHeapBytes(step.value)
     }
 
     /// Counts lists that entries let go of (an entry dropped): once they add up to half the
     /// table, the table drops the lists nobody holds.
     mutating func noteReleased(_ count: Int) {
         releasedSinceSweep += count
-        if releasedSinceSweep >= max(64, lists.count / 2) { dropUnused() }
+        if releasedSinceSweep >= max(64, capacity / 4, lists.count / 2) { dropUnused() }
+    }
+
+    private mutating func forgetSteps() {
+        steps.removeAll(keepingCapacity: true)
+        stepBytes = 0
     }
 
     /// Drops the lists that only the table still holds.
     private mutating func dropUnused() {
-        recent = InlineArray(repeating: nil)
+        forgetSteps()
         madeSinceSweep = 0
         releasedSinceSweep = 0
         var unused: [[Element]] = []

@@ -139,7 +139,7 @@ import Testing
         #expect(held.map(\.list.elements) == (0..<20).map { ["held-model-number-\($0)"] })
     }
 
-    @Test func recentAppendsAreFoundAgainAndKeepNoDroppedListAlive() {
+    @Test func knownStepsAreFoundAgainAndKeepNoDroppedListAlive() {
         var lists = SharedLists<String>(capacity: 8, maxBytes: 1 << 20, elementHeapBytes: StringHeap.bytes)
         let base = lists.appending("a-model", to: nil).list
         let first = lists.appending("b-model", to: base)
@@ -152,11 +152,11 @@ import Testing
         weak var released: SharedList<String>?
         do {
             let made = lists.appending("d-model", to: nil)
-            #expect(lists.appending("d-model", to: nil).list === made.list) // found among the recent appends
+            #expect(lists.appending("d-model", to: nil).list === made.list) // found among the steps
             released = made.list
         }
-        lists.noteReleased(64) // a sweep: only the table (and its recent appends) still hold it
-        #expect(released == nil, "a list nobody holds was kept alive by the recent appends")
+        lists.noteReleased(64) // a sweep: only the table (and its steps) still hold it
+        #expect(released == nil, "a list nobody holds was kept alive by the steps")
         #expect(lists.appending("d-model", to: nil).list.elements == ["d-model"])
     }
 
