@@ -6,13 +6,17 @@
 #
 #   .ci/fuzz.sh [seconds-per-target] [target...]     targets: otlp-protobuf otlp-json inflate http-request
 #   .ci/fuzz.sh --build-only [target...]              builds them and stops (CI builds while other work waits)
+#   .ci/fuzz.sh --no-build [seconds] [target...]      runs what --build-only built
 #
-# Extra libFuzzer flags can be given in FUZZ_FLAGS (e.g. FUZZ_FLAGS=-jobs=2).
+# The targets run side by side, as many at once as there are cores (FUZZ_JOBS to change it); each
+# one's report is printed when all are done. Extra libFuzzer flags can be given in FUZZ_FLAGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build_only=false
+build=true
 if [ "${1:-}" = --build-only ]; then build_only=true; shift; set -- 0 "$@"; fi
+if [ "${1:-}" = --no-build ]; then build=false; shift; fi
 seconds="${1:-20}"
 [ $# -gt 0 ] && shift
 targets=("$@")
@@ -30,37 +34,58 @@ max_len() {
 export GOVTOP_FUZZ=1
 # Swift's own crash reporter would hold the pipe for a while after every crash: libFuzzer reports.
 export SWIFT_BACKTRACE=enable=no
-build=(swift build -c release --scratch-path .build-fuzz
+build_command=(swift build -c release --scratch-path .build-fuzz
        -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing)
-for target in "${targets[@]}"; do
-  echo "== build fuzz-$target"
-  "${build[@]}" --product "fuzz-$target" 2>&1 | tail -n 2
-done
-bin="$("${build[@]}" --show-bin-path)"
+if $build; then
+  for target in "${targets[@]}"; do
+    echo "== build fuzz-$target"
+    "${build_command[@]}" --product "fuzz-$target" 2>&1 | tail -n 2
+  done
+fi
 if $build_only; then exit 0; fi
+bin=.build-fuzz/release
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-failed=()
-for target in "${targets[@]}"; do
-  corpus="$work/$target/corpus"
-  findings="$work/$target/findings"
-  mkdir -p "$corpus" "$findings"
-  cp Tests/FuzzCorpus/"$target"/* "$corpus"/
-  echo "== fuzz-$target for ${seconds}s"
+
+# Runs one target on a copy of its corpus; leaves 0 (clean) or 1 in $work/<target>.status.
+run_one() {
+  local target=$1
+  mkdir -p "$work/$target/corpus" "$work/$target/findings"
+  cp Tests/FuzzCorpus/"$target"/* "$work/$target/corpus"/
   # shellcheck disable=SC2086  # FUZZ_FLAGS is a list of flags
   if "$bin/fuzz-$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-       -max_len="$(max_len "$target")" -print_final_stats=1 -artifact_prefix="$findings/" \
-       ${FUZZ_FLAGS:-} "$corpus" >"$work/$target.log" 2>&1; then
+       -max_len="$(max_len "$target")" -print_final_stats=1 -artifact_prefix="$work/$target/findings/" \
+       ${FUZZ_FLAGS:-} "$work/$target/corpus" >"$work/$target.log" 2>&1; then
+    echo 0 >"$work/$target.status"
+  else
+    echo 1 >"$work/$target.status"
+  fi
+}
+
+at_once="${FUZZ_JOBS:-$(nproc)}"
+running=0
+for target in "${targets[@]}"; do
+  echo "== fuzz-$target for ${seconds}s"
+  run_one "$target" &
+  running=$((running + 1))
+  if [ "$running" -ge "$at_once" ]; then wait -n; running=$((running - 1)); fi
+done
+wait
+
+failed=()
+for target in "${targets[@]}"; do
+  echo "== fuzz-$target"
+  if [ "$(cat "$work/$target.status")" = 0 ]; then
     grep -E '^#[0-9]+[[:space:]]+DONE|^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' \
       "$work/$target.log" || true
-    echo "   corpus: $(ls "$corpus" | wc -l) inputs"
+    echo "   corpus: $(ls "$work/$target/corpus" | wc -l) inputs"
   else
     failed+=("$target")
     # What broke, where, and the first frames of the stack.
     grep -E 'Fatal error|^==[0-9]+==ERROR|^SUMMARY|Test unit written|^ +#([0-9]|1[0-5]) ' "$work/$target.log" | head -n 30
     mkdir -p .build-fuzz/findings/"$target"
-    cp "$findings"/* .build-fuzz/findings/"$target"/ 2>/dev/null || true
+    cp "$work/$target/findings"/* .build-fuzz/findings/"$target"/ 2>/dev/null || true
     echo "   fuzz-$target FAILED; input kept in .build-fuzz/findings/$target/"
   fi
 done

@@ -5,8 +5,8 @@
 /// model on demand, on any thread (reading the table takes no lock).
 enum SpanPayload {
     /// Writes the payloads of one batch's spans, remembering the values it coded last (a batch
-    /// repeats a handful of them; see `StoredValueCache`).
-    struct Encoder {
+    /// repeats a handful of them; see `StoredValueCache`), into one scratch buffer it reuses.
+    struct Encoder: ~Copyable {
         private var writer: Writer
 
         init(values: StoredValueTable = .shared) {
@@ -14,10 +14,9 @@ enum SpanPayload {
         }
 
         mutating func encode(_ span: SpanRecord) -> [UInt8] {
-            writer.bytes.reserveCapacity(256)
+            writer.count = 0
             writer.span(span)
-            // The store copies these bytes into its ring chunk's arena, so spare capacity is not kept.
-            defer { writer.bytes = [] }
+            // Exactly the bytes: the store copies them into its ring chunk's arena.
             return writer.bytes
         }
     }
@@ -61,9 +60,50 @@ enum SpanPayload {
         case string = 0, boolFalse, boolTrue, int, double, bytes, array, kvlist, empty, codedString
     }
 
-    private struct Writer {
-        var bytes: [UInt8] = []
+    /// Writes through a pointer into a buffer it grows as needed (appending to an array checks its
+    /// uniqueness and capacity at every byte, which was a third of the writer's time).
+    private struct Writer: ~Copyable {
+        private var base: UnsafeMutablePointer<UInt8>
+        private var capacity: Int
+        var count = 0
         var values: StoredValueCache
+
+        init(values: StoredValueCache) {
+            capacity = 1024
+            base = .allocate(capacity: capacity)
+            self.values = values
+        }
+
+        deinit {
+            base.deallocate()
+        }
+
+        /// The bytes written since `count` was last set to zero.
+        var bytes: [UInt8] {
+            Array(UnsafeBufferPointer(start: base, count: count))
+        }
+
+        /// Makes room for `more` bytes.
+        @inline(__always)
+        private mutating func reserve(_ more: Int) {
+            if more > capacity &- count { grow(to: count + more) }
+        }
+
+        private mutating func grow(to needed: Int) {
+            let larger = max(capacity * 2, needed)
+            let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+            moved.initialize(from: base, count: count)
+            base.deallocate()
+            base = moved
+            capacity = larger
+        }
+
+        @inline(__always)
+        private mutating func byte(_ value: UInt8) {
+            reserve(1)
+            base[count] = value
+            count &+= 1
+        }
 
         mutating func span(_ span: SpanRecord) {
             attributes(span.attributes)
@@ -93,29 +133,44 @@ enum SpanPayload {
         }
 
         mutating func varint(_ value: UInt64) {
-            bytes.appendVarint(value)
+            reserve(10)
+            var rest = value
+            while rest >= 0x80 {
+                base[count] = UInt8(truncatingIfNeeded: rest) | 0x80
+                count &+= 1
+                rest >>= 7
+            }
+            base[count] = UInt8(truncatingIfNeeded: rest)
+            count &+= 1
         }
 
         mutating func fixed64(_ value: UInt64) {
-            bytes.appendLittleEndian(value)
+            reserve(8)
+            UnsafeMutableRawPointer(base + count).storeBytes(of: value.littleEndian, as: UInt64.self)
+            count &+= 8
+        }
+
+        mutating func raw(_ bytes: UnsafeBufferPointer<UInt8>) {
+            varint(UInt64(bytes.count))
+            guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
+            reserve(bytes.count)
+            (base + count).initialize(from: start, count: bytes.count)
+            count &+= bytes.count
         }
 
         mutating func string(_ text: String) {
             var text = text
-            text.withUTF8 { utf8 in
-                varint(UInt64(utf8.count))
-                bytes.append(contentsOf: utf8)
-            }
+            text.withUTF8 { raw($0) }
         }
 
         mutating func attributes(_ attributes: [Attribute]) {
             varint(UInt64(attributes.count))
             for attribute in attributes {
                 if let code = StoredKeyCodes.code(of: attribute.key) { // hotpath: no String hashing per attribute
-                    bytes.append(code)
+                    byte(code)
                     write(attribute.value, coded: StoredKeyCodes.hasEnumeratedValues[Int(code)])
                 } else {
-                    bytes.append(StoredKeyCodes.literal)
+                    byte(StoredKeyCodes.literal)
                     string(attribute.key)
                     write(attribute.value, coded: false)
                 }
@@ -128,33 +183,32 @@ enum SpanPayload {
             switch value {
             case .string(let text):
                 if coded, let id = values.id(of: text) {
-                    bytes.append(Tag.codedString.rawValue)
+                    byte(Tag.codedString.rawValue)
                     varint(UInt64(id))
                 } else {
-                    bytes.append(Tag.string.rawValue)
+                    byte(Tag.string.rawValue)
                     string(text)
                 }
             case .bool(let flag):
-                bytes.append(flag ? Tag.boolTrue.rawValue : Tag.boolFalse.rawValue)
+                byte(flag ? Tag.boolTrue.rawValue : Tag.boolFalse.rawValue)
             case .int(let number):
-                bytes.append(Tag.int.rawValue)
+                byte(Tag.int.rawValue)
                 varint(UInt64(bitPattern: (number << 1) ^ (number >> 63)))
             case .double(let number):
-                bytes.append(Tag.double.rawValue)
+                byte(Tag.double.rawValue)
                 fixed64(number.bitPattern)
             case .bytes(let data):
-                bytes.append(Tag.bytes.rawValue)
-                varint(UInt64(data.count))
-                bytes.append(contentsOf: data)
+                byte(Tag.bytes.rawValue)
+                data.withUnsafeBufferPointer { raw($0) }
             case .array(let values):
-                bytes.append(Tag.array.rawValue)
+                byte(Tag.array.rawValue)
                 varint(UInt64(values.count))
                 for element in values { write(element, coded: coded) }
             case .kvlist(let list):
-                bytes.append(Tag.kvlist.rawValue)
+                byte(Tag.kvlist.rawValue)
                 attributes(list)
             case .empty:
-                bytes.append(Tag.empty.rawValue)
+                byte(Tag.empty.rawValue)
             }
         }
     }

@@ -22,6 +22,27 @@ import Testing
         #expect(decoded == original)
     }
 
+    /// One encoder writes a batch's spans into one scratch buffer that grows past its first
+    /// kilobyte; each payload is exactly its own span's, whatever came before it.
+    @Test func oneEncoderWritesLargeAndSmallSpansInAnyOrder() {
+        let large = SpanFactory.span(trace: 1, id: 1, attributes: [
+            Attribute("gen_ai.prompt", .string(String(repeating: "ü", count: 3_000))),
+            Attribute("blob", .bytes([UInt8](repeating: 7, count: 5_000))),
+            Attribute("list", .array((0..<300).map { .int(Int64($0) << 40) }))])
+        let small = SpanFactory.span(trace: 1, id: 2, attributes: [Attribute("genops.team", .string("ml"))])
+        var encoder = SpanPayload.Encoder()
+        let written = [small, large, small, large].map { encoder.encode($0) }
+        #expect(written[0] == written[2] && written[1] == written[3])
+        #expect(written[1].count > 11_000)
+        for (span, payload) in zip([small, large, small, large], written) {
+            var decoded = span
+            decoded.attributes = []
+            SpanPayload.decode(payload, into: &decoded)
+            #expect(decoded == span)
+            #expect(payload == SpanPayload.encode(span))
+        }
+    }
+
     @Test func wellKnownKeysCostOneByte() {
         let span = SpanFactory.span(trace: 1, id: 1, attributes: [Attribute("gen_ai.usage.input_tokens", .int(1))])
         let unknown = SpanFactory.span(trace: 1, id: 1, attributes: [Attribute("zz.usage.input_tokens.x", .int(1))])
