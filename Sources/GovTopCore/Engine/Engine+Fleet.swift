@@ -20,7 +20,7 @@ extension Engine {
                 let record = tracker.periodRecord
                 budgets[record.name] = FleetBudget(windowStart: record.window.start, consumed: record.consumed)
             }
-            let commit = LedgerCommit(buckets: state.ledgerDeltas.drain(), pricingID: pricingID,
+            let commit = LedgerCommit(buckets: state.ledger.deltas.drain(), pricingID: pricingID,
                                       budgets: state.budgets.trackers.map(\.periodRecord), alerts: state.alerts.record())
             return (commit, FleetBaseline(series: series, budgets: budgets))
         }

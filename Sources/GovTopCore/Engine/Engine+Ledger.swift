@@ -15,8 +15,7 @@ extension Engine {
             state.budgets.restore(snapshot.budgets, now: now)
             state.publishDecisions(to: decisions, now: now) // decide (issue 15)
             if let alerts = snapshot.alerts { state.alerts.restore(alerts) }
-            state.ledgerDeltas.enable(capacity: state.ledger.tables.first?.capacity ?? 1,
-                                      groups: snapshot.groups.map(\.series))
+            state.ledger.deltas.enable()
         }
     }
 
@@ -24,21 +23,21 @@ extension Engine {
     /// current periods and the alert log. The writer drops budgets and alerts that did not change.
     public func drainLedger(pricingID: String) -> LedgerCommit {
         state.withLock { state in
-            LedgerCommit(buckets: state.ledgerDeltas.drain(), pricingID: pricingID,
+            LedgerCommit(buckets: state.ledger.deltas.drain(), pricingID: pricingID,
                          budgets: state.budgets.trackers.map(\.periodRecord), alerts: state.alerts.record())
         }
     }
 
     /// Counts a failed commit and raises (or keeps up) the critical alert that says so.
     public func recordLedgerWriteFailure(_ error: LedgerStoreError) {
-        recordLedgerFailure(counting: \.ledgerDeltas.writeErrors) {
+        recordLedgerFailure(counting: \.ledger.deltas.writeErrors) {
             .ledgerWriteFailure(path: $0, message: error.description, failures: $1)
         }
     }
 
     /// Counts deltas the ledger writer left out of its pending batch (`ledger_buckets_dropped`).
     func countDroppedLedgerDeltas(_ count: Int) {
-        state.withLock { $0.ledgerDeltas.countDropped(count) }
+        state.withLock { $0.ledger.deltas.countDropped(count) }
     }
 
     /// Adds one to `counter` and raises (or keeps up) the alert `condition` makes of the store's path

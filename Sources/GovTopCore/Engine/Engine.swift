@@ -102,8 +102,6 @@ struct EngineState {
     let spikes: SpikeDetector
     /// How many alert changes should ring the terminal bell (new or escalated critical alerts).
     var bellRings = 0
-    /// Deltas for the ledger of record (ledger: issue 11).
-    var ledgerDeltas = LedgerDeltas()
     /// Alert changes for the notification sinks (notifications: issue 15).
     var notificationOutbox = NotificationOutbox()
     /// Other instances' committed figures when the ledger is shared (fleet: issue 16).
@@ -158,8 +156,8 @@ struct EngineState {
         summary.invalidValues = invalidValues
         summary.nullItemsDropped = nullItemsDropped
         summary.requestsShedByReason = requestsShed
-        summary.ledgerWriteErrors = ledgerDeltas.writeErrors // ledger: issue 11
-        summary.ledgerBucketsDropped = ledgerDeltas.dropped // review8
+        summary.ledgerWriteErrors = ledger.deltas.writeErrors // ledger: issue 11
+        summary.ledgerBucketsDropped = ledger.deltas.dropped // review8
         summary.fleetReadFailures = fleet.readFailures // fleet: issue 16
         summary.fleetReadAgeSeconds = fleet.readAt.map { Double(now &- $0) / 1e9 } // fleet: issue 16
         return summary
@@ -190,8 +188,7 @@ struct EngineState {
                                     local: found.map { span.localViolations + $0 } ?? span.localViolations,
                                     moves: result.moves, receivedAt: batch.receivedAt,
                                     durationSeconds: span.durationSeconds)
-            ledger.apply(effect)
-            ledgerDeltas.apply(effect)
+            ledger.apply(effect) // and the ledger of record's deltas
             recordSpend(effect) // chart series
             budgets.apply(effect)
             policyStats.apply(effect)

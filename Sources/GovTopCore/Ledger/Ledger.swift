@@ -11,11 +11,15 @@ struct Ledger {
     private(set) var labelCounters: LabelCounters
     /// Request durations per model, by position in the model table (capped like the model groups).
     private var modelDurations: [DurationHistogram] = []
+    /// What the ledger of record has not been told yet (issue 11), once a store is attached: every
+    /// add and move below, by the group its table counted it under.
+    var deltas: LedgerDeltas
 
-    init(maxGroupsPerDimension: Int) {
+    init(maxGroupsPerDimension: Int, maxPendingDeltas: Int = LedgerDeltas.maxPending) {
         let capacity = min(maxGroupsPerDimension, EngineConfiguration.groupLimit)
         tables = Dimension.allCases.map { GroupTable(dimension: $0, capacity: capacity) }
         labelCounters = LabelCounters(capacity: capacity * 2)
+        deltas = LedgerDeltas(maxPending: maxPendingDeltas)
     }
 
     func table(_ dimension: Dimension) -> GroupTable {
@@ -29,10 +33,15 @@ struct Ledger {
         totals.add(contribution)
         seconds.add(contribution, at: time)
         minutes.add(contribution, at: time)
+        let hour = LedgerBucketKey.hourStart(of: time)
+        if deltas.isEnabled { deltas.add(contribution, sign: 1, dimension: nil, group: 0, key: "", hour: hour) }
         var team = 0, project = 0, environment = 0, provider = 0, model = 0
         for index in tables.indices {
             let dimension = tables[index].dimension
             let position = tables[index].add(contribution, value: dimension.value(in: facts, attribution: attribution), at: time)
+            if deltas.isEnabled {
+                deltas.add(contribution, sign: 1, dimension: dimension, group: position, key: tables[index].key(at: position), hour: hour)
+            }
             switch dimension {
             case .team: team = position
             case .project: project = position
@@ -92,8 +101,14 @@ struct Ledger {
             let old = move.old[fact]
             let new = move.new[fact]
             guard old != new else { continue }
-            tables[index].add(move.contribution, value: old, at: move.receivedAt, sign: -1)
-            tables[index].add(move.contribution, value: new, at: move.receivedAt)
+            let from = tables[index].add(move.contribution, value: old, at: move.receivedAt, sign: -1)
+            let to = tables[index].add(move.contribution, value: new, at: move.receivedAt)
+            if deltas.isEnabled {
+                let dimension = tables[index].dimension
+                let hour = LedgerBucketKey.hourStart(of: move.receivedAt)
+                deltas.add(move.contribution, sign: -1, dimension: dimension, group: from, key: tables[index].key(at: from), hour: hour)
+                deltas.add(move.contribution, sign: 1, dimension: dimension, group: to, key: tables[index].key(at: to), hour: hour)
+            }
         }
     }
 }
