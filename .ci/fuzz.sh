@@ -48,7 +48,8 @@ bin=.build-fuzz/release
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# Runs one target on a copy of its corpus; leaves 0 (clean) or 1 in $work/<target>.status.
+# Runs one target on a copy of its corpus; leaves 0 (clean) or 1 in $work/<target>.status (a target
+# that cannot even start, e.g. an unknown name or a binary never built, leaves 1 too).
 run_one() {
   local target=$1
   mkdir -p "$work/$target/corpus" "$work/$target/findings"
@@ -67,23 +68,27 @@ at_once="${FUZZ_JOBS:-$(nproc)}"
 running=0
 for target in "${targets[@]}"; do
   echo "== fuzz-$target for ${seconds}s"
-  run_one "$target" &
+  (run_one "$target" || echo 1 >"$work/$target.status") &
   running=$((running + 1))
-  if [ "$running" -ge "$at_once" ]; then wait -n; running=$((running - 1)); fi
+  if [ "$running" -ge "$at_once" ]; then wait -n || true; running=$((running - 1)); fi
 done
 wait
 
 failed=()
 for target in "${targets[@]}"; do
   echo "== fuzz-$target"
-  if [ "$(cat "$work/$target.status")" = 0 ]; then
+  if [ "$(cat "$work/$target.status" 2>/dev/null)" = 0 ]; then
     grep -E '^#[0-9]+[[:space:]]+DONE|^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' \
       "$work/$target.log" || true
     echo "   corpus: $(ls "$work/$target/corpus" | wc -l) inputs"
   else
     failed+=("$target")
-    # What broke, where, and the first frames of the stack.
-    grep -E 'Fatal error|^==[0-9]+==ERROR|^SUMMARY|Test unit written|^ +#([0-9]|1[0-5]) ' "$work/$target.log" | head -n 30
+    # What broke, where, and the first frames of the stack; else the log's last lines (it failed
+    # another way), or that there is no log (it did not start).
+    broke="$(grep -E 'Fatal error|^==[0-9]+==ERROR|^SUMMARY|Test unit written|^ +#([0-9]|1[0-5]) ' \
+      "$work/$target.log" 2>/dev/null | head -n 30 || true)"
+    if [ -n "$broke" ]; then echo "$broke"
+    else tail -n 5 "$work/$target.log" 2>/dev/null || echo "   (no log: the target did not start)"; fi
     mkdir -p .build-fuzz/findings/"$target"
     cp "$work/$target/findings"/* .build-fuzz/findings/"$target"/ 2>/dev/null || true
     echo "   fuzz-$target FAILED; input kept in .build-fuzz/findings/$target/"

@@ -8,7 +8,7 @@ public struct Resource: Sendable, Hashable {
         self.droppedAttributesCount = droppedAttributesCount
     }
 
-    /// `service.name`, or OTLP's documented fallback `unknownService`.
+    /// `service.name`, or OTLP's documented fallback `unknown_service` (`unknownService`).
     public var serviceName: String {
         attributes[key: "service.name"]?.string ?? Self.unknownService
     }
