@@ -33,15 +33,13 @@ struct Ledger {
         totals.add(contribution)
         seconds.add(contribution, at: time)
         minutes.add(contribution, at: time)
-        let hour = LedgerBucketKey.hourStart(of: time)
-        if deltas.isEnabled { deltas.add(contribution, sign: 1, dimension: nil, group: 0, key: "", hour: hour) }
+        if deltas.isEnabled {
+            deltas.add(contribution, sign: 1, dimension: nil, group: 0, key: "", hour: LedgerBucketKey.hourStart(of: time))
+        }
         var team = 0, project = 0, environment = 0, provider = 0, model = 0
         for index in tables.indices {
             let dimension = tables[index].dimension
-            let position = tables[index].add(contribution, value: dimension.value(in: facts, attribution: attribution), at: time)
-            if deltas.isEnabled {
-                deltas.add(contribution, sign: 1, dimension: dimension, group: position, key: tables[index].key(at: position), hour: hour)
-            }
+            let position = count(contribution, in: index, value: dimension.value(in: facts, attribution: attribution), at: time)
             switch dimension {
             case .team: team = position
             case .project: project = position
@@ -101,14 +99,21 @@ struct Ledger {
             let old = move.old[fact]
             let new = move.new[fact]
             guard old != new else { continue }
-            let from = tables[index].add(move.contribution, value: old, at: move.receivedAt, sign: -1)
-            let to = tables[index].add(move.contribution, value: new, at: move.receivedAt)
-            if deltas.isEnabled {
-                let dimension = tables[index].dimension
-                let hour = LedgerBucketKey.hourStart(of: move.receivedAt)
-                deltas.add(move.contribution, sign: -1, dimension: dimension, group: from, key: tables[index].key(at: from), hour: hour)
-                deltas.add(move.contribution, sign: 1, dimension: dimension, group: to, key: tables[index].key(at: to), hour: hour)
-            }
+            count(move.contribution, sign: -1, in: index, value: old, at: move.receivedAt)
+            count(move.contribution, in: index, value: new, at: move.receivedAt)
         }
+    }
+
+    /// Counts a contribution (or takes it back, `sign: -1`) in one dimension's table, and tells the
+    /// ledger of record the same bucket: the group position the table counted it under. Returns
+    /// that position.
+    @discardableResult
+    private mutating func count(_ contribution: Contribution, sign: Int = 1, in index: Int, value: String?, at time: UInt64) -> Int {
+        let position = tables[index].add(contribution, value: value, at: time, sign: sign)
+        if deltas.isEnabled {
+            deltas.add(contribution, sign: sign, dimension: tables[index].dimension, group: position,
+                       key: tables[index].key(at: position), hour: LedgerBucketKey.hourStart(of: time))
+        }
+        return position
     }
 }

@@ -69,6 +69,7 @@ struct SharedLists<Element: Hashable> {
         if (lists.count >= capacity || listBytes + bytes > maxBytes) && madeSinceSweep >= capacity / 4 { dropUnused() }
         guard lists.count < capacity && listBytes + bytes <= maxBytes else { return (extended, bytes) }
         lists[elements] = extended
+        extended.isShared = true
         listBytes += bytes
         remember(step, base: list, result: extended)
         return (extended, 0)
@@ -76,7 +77,7 @@ struct SharedLists<Element: Hashable> {
 
     /// Keeps a step whose base is shared (or none), within `capacity` steps.
     private mutating func remember(_ step: Step, base: SharedList<Element>?, result: SharedList<Element>) {
-        if let base, lists[base.elements] !== base { return }
+        if let base, !base.isShared { return }
         if steps.count >= capacity { forgetSteps() }
         steps[step] = (base, result)
         stepBytes += elementHeapBytes(step.value)
@@ -107,7 +108,7 @@ struct SharedLists<Element: Hashable> {
             index = lists.index(after: index)
         }
         for elements in unused {
-            lists[elements] = nil
+            lists.removeValue(forKey: elements)?.isShared = false
             listBytes -= bytes(of: elements)
         }
     }
@@ -121,6 +122,9 @@ struct SharedLists<Element: Hashable> {
 /// One list of `SharedLists`, held by reference by the entries that share it.
 final class SharedList<Element: Hashable> {
     let elements: [Element]
+    /// Whether the table holds this list (set and cleared only by `SharedLists`): an entry's own
+    /// list, made when the table was full, is not.
+    fileprivate(set) var isShared = false
 
     init(_ elements: [Element]) { self.elements = elements }
 }
