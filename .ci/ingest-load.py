@@ -16,14 +16,16 @@ of the in-process ingest benchmark instead):
    (the hidden `--no-governance` flag: decode, normalize, store and exact totals only), each
    driven by the same wrk for --seconds after a warm-up: accepted spans/s from the deltas of
    /api/v1/summary's spans_received (less spans_rejected), and the CPU govtop and wrk used
-   meanwhile (on a shared machine, spans per govtop CPU-second is the steadier figure).
+   meanwhile (on a shared machine, spans per govtop CPU-second is the steadier figure). --rounds
+   pairs of these runs, the order swapped every round: the median run of each, and each round's
+   on/off ratio with their median.
 4. Resident memory per stored span: a fresh govtop (--max-spans 250000 --max-memory 2GiB) is sent
    8 batches to warm up, then 200,000 spans of distinct traces; (VmRSS after - VmRSS after the
    warm-up) / 200,000, and the growth from idle for comparison.
 
 Prints a table; it is a measurement, not a test. Needs `wrk` (Debian package) and the Python
 `protobuf` and `opentelemetry-proto` packages; .ci/ingest-load.sh provides them.
-Usage: ingest-load.py GOVTOP [--shape typical|fixture] [--seconds S] [--warmup S] [--pool N]
+Usage: ingest-load.py GOVTOP [--shape typical|fixture] [--seconds S] [--warmup S] [--rounds N] [--pool N]
                         [--connections C] [--threads T] [--rss-spans N]
 """
 import argparse
@@ -34,6 +36,7 @@ import random
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -463,6 +466,28 @@ def ingest_rate(binary, governance, pool_dir, pool_size, args):
             "non2xx": report["non2xx"], "socket_errors": report["socket_errors"]}
 
 
+def interleaved_rates(binary, pool_dir, args):
+    """--rounds pairs of runs, governance on and off, the order swapped every round so that a
+    machine slowing down or speeding up during the run weighs on both alike. Returns the median run
+    of each (by rate) and the rounds' on/off ratios: on a shared VM one binary's rate moves by tens
+    of percent within minutes, and a ratio of two runs a minute apart is steadier than either."""
+    runs = {True: [], False: []}
+    ratios = []
+    for round_index in range(args.rounds):
+        order = (True, False) if round_index % 2 == 0 else (False, True)
+        for governance in order:
+            run = ingest_rate(binary, governance, pool_dir, args.pool, args)
+            runs[governance].append(run)
+            print(f"round {round_index + 1}, governance {'on' if governance else 'off'}: {run['rate']:,.0f} spans/s "
+                  f"({run['per_cpu_second']:,.0f} per govtop CPU-second)", flush=True)
+        ratios.append(runs[True][-1]["rate"] / runs[False][-1]["rate"])
+        print(f"round {round_index + 1}, governance on / off: {ratios[-1]:.2f}x", flush=True)
+
+    def median_run(items):
+        return sorted(items, key=lambda run: run["rate"])[len(items) // 2]
+    return median_run(runs[True]), median_run(runs[False]), ratios
+
+
 def post(connection, body):
     connection.request("POST", "/v1/traces", body=body, headers={"Content-Type": "application/x-protobuf"})
     response = connection.getresponse()
@@ -519,6 +544,8 @@ def main():
                         help="distinct 512-span bodies cycled by the sender (default 512: 262,144 spans, more than the store holds)")
     parser.add_argument("--connections", type=int, default=8, help="kept-alive connections (default 8)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="pairs of governance on/off runs, order swapped each round; medians reported (default 3)")
     parser.add_argument("--parse-passes", type=int, default=5, help="upb passes over the pool, best taken (default 5)")
     parser.add_argument("--rss-spans", type=int, default=200_000, help="spans stored for the RSS figure (default 200000)")
     parser.add_argument("--shape", choices=sorted(SHAPES), default="typical",
@@ -535,6 +562,8 @@ def main():
         return
     if not args.govtop:
         parser.error("the govtop binary is required")
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
     if api_implementation.Type() != "upb":
         sys.exit(f"the protobuf package runs its {api_implementation.Type()!r} implementation, not upb: "
                  "install protobuf >= 4.21 from PyPI (a wheel) and unset PROTOCOL_BUFFERS_PYTHON_IMPLEMENTATION")
@@ -555,10 +584,7 @@ def main():
     print(f"upb parse: {upb:,.0f} spans/s", flush=True)
     sender = sender_capacity(pool_dir, args.pool, args)
     print(f"sender into a sink: {sender:,.0f} spans/s", flush=True)
-    on = ingest_rate(binary, True, pool_dir, args.pool, args)
-    print(f"govtop, governance on: {on['rate']:,.0f} spans/s", flush=True)
-    off = ingest_rate(binary, False, pool_dir, args.pool, args)
-    print(f"govtop, governance off: {off['rate']:,.0f} spans/s", flush=True)
+    on, off, ratios = interleaved_rates(binary, pool_dir, args)
     idle, warm, after, per_span, per_span_cold = rss_per_span(binary, bodies, args.shape, args.rss_spans)
     upb_after, upb_cpu_after = upb_parse_rate(bodies, args.parse_passes)
 
@@ -566,10 +592,12 @@ def main():
         ("upb FromString, one thread, wall clock (before / after)", f"{upb:,.0f} / {upb_after:,.0f} spans/s", ""),
         ("upb FromString, per CPU-second (before / after)", f"{upb_cpu:,.0f} / {upb_cpu_after:,.0f} spans/s", ""),
         ("sender (wrk) into a read-only sink", f"{sender:,.0f} spans/s", f"{sender / on['rate']:.1f}x govtop on"),
-        ("govtop ingest, governance on (5 budgets, redaction)" + (", every span screened" if args.screen_every_span else ""), f"{on['rate']:,.0f} spans/s",
+        ("govtop ingest, governance on (5 budgets, redaction)" + (", every span screened" if args.screen_every_span else "")
+         + (", median run" if args.rounds > 1 else ""), f"{on['rate']:,.0f} spans/s",
          f"{on['rate'] / upb:.2f}x upb (wall)"),
-        ("govtop ingest, governance off", f"{off['rate']:,.0f} spans/s", f"{off['rate'] / upb:.2f}x upb (wall)"),
-        ("governance on / governance off", "", f"{on['rate'] / off['rate']:.2f}x"),
+        ("govtop ingest, governance off" + (", median run" if args.rounds > 1 else ""), f"{off['rate']:,.0f} spans/s", f"{off['rate'] / upb:.2f}x upb (wall)"),
+        ("governance on / governance off" + (f", median of {len(ratios)} rounds" if len(ratios) > 1 else ""),
+         ", ".join(f"{ratio:.2f}" for ratio in sorted(ratios)), f"{statistics.median(ratios):.2f}x"),
         ("govtop CPU, governance on / off", f"{on['cores']:.2f} / {off['cores']:.2f} cores",
          f"wrk meanwhile: {on['sender_cores']:.2f} / {off['sender_cores']:.2f} cores"),
         ("spans per govtop CPU-second, governance on / off",
