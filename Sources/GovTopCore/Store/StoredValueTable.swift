@@ -99,8 +99,12 @@ final class StoredValueTable: @unchecked Sendable { // slots: written under `sta
 
         static func == (lhs: Spelling, rhs: Spelling) -> Bool { StoredValueTable.sameBytes(lhs.text, rhs.text) }
 
+        /// The bytes in one call (a native string's are contiguous); a call per byte was most of a
+        /// lookup's time for a long value.
         func hash(into hasher: inout Hasher) {
-            for byte in text.utf8 { hasher.combine(byte) }
+            if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+                Array(text.utf8).withUnsafeBytes { hasher.combine(bytes: $0) }
+            }
         }
     }
 
