@@ -10,6 +10,9 @@
 #
 # The targets run side by side, as many at once as there are cores (FUZZ_JOBS to change it); each
 # one's report is printed when all are done. Extra libFuzzer flags can be given in FUZZ_FLAGS.
+# FUZZ_CONFIG=debug builds them unoptimized: about half the build time (209 s against 388 s on 2
+# cores) for a quarter to four fifths of the executions per second, with Swift's assertions on. CI's
+# short run uses it; the default, release, is for long runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,10 +34,16 @@ max_len() {
   esac
 }
 
+config="${FUZZ_CONFIG:-release}"
+case "$config" in
+  debug|release) ;;
+  *) echo "FUZZ_CONFIG must be debug or release, not '$config'" >&2; exit 2 ;;
+esac
+
 export GOVTOP_FUZZ=1
 # Swift's own crash reporter would hold the pipe for a while after every crash: libFuzzer reports.
 export SWIFT_BACKTRACE=enable=no
-build_command=(swift build -c release --scratch-path .build-fuzz
+build_command=(swift build -c "$config" --scratch-path .build-fuzz
        -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing)
 if $build; then
   for target in "${targets[@]}"; do
@@ -43,7 +52,7 @@ if $build; then
   done
 fi
 if $build_only; then exit 0; fi
-bin=.build-fuzz/release
+bin=.build-fuzz/$config
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -1,3 +1,3 @@
 import FuzzSupport
 
-FuzzDriver.run(fuzzHTTPRequest)
+FuzzDriver.run()

@@ -6,16 +6,15 @@ import Darwin
 #endif
 
 /// Starts libFuzzer from a fuzz target's `main.swift`: it reads the libFuzzer flags from the command
-/// line, calls `testOneInput` on every input it generates or is given, and exits with its status.
+/// line, calls the target's `LLVMFuzzerTestOneInput` on every input it generates or is given, and
+/// exits with its status.
 ///
 /// libFuzzer's own `main` goes unused because SwiftPM links an executable's entry point under a
 /// name of its own (`<module>_main`, aliased to `main`), so the target needs top-level code.
 public enum FuzzDriver {
-    public typealias TestOneInput = @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-
-    public static func run(_ testOneInput: TestOneInput) -> Never {
+    public static func run() -> Never {
         var argc = CommandLine.argc
         var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv, testOneInput))
+        exit(LLVMFuzzerRunDriver(&argc, &argv, LLVMFuzzerTestOneInput))
     }
 }
