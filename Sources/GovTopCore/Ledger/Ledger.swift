@@ -33,13 +33,13 @@ struct Ledger {
         totals.add(contribution)
         seconds.add(contribution, at: time)
         minutes.add(contribution, at: time)
-        if deltas.isEnabled {
-            deltas.add(contribution, sign: 1, dimension: nil, group: 0, key: "", hour: LedgerBucketKey.hourStart(of: time))
-        }
+        let hour = deltaHour(of: time)
+        if deltas.isEnabled { deltas.add(contribution, sign: 1, dimension: nil, group: 0, key: "", hour: hour) }
         var team = 0, project = 0, environment = 0, provider = 0, model = 0
         for index in tables.indices {
             let dimension = tables[index].dimension
-            let position = count(contribution, in: index, value: dimension.value(in: facts, attribution: attribution), at: time)
+            let position = count(contribution, in: index, value: dimension.value(in: facts, attribution: attribution),
+                                 at: time, hour: hour)
             switch dimension {
             case .team: team = position
             case .project: project = position
@@ -94,26 +94,34 @@ struct Ledger {
     mutating func move(_ move: AttributionMove) {
         guard !move.contribution.isEmpty else { return }
         finishBatch()
+        let hour = deltaHour(of: move.receivedAt)
         for index in tables.indices {
             guard let fact = tables[index].dimension.attributionFact else { continue }
             let old = move.old[fact]
             let new = move.new[fact]
             guard old != new else { continue }
-            count(move.contribution, sign: -1, in: index, value: old, at: move.receivedAt)
-            count(move.contribution, in: index, value: new, at: move.receivedAt)
+            count(move.contribution, sign: -1, in: index, value: old, at: move.receivedAt, hour: hour)
+            count(move.contribution, in: index, value: new, at: move.receivedAt, hour: hour)
         }
     }
 
     /// Counts a contribution (or takes it back, `sign: -1`) in one dimension's table, and tells the
-    /// ledger of record the same bucket: the group position the table counted it under. Returns
-    /// that position.
+    /// ledger of record the same bucket: the group position the table counted it under, in `hour`
+    /// (`deltaHour(of: time)`). Returns that position.
     @discardableResult
-    private mutating func count(_ contribution: Contribution, sign: Int = 1, in index: Int, value: String?, at time: UInt64) -> Int {
+    private mutating func count(_ contribution: Contribution, sign: Int = 1, in index: Int, value: String?,
+                                at time: UInt64, hour: Int64) -> Int {
         let position = tables[index].add(contribution, value: value, at: time, sign: sign)
         if deltas.isEnabled {
             deltas.add(contribution, sign: sign, dimension: tables[index].dimension, group: position,
-                       key: tables[index].key(at: position), hour: LedgerBucketKey.hourStart(of: time))
+                       key: tables[index].key(at: position), hour: hour)
         }
         return position
+    }
+
+    /// The ledger of record's hour for an instant, worked out once per span (0 when no ledger of
+    /// record is attached: nothing reads it then).
+    private func deltaHour(of time: UInt64) -> Int64 {
+        deltas.isEnabled ? LedgerBucketKey.hourStart(of: time) : 0
     }
 }
