@@ -468,9 +468,9 @@ def ingest_rate(binary, governance, pool_dir, pool_size, args):
 
 def interleaved_rates(binary, pool_dir, args):
     """--rounds pairs of runs, governance on and off, the order swapped every round so that a
-    machine slowing down or speeding up during the run weighs on both alike. Returns the median run
-    of each (by rate) and the rounds' on/off ratios: on a shared VM one binary's rate moves by tens
-    of percent within minutes, and a ratio of two runs a minute apart is steadier than either."""
+    machine slowing down or speeding up during the run weighs on both alike. Returns every run of
+    each (on, off) and the rounds' on/off ratios: on a shared VM one binary's rate moves by tens of
+    percent within minutes, and a ratio of two runs a minute apart is steadier than either."""
     runs = {True: [], False: []}
     ratios = []
     for round_index in range(args.rounds):
@@ -482,10 +482,13 @@ def interleaved_rates(binary, pool_dir, args):
                   f"({run['per_cpu_second']:,.0f} per govtop CPU-second)", flush=True)
         ratios.append(runs[True][-1]["rate"] / runs[False][-1]["rate"])
         print(f"round {round_index + 1}, governance on / off: {ratios[-1]:.2f}x", flush=True)
+    return runs[True], runs[False], ratios
 
-    def median_run(items):
-        return sorted(items, key=lambda run: run["rate"])[len(items) // 2]
-    return median_run(runs[True]), median_run(runs[False]), ratios
+
+def median_run(runs):
+    """The run of median rate (the lower of the two middle ones for an even count), with its CPU
+    figures: the rows that quote CPU quote this run's."""
+    return sorted(runs, key=lambda run: run["rate"])[(len(runs) - 1) // 2]
 
 
 def post(connection, body):
@@ -584,7 +587,8 @@ def main():
     print(f"upb parse: {upb:,.0f} spans/s", flush=True)
     sender = sender_capacity(pool_dir, args.pool, args)
     print(f"sender into a sink: {sender:,.0f} spans/s", flush=True)
-    on, off, ratios = interleaved_rates(binary, pool_dir, args)
+    on_runs, off_runs, ratios = interleaved_rates(binary, pool_dir, args)
+    on, off = median_run(on_runs), median_run(off_runs)
     idle, warm, after, per_span, per_span_cold = rss_per_span(binary, bodies, args.shape, args.rss_spans)
     upb_after, upb_cpu_after = upb_parse_rate(bodies, args.parse_passes)
 
@@ -598,9 +602,10 @@ def main():
         ("govtop ingest, governance off" + (", median run" if args.rounds > 1 else ""), f"{off['rate']:,.0f} spans/s", f"{off['rate'] / upb:.2f}x upb (wall)"),
         ("governance on / governance off" + (f", median of {len(ratios)} rounds" if len(ratios) > 1 else ""),
          ", ".join(f"{ratio:.2f}" for ratio in sorted(ratios)), f"{statistics.median(ratios):.2f}x"),
-        ("govtop CPU, governance on / off", f"{on['cores']:.2f} / {off['cores']:.2f} cores",
+        ("govtop CPU, governance on / off" + (", median runs" if args.rounds > 1 else ""),
+         f"{on['cores']:.2f} / {off['cores']:.2f} cores",
          f"wrk meanwhile: {on['sender_cores']:.2f} / {off['sender_cores']:.2f} cores"),
-        ("spans per govtop CPU-second, governance on / off",
+        ("spans per govtop CPU-second, governance on / off" + (", median runs" if args.rounds > 1 else ""),
          f"{on['per_cpu_second']:,.0f} / {off['per_cpu_second']:,.0f}",
          f"{on['per_cpu_second'] / upb_cpu:.2f}x / {off['per_cpu_second'] / upb_cpu:.2f}x upb per CPU-second"),
         (f"RSS per stored span ({args.rss_spans:,} spans, distinct traces)", f"{per_span:.0f} B",
@@ -613,10 +618,12 @@ def main():
     print()
     for name, value, ratio in rows:
         print(f"{name:<{width}}  {value:>{value_width}}  {ratio}")
-    for label, run in (("on", on), ("off", off)):
-        if run["non2xx"] or run["rejected"] or run["socket_errors"]:
-            print(f"note, governance {label}: {run['non2xx']} non-2xx responses, {run['rejected']} spans rejected "
-                  f"{run['socket_errors']}".rstrip())
+    # Every run's refusals and errors, not only the median runs': each round's ratio is in the median.
+    for label, runs in (("on", on_runs), ("off", off_runs)):
+        for number, run in enumerate(runs, start=1):
+            if run["non2xx"] or run["rejected"] or run["socket_errors"]:
+                print(f"note, governance {label}, round {number}: {run['non2xx']} non-2xx responses, "
+                      f"{run['rejected']} spans rejected {run['socket_errors']}".rstrip())
     print(f"load average after the run: {os.getloadavg()[0]:.2f} (other work on the machine lowers every figure)")
 
 
