@@ -4,6 +4,7 @@ import Foundation
 let sections: [any BenchmarkSection] = [
     ProtobufDecodeBenchmark(),
     IngestBenchmark(),
+    AgentIngestBenchmark(),
     FrameBenchmark(),
 ]
 
