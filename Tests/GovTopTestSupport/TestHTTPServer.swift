@@ -65,9 +65,13 @@ public final class TestHTTPServer: Sendable {
             self.fallback = fallback
         }
 
-        func answer(_ request: Request) -> Behaviour {
+        /// The behaviour for a request on `channel`. A held connection is registered before the
+        /// request is logged: a test that sees the request and then calls `release()` closes it.
+        func answer(_ request: Request, on channel: any Channel) -> Behaviour {
+            let behaviour = script.withLock { $0.isEmpty ? fallback : $0.removeFirst() }
+            if case .hold = behaviour { held.withLock { $0.append(channel) } }
             requests.withLock { $0.append(request) }
-            return script.withLock { $0.isEmpty ? fallback : $0.removeFirst() }
+            return behaviour
         }
     }
 
@@ -157,9 +161,8 @@ public final class TestHTTPServer: Sendable {
                 let request = Request(path: head.uri, method: head.method.rawValue, contentType: head.headers.first(name: "Content-Type"),
                                       authorization: head.headers.first(name: "Authorization"), body: body,
                                       clientPort: context.channel.remoteAddress?.port ?? 0)
-                switch book.answer(request) {
-                case .hang: return
-                case .hold: book.held.withLock { $0.append(context.channel) }
+                switch book.answer(request, on: context.channel) {
+                case .hang, .hold: return
                 case .respond(let response): respond(response, context: context)
                 }
             }
