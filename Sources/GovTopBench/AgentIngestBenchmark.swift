@@ -1,9 +1,10 @@
 import GovTopCore
 
 /// Ingest of agent traces as `.ci/ingest-load.py` sends them end to end (a root with the `genops.*`
-/// attribution after its three LLM calls, so every call moves when its root arrives), already
-/// decoded: the engine alone, governance off and on, and on with a ledger of record taking deltas
-/// (as `govtop` runs by default). The body screen finds no literal, as in the load test.
+/// attribution after its three LLM calls; the batch is prepared parents first, so the calls inherit
+/// the root's attribution at once), already decoded: the engine alone, governance off and on, and
+/// on with a ledger of record taking deltas (as `govtop` runs by default). The body screen finds
+/// no literal, as in the load test.
 struct AgentIngestBenchmark: BenchmarkSection {
     let name = "ingest-agents"
     var batches = 64
@@ -12,7 +13,7 @@ struct AgentIngestBenchmark: BenchmarkSection {
         let traces = (0..<batches).map { TypicalGenAITraces.batch(index: $0) }
         let spanCount = traces[0].spanCount
         // A store of a quarter of the batches: a batch comes round again only after its traces were
-        // evicted, so each root finds its calls stored and unattributed, and moves them.
+        // evicted, so its spans start new traces, as distinct traces do end to end.
         let limits = StoreLimits(maxSpans: batches / 4 * spanCount)
         var governed = IngestBenchmark.governed
         governed.store = limits
