@@ -57,5 +57,11 @@ public struct AccountingTotals: Sendable, Hashable {
         slaViolations += sign * other.slaViolations
     }
 
-    public var isZero: Bool { self == AccountingTotals() }
+    /// Field by field and inlined: `Totals.add` asks it of every span's share for every group.
+    public var isZero: Bool {
+        @inline(__always) get {
+            reconciledUSD == 0 && reconciledTokens == 0 && slaChecked == 0 && slaViolations == 0 && reservedUSD.isZero
+                && actualUSD.isZero && reservedTokens == 0 && actualTokens == 0
+        }
+    }
 }

@@ -16,11 +16,10 @@ struct GroupTable: Sendable {
     private var run = (position: -1, time: UInt64(0), delta: RateBucket())
     /// Contributions that went to `(other)` because the table was full.
     private(set) var foldedContributions = 0
-    /// The keys looked up last and their positions (-1: unused): the spans of a batch share a few
-    /// teams, models, services, ..., and comparing strings is cheaper than hashing them.
-    private var recentKeys = InlineArray<4, String>(repeating: "")
-    private var recentPositions = InlineArray<4, Int>(repeating: -1)
-    private var nextRecent = 0
+    /// Positions of the keys looked up lately, by the key's identity: the spans of a batch share a
+    /// few teams, models, services, ..., and two integer comparisons are cheaper than comparing or
+    /// hashing their text.
+    private var recent = KeyIdentityCache<Int>()
 
     init(dimension: Dimension, capacity: Int) {
         self.dimension = dimension
@@ -96,9 +95,7 @@ struct GroupTable: Sendable {
 
     private mutating func position(of value: String?, counting: Bool) -> Int {
         let key = value ?? Dimension.unattributed
-        for slot in recentPositions.indices where recentPositions[slot] >= 0 && recentKeys[slot] == key {
-            return recentPositions[slot]
-        }
+        if let position = recent.value(for: key) { return position }
         let position: Int
         if let existing = index[key] {
             position = existing
@@ -109,9 +106,7 @@ struct GroupTable: Sendable {
             // A full table's fold is not cached: the next lookup of this value must fold (and count) again.
             return slot(for: Dimension.other)
         }
-        recentKeys[nextRecent] = key
-        recentPositions[nextRecent] = position
-        nextRecent = (nextRecent + 1) % recentPositions.count
+        recent.remember(position, for: key)
         return position
     }
 

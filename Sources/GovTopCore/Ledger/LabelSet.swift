@@ -50,9 +50,9 @@ struct LabelCounters {
     private var index: [Key: Int] = [:]
     private var labels: [LabelSet] = []
     private var counters: [Counters] = []
-    /// The last key and its position (consecutive spans often share theirs).
-    private var lastKey: Key?
-    private var lastPosition = 0
+    /// Positions of the keys counted lately (a batch's spans share a few dozen combinations): two
+    /// integer comparisons, where the dictionary hashes the key.
+    private var recent = KeyIdentityCache<Int>()
 
     init(capacity: Int) { self.capacity = max(1, capacity) }
 
@@ -66,9 +66,10 @@ struct LabelCounters {
     /// Counts a request span under a combination; `labels` spells it out the first time it is seen.
     mutating func add(_ contribution: Contribution, key: Key, labels makeLabels: () -> LabelSet) {
         guard contribution.requests > 0 else { return }
+        let identity = KeyIdentity(low: key.attribution, high: key.model)
         let position: Int
-        if key == lastKey {
-            position = lastPosition
+        if let known = recent.value(for: identity) {
+            position = known
         } else {
             if let existing = index[key] {
                 position = existing
@@ -85,8 +86,7 @@ struct LabelCounters {
             } else {
                 position = index[Key.other] ?? append(Key.other, LabelSet.other)
             }
-            lastKey = key
-            lastPosition = position
+            recent.remember(position, for: identity)
         }
         counters[position].cost += contribution.cost.amount
         counters[position].inputTokens += Int128(contribution.inputTokens)

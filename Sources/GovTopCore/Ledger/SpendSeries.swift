@@ -11,6 +11,8 @@ struct SpendSeries: Sendable {
     private var minuteRing = BucketRing<60>(resolutionSeconds: 60)
     private var quarterRing = BucketRing<96>(resolutionSeconds: 900)
     private var teamIndex: [String: Int] = [:]
+    /// Series positions of the teams seen lately, by the team string's identity (a hash of its text per span cost more).
+    private var recent = KeyIdentityCache<Int>()
     private var teams: [String] = []
     /// Index 0 is all spend; team `i` (position in `teams`) is at `i + 1`.
     private var minutes: [InlineArray<60, Int128>] = [InlineArray(repeating: 0)]
@@ -74,6 +76,13 @@ struct SpendSeries: Sendable {
     }
 
     private mutating func position(of team: String) -> Int {
+        if let position = recent.value(for: team) { return position }
+        let position = slot(for: team)
+        recent.remember(position, for: team)
+        return position
+    }
+
+    private mutating func slot(for team: String) -> Int {
         if let index = teamIndex[team] { return index + 1 }
         let key = teams.count < Self.teamCapacity ? team : Dimension.other
         if let index = teamIndex[key] { return index + 1 }
