@@ -6,9 +6,12 @@ import Foundation
 struct BudgetBook {
     private(set) var trackers: [BudgetTracker]
     private(set) var telemetry = TelemetryBudgets()
+    /// Which traced budgets cover a span, found by its values' identities.
+    private var coverage: BudgetCoverage
 
     init(_ definitions: [BudgetDefinition], timeZone: TimeZone, startedAt: UInt64) {
         trackers = definitions.map { BudgetTracker(definition: $0, timeZone: timeZone, startedAt: startedAt) }
+        coverage = BudgetCoverage(trackers)
     }
 
     /// Each span's cost against the budgets that cover it, its telemetry report, and its moves.
@@ -24,8 +27,15 @@ struct BudgetBook {
     private mutating func record(_ effect: SpanEffect) {
         let cost = effect.contribution.cost.amount
         if !cost.isZero {
-            for index in trackers.indices where trackers[index].definition.source != .metered {
-                trackers[index].record(cost, at: effect.receivedAt, ifCovering: effect.facts, attribution: effect.effective)
+            if var covering = coverage.covering(effect.facts, attribution: effect.effective) {
+                while covering != 0 {
+                    trackers[covering.trailingZeroBitCount].record(cost, at: effect.receivedAt)
+                    covering &= covering - 1
+                }
+            } else {
+                for index in trackers.indices where trackers[index].definition.source != .metered {
+                    trackers[index].record(cost, at: effect.receivedAt, ifCovering: effect.facts, attribution: effect.effective)
+                }
             }
         }
         if let report = effect.facts.budget {
@@ -55,6 +65,16 @@ struct BudgetBook {
     private mutating func move(_ move: AttributionMove) {
         let cost = move.contribution.cost.amount
         guard !cost.isZero else { return }
+        if let before = coverage.covering(move.facts, attribution: move.old),
+           let after = coverage.covering(move.facts, attribution: move.new) {
+            var changed = before ^ after
+            while changed != 0 {
+                let index = changed.trailingZeroBitCount
+                trackers[index].record(after & (1 << UInt64(index)) != 0 ? cost : .zero - cost, at: move.receivedAt)
+                changed &= changed - 1
+            }
+            return
+        }
         for index in trackers.indices where trackers[index].definition.source != .metered {
             let before = trackers[index].covers(move.facts, attribution: move.old)
             let after = trackers[index].covers(move.facts, attribution: move.new)

@@ -24,6 +24,10 @@ public struct BudgetTracker: Sendable {
     /// The scope as a list in dimension order, checked for every priced span.
     private let scope: [(dimension: Dimension, value: String)]
     private let limit: Money
+    /// decide (issue 15): consumption below this is under the lowest threshold and the limit by a
+    /// margin far above the rounding of `BudgetMath.utilization`, so `decisionEntry` knows it has
+    /// none without dividing (it runs for every budget after every batch). 0 when nothing is quiet.
+    private let quietBelow: Money
     private var consumed = Money.zero
     private var burn: BurnRateMeter
     /// The spend of a rolling period; nil for calendar periods.
@@ -41,6 +45,7 @@ public struct BudgetTracker: Sendable {
         self.scope = definition.scope.map { (dimension: $0.key, value: $0.value) }.sorted { $0.dimension.index < $1.dimension.index }
         self.burn = BurnRateMeter(observedSince: startedAt)
         self.limit = Money(usd: definition.limitUSD, limit: ValueBounds.maxBudgetUSD) ?? .zero
+        self.quietBelow = Self.quietBelow(limit: limit, thresholds: definition.thresholds)
         let initial = Money(usd: definition.initialConsumedUSD, limit: ValueBounds.maxBudgetUSD) ?? .zero
         if let length = definition.period.rollingNanos {
             var spend = RollingSpend(length: length)
@@ -194,6 +199,16 @@ extension BudgetTracker {
             action: definition.action)
     }
 
+    /// The consumption below which a budget neither refuses nor warns: the lowest threshold (or the
+    /// limit, if lower) of the limit, less one part in a million, rounded down; 0 for a limit of 0
+    /// or a threshold of 0 or below (then every consumption is checked the exact way).
+    static func quietBelow(limit: Money, thresholds: [Double]) -> Money {
+        let lowest = min(1, thresholds.min() ?? 1)
+        guard limit > .zero, lowest > 0 else { return .zero }
+        let bound = (Double(limit.nanos) * lowest * (1 - 1e-6)).rounded(.down)
+        return bound.isFinite && bound > 0 ? Money(nanos: Int128(bound)) : .zero
+    }
+
     /// decide (issue 15): what the decision endpoint needs of this budget at `now`: nil when it
     /// neither refuses nor warns (a `log` budget, or one below its lowest threshold).
     /// fleet (issue 16): `others` is what other instances consumed in `period(at: now)`; a rolling
@@ -201,6 +216,7 @@ extension BudgetTracker {
     func decisionEntry(now: UInt64, adding others: Money = .zero) -> DecisionEntry? {
         guard definition.action != .log else { return nil }
         let spent = consumed(now: now) + (rolling == nil ? others : .zero)
+        guard spent >= quietBelow else { return nil }
         let utilization = BudgetMath.utilization(consumed: spent, limit: limit)
         let denies = definition.action == .block && utilization >= 1
         let crossed = BudgetMath.crossed(definition.thresholds, utilization: utilization)
