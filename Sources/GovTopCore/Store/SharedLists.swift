@@ -138,8 +138,8 @@ extension SharedLists where Element == String {
 extension SharedLists where Element == Attribution {
     init() {
         self.init { attribution in
-            [attribution.team, attribution.project, attribution.customer, attribution.environment,
-             attribution.costCenter, attribution.feature, attribution.user].reduce(0) { $0 + ($1.map(StringHeap.bytes) ?? 0) }
+            Attribution.boxBytes + [attribution.team, attribution.project, attribution.customer, attribution.environment,
+                                    attribution.costCenter, attribution.feature, attribution.user].reduce(0) { $0 + ($1.map(StringHeap.bytes) ?? 0) }
         }
     }
 }
