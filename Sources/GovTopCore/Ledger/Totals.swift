@@ -25,6 +25,7 @@ public struct Totals: Sendable, Hashable {
     public var costUSD: Double { cost.usd }
 
     /// Adds (sign +1) or removes (sign −1) one span's contribution.
+    @inline(__always)
     public mutating func add(_ contribution: Contribution, sign: Int = 1) {
         requests += sign * contribution.requests
         // Signed in 64 bits (counts are at most 10⁹), then widened: no 128-bit multiplication.
