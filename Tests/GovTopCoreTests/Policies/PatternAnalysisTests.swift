@@ -74,6 +74,34 @@ import Testing
         }
     }
 
+    /// A long text is scanned once for all of a set's literals: it must agree with a naive search
+    /// for each, at every length and offset (matches in the last positions included).
+    @Test func literalSetScanAgreesWithANaiveSearchOnLongTexts() {
+        var random = SplitMix64(seed: 0x11_7E5C)
+        let alphabet = Array("ab_cdS Nrt".utf8)
+        for _ in 0..<3_000 {
+            let literals = (0..<random.int(2...4)).map { _ in String(decoding: (0..<random.int(2...9)).map { _ in random.pick(alphabet) }, as: UTF8.self) }
+            let set = LiteralSet(literals.map { PatternAnalysis(pattern: $0) })
+            let text = String(decoding: (0..<random.int(0...400)).map { _ in random.pick(alphabet) }, as: UTF8.self)
+            let bytes = Array(text.utf8)
+            let naive = literals.contains { literal in
+                bytes.indices.contains { start in bytes.dropFirst(start).starts(with: Array(literal.utf8)) }
+            }
+            #expect(set.mightMatch(text) == naive, "\(literals) in \(text)")
+            #expect(bytes.withUnsafeBytes { set.mightMatch($0) } == naive)
+        }
+        let long = String(repeating: "x", count: 300)
+        let set = LiteralSet([PatternAnalysis(pattern: ".*SSN.*|.*credit_card.*")])
+        for offset in [0, 1, 15, 16, 200, 270, 280, 285, 289, 290, 297] {
+            for literal in ["SSN", "credit_card"] where offset + literal.count <= 300 {
+                var bytes = Array(long.utf8)
+                bytes.replaceSubrange(offset..<(offset + literal.count), with: Array(literal.utf8))
+                #expect(bytes.withUnsafeBytes { set.mightMatch($0) }, "\(literal) at \(offset)")
+            }
+        }
+        #expect(!Array(long.utf8).withUnsafeBytes { set.mightMatch($0) })
+    }
+
     @Test func literalSetFindsAnyOfItsLiterals() {
         let set = LiteralSet([PatternAnalysis(pattern: ".*SSN.*|.*credit_card.*"), PatternAnalysis(pattern: "@corp")])
         #expect(set.mightMatch("pay with credit_card"))
