@@ -3,8 +3,9 @@ import GovTopCore
 /// Ingest of agent traces as `.ci/ingest-load.py` sends them end to end (a root with the `genops.*`
 /// attribution after its three LLM calls; the batch is prepared parents first, so the calls inherit
 /// the root's attribution at once), already decoded: the engine alone, governance off and on, and
-/// on with a ledger of record taking deltas (as `govtop` runs by default). The body screen finds
-/// no literal, as in the load test.
+/// on with a ledger of record taking deltas (as `govtop` runs by default). With governance on, the
+/// policy screen scans each batch's OTLP/protobuf body for the redaction rule's literals, as the
+/// receiver does, and finds none, as in the load test.
 struct AgentIngestBenchmark: BenchmarkSection {
     let name = "ingest-agents"
     var batches = 64
@@ -25,12 +26,12 @@ struct AgentIngestBenchmark: BenchmarkSection {
         } catch {
             fatalError("cannot attach the in-memory ledger of record: \(error)")
         }
-        let noLiteral: [UInt8] = Array("no sensitive text".utf8)
+        let bodies = traces.map(OTLPProtobufEncoder.encode)
         var next = [0, 0, 0]
         func ingest(_ engine: Engine, _ slot: Int) {
-            let batch = traces[next[slot] % traces.count]
+            let index = next[slot] % traces.count
             next[slot] += 1
-            blackHole(noLiteral.withUnsafeBytes { engine.ingest(batch, verbatimSource: $0) })
+            blackHole(bodies[index].withUnsafeBytes { engine.ingest(traces[index], verbatimSource: $0) })
             // The ledger writer drains about once a second; here every 16 batches.
             if engine === recorded, next[slot] % 16 == 0 { blackHole(engine.drainLedger(pricingID: "bench")) }
         }
