@@ -1,7 +1,7 @@
 /// Who a span's spend belongs to: the attribution dimensions of SEMANTICS.md.
 public struct Attribution: Sendable, Hashable {
-    /// The facts, held by `storage` (see the accessors below).
-    struct Fields: Hashable {
+    /// The facts, held by `box` (see the accessors below).
+    struct Fields: Hashable, Sendable {
         var team: String?
         var project: String?
         var customer: String?
@@ -11,69 +11,48 @@ public struct Attribution: Sendable, Hashable {
         var user: String?
     }
 
-    /// The box of the facts; shared by copies until one of them is changed. A span's attribution
-    /// is copied into the store's effects, each owner's effect, moves and trace summaries: a copy
-    /// of seven strings retained each of them, a copy of this is one reference.
-    private final class Storage: @unchecked Sendable { // mutated only when uniquely referenced
-        @exclusivity(unchecked) var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private static let empty = Storage(Fields())
-    private var storage: Storage
+    /// The facts in one shared box (a copy of seven strings retained each of them).
+    private static let empty = SharedFields(Fields())
+    private var box: SharedFields<Fields>
 
     public init(team: String? = nil, project: String? = nil, customer: String? = nil, environment: String? = nil,
                 costCenter: String? = nil, feature: String? = nil, user: String? = nil) {
         let fields = Fields(team: team, project: project, customer: customer, environment: environment,
                             costCenter: costCenter, feature: feature, user: user)
-        storage = fields == Fields() ? Self.empty : Storage(fields)
+        box = fields == Fields() ? Self.empty : SharedFields(fields)
     }
-
-    /// The box, for writing: copied first when another value shares it.
-    private var unique: Storage {
-        mutating get {
-            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-            return storage
-        }
-    }
-
-    public static func == (lhs: Attribution, rhs: Attribution) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
-    }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
 
     public var team: String? {
-        get { storage.fields.team }
-        _modify { yield &unique.fields.team }
+        get { box.fields.team }
+        _modify { yield &box.fields.team }
     }
     public var project: String? {
-        get { storage.fields.project }
-        _modify { yield &unique.fields.project }
+        get { box.fields.project }
+        _modify { yield &box.fields.project }
     }
     public var customer: String? {
-        get { storage.fields.customer }
-        _modify { yield &unique.fields.customer }
+        get { box.fields.customer }
+        _modify { yield &box.fields.customer }
     }
     public var environment: String? {
-        get { storage.fields.environment }
-        _modify { yield &unique.fields.environment }
+        get { box.fields.environment }
+        _modify { yield &box.fields.environment }
     }
     public var costCenter: String? {
-        get { storage.fields.costCenter }
-        _modify { yield &unique.fields.costCenter }
+        get { box.fields.costCenter }
+        _modify { yield &box.fields.costCenter }
     }
     public var feature: String? {
-        get { storage.fields.feature }
-        _modify { yield &unique.fields.feature }
+        get { box.fields.feature }
+        _modify { yield &box.fields.feature }
     }
     public var user: String? {
-        get { storage.fields.user }
-        _modify { yield &unique.fields.user }
+        get { box.fields.user }
+        _modify { yield &box.fields.user }
     }
 
     public var isEmpty: Bool {
-        storage === Self.empty || storage.fields == Fields()
+        box.sharesBox(with: Self.empty) || box.fields == Fields()
     }
 
     /// Heap bytes of the box (its object header and the seven optional strings, as malloc rounds),

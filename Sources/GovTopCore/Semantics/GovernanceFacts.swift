@@ -71,8 +71,8 @@ public struct EvaluationResult: Sendable, Hashable {
 /// (ledger, deltas, budgets, stats, alerts), and a copy of the fields themselves retains each of
 /// their strings and arrays, ~20 reference counts per owner per span; a copy of this is one.
 public struct GovernanceFacts: Sendable, Hashable {
-    /// The fields, held by `storage` (documented at their accessors below).
-    struct Fields: Hashable {
+    /// The fields, held by `box` (documented at their accessors below).
+    struct Fields: Hashable, Sendable {
         var attribution: Attribution = Attribution()
         var service: String = Resource.unknownService
         var provider: String?
@@ -97,118 +97,98 @@ public struct GovernanceFacts: Sendable, Hashable {
 
     }
 
-    /// The box of the fields; shared by copies until one of them is changed.
-    private final class Storage: @unchecked Sendable { // mutated only when uniquely referenced
-        @exclusivity(unchecked) var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
+    private static let empty = SharedFields(Fields())
+    private var box: SharedFields<Fields>
 
-    private static let empty = Storage(Fields())
-    private var storage: Storage
-
-    public init() { storage = Self.empty }
-
-    /// The fields, for writing: the box is copied first when another value shares it.
-    private var unique: Storage {
-        mutating get {
-            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-            return storage
-        }
-    }
-
-    public static func == (lhs: GovernanceFacts, rhs: GovernanceFacts) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
-    }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+    public init() { box = Self.empty }
 
     /// Attribution from the span itself, else its resource (not yet from its trace ancestry).
     public var attribution: Attribution {
-        get { storage.fields.attribution }
-        _modify { yield &unique.fields.attribution }
+        get { box.fields.attribution }
+        _modify { yield &box.fields.attribution }
     }
     public var service: String {
-        get { storage.fields.service }
-        _modify { yield &unique.fields.service }
+        get { box.fields.service }
+        _modify { yield &box.fields.service }
     }
     public var provider: String? {
-        get { storage.fields.provider }
-        _modify { yield &unique.fields.provider }
+        get { box.fields.provider }
+        _modify { yield &box.fields.provider }
     }
     public var model: String? {
-        get { storage.fields.model }
-        _modify { yield &unique.fields.model }
+        get { box.fields.model }
+        _modify { yield &box.fields.model }
     }
     public var operation: String? {
-        get { storage.fields.operation }
-        _modify { yield &unique.fields.operation }
+        get { box.fields.operation }
+        _modify { yield &box.fields.operation }
     }
     public var inputTokens: Int64? {
-        get { storage.fields.inputTokens }
-        _modify { yield &unique.fields.inputTokens }
+        get { box.fields.inputTokens }
+        _modify { yield &box.fields.inputTokens }
     }
     public var outputTokens: Int64? {
-        get { storage.fields.outputTokens }
-        _modify { yield &unique.fields.outputTokens }
+        get { box.fields.outputTokens }
+        _modify { yield &box.fields.outputTokens }
     }
     public var cachedInputTokens: Int64? {
-        get { storage.fields.cachedInputTokens }
-        _modify { yield &unique.fields.cachedInputTokens }
+        get { box.fields.cachedInputTokens }
+        _modify { yield &box.fields.cachedInputTokens }
     }
     public var cacheWriteInputTokens: Int64? {
-        get { storage.fields.cacheWriteInputTokens }
-        _modify { yield &unique.fields.cacheWriteInputTokens }
+        get { box.fields.cacheWriteInputTokens }
+        _modify { yield &box.fields.cacheWriteInputTokens }
     }
     public var reasoningTokens: Int64? {
-        get { storage.fields.reasoningTokens }
-        _modify { yield &unique.fields.reasoningTokens }
+        get { box.fields.reasoningTokens }
+        _modify { yield &box.fields.reasoningTokens }
     }
     public var reportedCost: Money? {
-        get { storage.fields.reportedCost }
-        _modify { yield &unique.fields.reportedCost }
+        get { box.fields.reportedCost }
+        _modify { yield &box.fields.reportedCost }
     }
     public var reportedInputCost: Money? {
-        get { storage.fields.reportedInputCost }
-        _modify { yield &unique.fields.reportedInputCost }
+        get { box.fields.reportedInputCost }
+        _modify { yield &box.fields.reportedInputCost }
     }
     public var reportedOutputCost: Money? {
-        get { storage.fields.reportedOutputCost }
-        _modify { yield &unique.fields.reportedOutputCost }
+        get { box.fields.reportedOutputCost }
+        _modify { yield &box.fields.reportedOutputCost }
     }
     public var currency: String {
-        get { storage.fields.currency }
-        _modify { yield &unique.fields.currency }
+        get { box.fields.currency }
+        _modify { yield &box.fields.currency }
     }
     public var policies: [PolicyOutcome] {
-        get { storage.fields.policies }
-        _modify { yield &unique.fields.policies }
+        get { box.fields.policies }
+        _modify { yield &box.fields.policies }
     }
     public var budget: BudgetReport? {
-        get { storage.fields.budget }
-        _modify { yield &unique.fields.budget }
+        get { box.fields.budget }
+        _modify { yield &box.fields.budget }
     }
     public var evaluations: [EvaluationResult] {
-        get { storage.fields.evaluations }
-        _modify { yield &unique.fields.evaluations }
+        get { box.fields.evaluations }
+        _modify { yield &box.fields.evaluations }
     }
     /// GenOps accounting (reserved and actual amounts), when the span reported any.
     public var accounting: AccountingReport? {
-        get { storage.fields.accounting }
-        _modify { yield &unique.fields.accounting }
+        get { box.fields.accounting }
+        _modify { yield &box.fields.accounting }
     }
     /// GenOps SLA outcome, when the span reported one.
     public var sla: SLAOutcome? {
-        get { storage.fields.sla }
-        _modify { yield &unique.fields.sla }
+        get { box.fields.sla }
+        _modify { yield &box.fields.sla }
     }
     public var isError: Bool {
-        get { storage.fields.isError }
-        _modify { yield &unique.fields.isError }
+        get { box.fields.isError }
+        _modify { yield &box.fields.isError }
     }
     /// Attribute keys whose values were rejected at the door (see `ValueBounds`), each once.
     public var invalidValues: [String] {
-        get { storage.fields.invalidValues }
-        _modify { yield &unique.fields.invalidValues }
+        get { box.fields.invalidValues }
+        _modify { yield &box.fields.invalidValues }
     }
 
 
