@@ -55,9 +55,16 @@ public struct Attribution: Sendable, Hashable {
         box.sharesBox(with: Self.empty) || box.fields == Fields()
     }
 
-    /// Heap bytes of the box (its object header and the seven optional strings, as malloc rounds),
-    /// for memory estimates; the strings' own buffers are not included.
-    static let boxBytes = (16 + MemoryLayout<Fields>.size + 8 + 15) & ~15
+    /// Heap bytes of the box (its object header and the seven optional strings, as malloc rounds).
+    private static let boxBytes = (16 + MemoryLayout<Fields>.size + 8 + 15) & ~15
+
+    /// Heap bytes this attribution holds, for memory estimates: the box and each fact's own
+    /// buffer. A box shared by several attributions is counted for each, so sums err high.
+    var heapBytes: Int {
+        let fields = box.fields
+        return Self.boxBytes + [fields.team, fields.project, fields.customer, fields.environment,
+                                fields.costCenter, fields.feature, fields.user].reduce(0) { $0 + ($1.map(StringHeap.bytes) ?? 0) }
+    }
 
     /// The value of one attribution fact.
     public subscript(fact: Fact) -> String? {

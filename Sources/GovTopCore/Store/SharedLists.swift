@@ -137,18 +137,6 @@ extension SharedLists where Element == String {
 
 extension SharedLists where Element == Attribution {
     init() {
-        self.init { attribution in
-            Attribution.boxBytes + [attribution.team, attribution.project, attribution.customer, attribution.environment,
-                                    attribution.costCenter, attribution.feature, attribution.user].reduce(0) { $0 + ($1.map(StringHeap.bytes) ?? 0) }
-        }
-    }
-}
-
-/// What a string holds on the heap: nothing up to 15 UTF-8 bytes (they live inline), else a
-/// buffer of its header and bytes, rounded as malloc rounds.
-enum StringHeap {
-    static func bytes(_ string: String) -> Int {
-        let length = string.utf8.count
-        return length > 15 ? (32 + length + 1 + 8 + 15) & ~15 : 0
+        self.init(elementHeapBytes: \.heapBytes)
     }
 }
