@@ -2,17 +2,20 @@
 /// found in one pass: each attribute key is looked up once in the alias index.
 public struct FactValues: Sendable {
     /// Room for every `Fact` (a test checks that it is enough).
-    static let capacity = 48
+    static let capacity = SIMD64<Int32>.scalarCount
 
     /// The attribute set the values are read from (shared, not copied).
     private let attributes: [Attribute]
     /// Per fact, the position in `attributes` of its winning value (-1: none). A fixed inline table
-    /// of integers: reading a set of attributes allocates nothing and copies no value.
-    private var positions = InlineArray<48, Int32>(repeating: -1)
+    /// of integers: reading a set of attributes allocates nothing and copies no value. A vector
+    /// rather than an `InlineArray`: reading one element of an inline array held by a borrowed
+    /// value copied all of it first (a `memmove` per fact read, seen under the normalizer), where
+    /// a vector element is one load.
+    private var positions = SIMD64<Int32>(repeating: -1)
 
     public init(_ attributes: [Attribute]) {
         self.attributes = attributes
-        var ranks = InlineArray<48, Int32>(repeating: .max)
+        var ranks = InlineArray<64, Int32>(repeating: .max)
         for position in attributes.indices {
             guard let (fact, rank) = SemanticAliases.alias(attributes[position].key) else { continue }
             if case .empty = attributes[position].value { continue }
@@ -23,12 +26,17 @@ public struct FactValues: Sendable {
         }
     }
 
+    @inline(__always)
+    private func position(_ fact: Fact) -> Int32 { positions[fact.rawValue] }
+
+    @inline(__always)
     public subscript(fact: Fact) -> AttributeValue? {
-        let position = positions[fact.rawValue]
+        let position = position(fact)
         return position < 0 ? nil : attributes[Int(position)].value
     }
 
     /// The fact as non-empty text (numbers and booleans are spelled out).
+    @inline(__always)
     public func text(_ fact: Fact) -> String? {
         guard let value = self[fact] else { return nil }
         let text = value.text
@@ -36,12 +44,14 @@ public struct FactValues: Sendable {
     }
 
     /// The attribute key the fact's value came from.
+    @inline(__always)
     public func key(_ fact: Fact) -> String? {
-        let position = positions[fact.rawValue]
+        let position = position(fact)
         return position < 0 ? nil : attributes[Int(position)].key
     }
 
     /// A number in `range`; a value that is not a number, not finite, or out of range is invalid.
+    @inline(__always)
     public func number(_ fact: Fact, in range: ClosedRange<Double>) -> Checked<Double> {
         guard let value = self[fact] else { return .absent }
         guard let number = value.number, number.isFinite, range.contains(number) else { return invalid(fact) }
@@ -49,6 +59,7 @@ public struct FactValues: Sendable {
     }
 
     /// An amount of US dollars of at most `limit`, exact in nano-dollars (see `Money.init?(usd:limit:)`).
+    @inline(__always)
     public func amount(_ fact: Fact, limit: Double) -> Checked<Money> {
         guard let value = self[fact] else { return .absent }
         guard let number = value.number, let amount = Money(usd: number, limit: limit) else { return invalid(fact) }
@@ -56,6 +67,7 @@ public struct FactValues: Sendable {
     }
 
     /// A token count: integral, not negative and at most `ValueBounds.maxTokens`.
+    @inline(__always)
     public func count(_ fact: Fact) -> Checked<Int64> {
         guard let value = self[fact] else { return .absent }
         guard let count = value.integer, count >= 0, count <= ValueBounds.maxTokens else { return invalid(fact) }
@@ -67,7 +79,8 @@ public struct FactValues: Sendable {
     }
 
     /// Whether the fact has a value here (without reading it).
-    func has(_ fact: Fact) -> Bool { positions[fact.rawValue] >= 0 }
+    @inline(__always)
+    func has(_ fact: Fact) -> Bool { position(fact) >= 0 }
 }
 
 /// A fact's value read at the door: absent, valid, or present but rejected (and then not counted).

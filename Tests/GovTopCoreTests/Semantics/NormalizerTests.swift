@@ -17,6 +17,18 @@ import Testing
         #expect(values.text(fact) == "\(rank + 7)")
     }
 
+    /// `FactValues` keeps one position per fact in a fixed table; every fact must have a slot, and
+    /// every fact with an alias is found, the last fact included.
+    @Test func everyFactHasASlotInFactValues() {
+        #expect(Fact.allCases.count <= FactValues.capacity)
+        #expect(Fact.allCases.allSatisfy { $0.rawValue >= 0 && $0.rawValue < FactValues.capacity })
+        let aliased = SemanticAliases.table.map { ($0.fact, $0.keys[0]) }
+        let values = FactValues(aliased.enumerated().map { Attribute($0.element.1, .string("v\($0.offset)")) })
+        for (offset, (fact, _)) in aliased.enumerated() {
+            #expect(values.has(fact) && values.key(fact) == aliased[offset].1, "\(fact)")
+        }
+    }
+
     @Test func attributionComesFromTheSpanThenTheResource() {
         let result = facts([Attribute("genops.team", .string("ml"))],
                            resource: [Attribute("genops.team", .string("web")), Attribute("genops.project", .string("bot")),
