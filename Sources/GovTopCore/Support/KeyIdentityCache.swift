@@ -10,9 +10,9 @@
 /// the slow way and remembers it; the cache never decides what a key means.
 ///
 /// Memory: the keys it keeps alive are group values (at most `ValueBounds.maxGroupValueBytes`,
-/// 256 bytes, ~300 with its buffer header), so one cache pins under 40 KB whatever the input; the engine has at most 19 (nine
-/// group tables, the spend series, one per scoped budget dimension), a fixed ~0.7 MB outside the
-/// store's memory estimate.
+/// 256 bytes, ~300 with a buffer's header), so one cache pins under 40 KB whatever the input. The
+/// engine has at most 19 (nine group tables, the spend series, one per scoped budget dimension): a
+/// fixed ~0.7 MB outside the store's memory estimate.
 struct KeyIdentityCache<Value: Sendable>: Sendable {
     /// Two ways of 64 sets: a key may sit in either slot of its set, so a few dozen keys that share
     /// a batch (50 customers, say) rarely push each other out.
