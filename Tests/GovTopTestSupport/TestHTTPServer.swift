@@ -123,8 +123,12 @@ public final class TestHTTPServer: Sendable {
     }
 
     /// Closes the connections of the requests held so far (their senders see the connection lost).
-    public func release() {
-        for held in book.held.withLock({ $0 }) { held.close(promise: nil) }
+    /// Returns how many it closed.
+    @discardableResult
+    public func release() -> Int {
+        let held = book.held.withLock { $0 }
+        for channel in held { channel.close(promise: nil) }
+        return held.count
     }
 
     /// Polls until `condition` holds (a hang limit of 60 s, not a timing assertion); the last look
