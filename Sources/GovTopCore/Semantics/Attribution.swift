@@ -61,9 +61,7 @@ public struct Attribution: Sendable, Hashable {
     /// Heap bytes this attribution holds, for memory estimates: the box and each fact's own
     /// buffer. A box shared by several attributions is counted for each, so sums err high.
     var heapBytes: Int {
-        let fields = box.fields
-        return Self.boxBytes + [fields.team, fields.project, fields.customer, fields.environment,
-                                fields.costCenter, fields.feature, fields.user].reduce(0) { $0 + ($1.map(StringHeap.bytes) ?? 0) }
+        Fact.attribution.reduce(Self.boxBytes) { $0 + (self[$1].map(StringHeap.bytes) ?? 0) }
     }
 
     /// The value of one attribution fact.

@@ -38,4 +38,20 @@ import Testing
         // Neither side changes.
         #expect(own == Attribution(team: "ml") && inherited == Attribution(team: "web", project: "p", feature: "chat"))
     }
+
+    /// The memory estimate counts each fact's own buffer (long texts only) on top of the box.
+    @Test func heapBytesCountEveryFactsBuffer() {
+        let base = Attribution().heapBytes
+        #expect(base > 0)
+        #expect(Attribution(team: "short").heapBytes == base)
+        let long = String(repeating: "x", count: 40)
+        for fact in Fact.attribution {
+            var one = Attribution()
+            one[fact] = long
+            #expect(one.heapBytes == base + StringHeap.bytes(long), "\(fact)")
+        }
+        var all = Attribution()
+        for fact in Fact.attribution { all[fact] = long }
+        #expect(all.heapBytes == base + Fact.attribution.count * StringHeap.bytes(long))
+    }
 }
