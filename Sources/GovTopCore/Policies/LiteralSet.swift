@@ -110,6 +110,8 @@ enum ByteSearch {
         var start = 0
         // 32 starts per step (two blocks of 16, one branch): starts start...start+31 are all valid,
         // so every load stays inside the text. Measured on a 294 KB OTLP body: 26 -> 20 µs per literal.
+        // A hit is verified from the bytes, not from the two masks' lanes as in the loop below:
+        // a shared helper that read the masks made this loop twice as slow (52 -> 107 µs per body).
         while start &+ 31 <= lastStart {
             let text = UnsafeRawPointer(base + start)
             let heads = text.loadUnaligned(as: SIMD16<UInt8>.self), nextHeads = text.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self)
