@@ -1,7 +1,7 @@
 import Foundation
 import GovTopReceiver
 
-/// Turns a failure to bind into a message that says what to do.
+/// Turns a failure to start listening into a message that says what to do.
 struct StartupError: Error, CustomStringConvertible {
     let description: String
 
@@ -10,6 +10,9 @@ struct StartupError: Error, CustomStringConvertible {
             return try await body()
         } catch {
             let text = String(describing: error)
+            if case .openFileLimit? = error as? GovTopServerError {
+                throw StartupError(description: "cannot start: \(text).")
+            }
             var port = configuration.port
             if case .bindFailed(_, let failed, _)? = error as? GovTopServerError { port = failed }
             let address = "\(configuration.displayHost):\(port)"

@@ -1,5 +1,5 @@
 import GovTopCore
-import GovTopReceiver
+@testable import GovTopReceiver
 import Testing
 
 @Suite struct ServerLifecycleTests {
@@ -28,6 +28,26 @@ import Testing
             #expect(error.description.contains("\(port)"))
         }
         await first.stop()
+    }
+
+    /// The soft limit is raised to the hard one (the end-to-end test starts the binary under a
+    /// lower soft limit); a cap the hard limit cannot hold is refused before anything listens.
+    @Test func aConnectionCapBeyondTheOpenFileLimitIsRefusedBeforeListening() async throws {
+        let limit = try #require(OpenFileLimit.raiseToHardLimit())
+        try #require(limit < Int.max - OpenFileLimit.reserve, "the hard limit is unlimited; no cap exceeds it")
+        let cap = limit - OpenFileLimit.reserve + 1
+        let server = GovTopServer(configuration: .forTests(maxConnections: cap), engine: Engine())
+        await #expect {
+            _ = try await server.start()
+        } throws: { error in
+            guard case .openFileLimit(let reported, let maxConnections)? = error as? GovTopServerError else { return false }
+            return reported == limit && maxConnections == cap && "\(error)".contains("needs \(limit + 1) open files")
+        }
+        #expect(server.grpcPort == nil)
+        // One fewer connection fits.
+        let fitting = GovTopServer(configuration: .forTests(maxConnections: cap - 1), engine: Engine())
+        _ = try await fitting.start()
+        await fitting.stop()
     }
 
     @Test(arguments: [

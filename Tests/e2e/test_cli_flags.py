@@ -109,6 +109,40 @@ def test_a_port_in_use_is_reported_clearly():
         assert "in use" in result.stderr, result.stderr
 
 
+def open_file_limits(pid: int) -> tuple:
+    with open(f"/proc/{pid}/limits") as handle:
+        line = next(line for line in handle if line.startswith("Max open files"))
+    soft, hard = line.split()[3:5]
+    return int(soft), int(hard)
+
+
+def test_the_open_file_limit_is_raised_to_the_hard_limit():
+    # Started as a login shell starts it (soft 1,024), under a hard limit of 4,096: a connection
+    # cap of 2,000 needs more than 1,024 descriptors, and the server takes what the hard limit allows.
+    port = free_port()
+    process = subprocess.Popen(["prlimit", "--nofile=1024:4096", BINARY, "--headless", "--http-port", str(port),
+                                "--max-connections", "2000"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        wait_healthy(port, process)
+        assert open_file_limits(process.pid) == (4096, 4096)
+        # Beyond the soft limit it started with: 1,100 connections open at once, then a client served.
+        held = [socket.create_connection(("127.0.0.1", port)) for _ in range(1100)]
+        try:
+            assert request(port, "/healthz")[0] == 200
+        finally:
+            for sock in held:
+                sock.close()
+    finally:
+        stop(process)
+
+
+def test_a_connection_cap_beyond_the_hard_open_file_limit_is_refused_clearly():
+    result = subprocess.run(["prlimit", "--nofile=1024:4096", BINARY, "--headless", "--http-port", str(free_port()),
+                             "--max-connections", "5000"], capture_output=True, text=True, timeout=30)
+    assert result.returncode != 0
+    assert "a cap of 5000 connections needs 5128 open files, but this process may open only 4096" in result.stderr, result.stderr
+
+
 def closed_by_server(sock, within: float) -> bool:
     """True when the server closes the socket within `within` seconds (a safety limit, not a timing check)."""
     sock.settimeout(within)

@@ -71,6 +71,9 @@ public final class GovTopServer: Sendable {
     /// says 0). The gRPC port is `grpcPort` once started.
     public func start() async throws -> Int {
         try configuration.validate()
+        if let limit = OpenFileLimit.raiseToHardLimit(), limit < OpenFileLimit.needed(maxConnections: configuration.maxConnections) {
+            throw GovTopServerError.openFileLimit(limit: limit, maxConnections: configuration.maxConnections)
+        }
         let tls = try configuration.tls?.serverContexts()
         try lifecycle.withLock { state in
             guard case .created = state else { throw GovTopServerError.alreadyStarted }
@@ -207,6 +210,8 @@ public enum GovTopServerError: Error, Sendable, CustomStringConvertible {
     case alreadyStarted
     case stoppedWhileStarting
     case bindFailed(host: String, port: Int, reason: String)
+    /// The process may not open enough files for the connection cap, even at its hard limit.
+    case openFileLimit(limit: Int, maxConnections: Int)
 
     public var description: String {
         switch self {
@@ -216,6 +221,10 @@ public enum GovTopServerError: Error, Sendable, CustomStringConvertible {
             "the server was stopped before it finished starting"
         case .bindFailed(let host, let port, let reason):
             "could not listen on \(host):\(port): \(reason); is another process using the port?"
+        case .openFileLimit(let limit, let maxConnections):
+            "a cap of \(maxConnections) connections needs \(OpenFileLimit.needed(maxConnections: maxConnections)) open files, "
+                + "but this process may open only \(limit) (`ulimit -n`, which govtop raises to `ulimit -Hn`); "
+                + "lower --max-connections or raise the hard limit"
         }
     }
 }
