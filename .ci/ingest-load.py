@@ -11,7 +11,8 @@ of the in-process ingest benchmark instead):
    refuses to run on any other implementation).
 2. The sender's own capacity: wrk (8 kept-alive connections, the bodies cycled by
    .ci/ingest-load.lua) against a sink that reads each request and answers 200, so the figures
-   below are govtop's and not wrk's.
+   below are govtop's and not wrk's. Then govtop's HTTP door alone: the same requests sent as
+   `GET /healthz`, whose bodies govtop reads and discards undecoded: what receiving costs per span.
 3. govtop --headless with governance on (5 budgets, a redaction rule) and with governance off
    (the hidden `--no-governance` flag: decode, normalize, store and exact totals only), each
    driven by the same wrk for --seconds after a warm-up: accepted spans/s from the deltas of
@@ -347,10 +348,10 @@ def wait_listening(port, process, path="/healthz"):
     raise RuntimeError(f"nothing answered on port {port}")
 
 
-def start_wrk(port, pool_dir, pool_size, args, seconds):
+def start_wrk(port, pool_dir, pool_size, args, seconds, target=("POST", "/v1/traces")):
     command = ["wrk", "-t", str(args.threads), "-c", str(args.connections), "-d", f"{seconds}s",
                "--timeout", "30s", "-s", LUA, f"http://127.0.0.1:{port}", "--", pool_dir, str(pool_size),
-               str(args.threads)]
+               str(args.threads), *target]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
@@ -464,6 +465,27 @@ def ingest_rate(binary, governance, pool_dir, pool_size, args):
             "sender_cores": (sender_after - sender_before) / elapsed,
             "per_cpu_second": (received - rejected) / max(cpu_after - cpu_before, 1e-9), "rejected": rejected,
             "non2xx": report["non2xx"], "socket_errors": report["socket_errors"]}
+
+
+def http_door_alone(binary, pool_dir, args):
+    """The same requests as `GET /healthz`: govtop's HTTP door reads each body (counting it for the
+    minimum body rate), discards it undecoded and answers 200. Its spans/s and spans per govtop
+    CPU-second are what receiving alone costs, the part of a span's CPU no engine change can remove."""
+    with tempfile.TemporaryDirectory() as home:
+        process, port = start_govtop(binary, home, "--no-governance")
+        try:
+            cpu_before, started = cpu_seconds(process.pid), time.monotonic()
+            report = wrk_report(start_wrk(port, pool_dir, args.pool, args, args.sink_seconds, ("GET", "/healthz")))
+            cpu_after, ended = cpu_seconds(process.pid), time.monotonic()
+            summary = api(port, "/api/v1/summary")
+        finally:
+            stop_govtop(process)
+    if report["non2xx"] or report["socket_errors"] or summary["spans_received"]:
+        raise RuntimeError(f"the HTTP door run was not read-and-discard: {report['non2xx']} non-2xx, "
+                           f"{report['socket_errors']!r}, {summary['spans_received']} spans received")
+    spans = report["requests"] * SPANS_PER_BATCH
+    return {"rate": report["rate"] * SPANS_PER_BATCH, "cores": (cpu_after - cpu_before) / (ended - started),
+            "per_cpu_second": spans / max(cpu_after - cpu_before, 1e-9)}
 
 
 def interleaved_rates(binary, pool_dir, args):
@@ -587,6 +609,8 @@ def main():
     print(f"upb parse: {upb:,.0f} spans/s", flush=True)
     sender = sender_capacity(pool_dir, args.pool, args)
     print(f"sender into a sink: {sender:,.0f} spans/s", flush=True)
+    door = http_door_alone(binary, pool_dir, args)
+    print(f"govtop's HTTP door alone: {door['rate']:,.0f} spans/s ({door['per_cpu_second']:,.0f} per govtop CPU-second)", flush=True)
     on_runs, off_runs, ratios = interleaved_rates(binary, pool_dir, args)
     on, off = median_run(on_runs), median_run(off_runs)
     idle, warm, after, per_span, per_span_cold = rss_per_span(binary, bodies, args.shape, args.rss_spans)
@@ -596,6 +620,8 @@ def main():
         ("upb FromString, one thread, wall clock (before / after)", f"{upb:,.0f} / {upb_after:,.0f} spans/s", ""),
         ("upb FromString, per CPU-second (before / after)", f"{upb_cpu:,.0f} / {upb_cpu_after:,.0f} spans/s", ""),
         ("sender (wrk) into a read-only sink", f"{sender:,.0f} spans/s", f"{sender / on['rate']:.1f}x govtop on"),
+        ("govtop's HTTP door alone (GET /healthz, bodies read and discarded)",
+         f"{door['rate']:,.0f} spans/s", f"{door['per_cpu_second']:,.0f} per CPU-second on {door['cores']:.2f} cores"),
         ("govtop ingest, governance on (5 budgets, redaction)" + (", every span screened" if args.screen_every_span else "")
          + (", median run" if args.rounds > 1 else ""), f"{on['rate']:,.0f} spans/s",
          f"{on['rate'] / upb:.2f}x upb (wall)"),
@@ -608,6 +634,9 @@ def main():
         ("spans per govtop CPU-second, governance on / off" + (", median runs" if args.rounds > 1 else ""),
          f"{on['per_cpu_second']:,.0f} / {off['per_cpu_second']:,.0f}",
          f"{on['per_cpu_second'] / upb_cpu:.2f}x / {off['per_cpu_second'] / upb_cpu:.2f}x upb per CPU-second"),
+        ("the HTTP door's share of a span's govtop CPU, governance on / off",
+         f"{on['per_cpu_second'] / door['per_cpu_second']:.1%} / {off['per_cpu_second'] / door['per_cpu_second']:.1%}",
+         "the rest is decoding and the engine"),
         (f"RSS per stored span ({args.rss_spans:,} spans, distinct traces)", f"{per_span:.0f} B",
          f"VmRSS {warm / 2**20:.1f} -> {after / 2**20:.1f} MiB after a warm-up"),
         ("RSS per stored span, counted from idle", f"{per_span_cold:.0f} B",

@@ -28,7 +28,7 @@ while let argument = arguments.popFirst() {
         }
         timer.clock = clock
     case "--list":
-        (sections.map(\.name) + ["store-memory", "decision"]).forEach { print($0) }
+        (sections.map(\.name) + ["store-memory", "decision", "ingest-contended"]).forEach { print($0) }
         exit(0)
     default:
         print("usage: govtop-bench [--filter NAME] [--seconds S] [--clock cpu|wall] [--list]")
@@ -39,8 +39,10 @@ while let argument = arguments.popFirst() {
 let selected = sections.filter { filter == nil || $0.name.lowercased().contains(filter!) }
 let wantsMemory = filter.map { "store-memory".contains($0) } ?? true
 let wantsDecision = filter.map { "decision".contains($0) } ?? true // decide (issue 15): its own report (rate and p99)
-if selected.isEmpty && !wantsMemory && !wantsDecision {
-    print("no benchmark section matches '\(filter ?? "")'; sections: " + (sections.map(\.name) + ["store-memory", "decision"]).joined(separator: ", "))
+let wantsContended = filter.map { "ingest-contended".contains($0) } ?? true // two threads: its own report
+if selected.isEmpty && !wantsMemory && !wantsDecision && !wantsContended {
+    print("no benchmark section matches '\(filter ?? "")'; sections: "
+          + (sections.map(\.name) + ["store-memory", "decision", "ingest-contended"]).joined(separator: ", "))
     exit(2)
 }
 #if DEBUG
@@ -53,6 +55,9 @@ if !rows.isEmpty {
 }
 if wantsMemory {
     print("\n" + StoreMemoryBenchmark.run())
+}
+if wantsContended {
+    print("\n" + ContendedIngestBenchmark.run(seconds: max(1.5, timer.budget * 2)))
 }
 if wantsDecision {
     print("\n" + DecisionBenchmark.run(seconds: max(1, timer.budget * 3)))
