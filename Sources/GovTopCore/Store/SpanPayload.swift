@@ -67,6 +67,7 @@ enum SpanPayload {
         private var capacity: Int
         var count = 0
         var values: StoredValueCache
+        private let keyCodes = StoredKeyCodes.lookup
 
         init(values: StoredValueCache) {
             capacity = 1024
@@ -166,9 +167,9 @@ enum SpanPayload {
         mutating func attributes(_ attributes: [Attribute]) {
             varint(UInt64(attributes.count))
             for attribute in attributes {
-                if let code = StoredKeyCodes.code(of: attribute.key) { // hotpath: no String hashing per attribute
+                if let code = keyCodes.code(of: attribute.key) { // hotpath: no String hashing per attribute
                     byte(code)
-                    write(attribute.value, coded: StoredKeyCodes.hasEnumeratedValues[Int(code)])
+                    write(attribute.value, coded: keyCodes.hasEnumeratedValues[Int(code)])
                 } else {
                     byte(StoredKeyCodes.literal)
                     string(attribute.key)
