@@ -53,9 +53,10 @@ struct BenchmarkTimer {
         }
     }
 
-    private static func wallSeconds() -> Double { seconds(CLOCK_MONOTONIC) }
+    static func wallSeconds() -> Double { seconds(CLOCK_MONOTONIC) }
 
-    private static func seconds(_ clock: clockid_t) -> Double {
+    /// Seconds on `clock` (monotonic, the process's or the thread's CPU time).
+    static func seconds(_ clock: clockid_t) -> Double {
         var time = timespec()
         clock_gettime(clock, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9

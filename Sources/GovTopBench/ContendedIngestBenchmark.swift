@@ -56,7 +56,7 @@ enum ContendedIngestBenchmark {
     private static func measure(_ engine: Engine, _ traces: [TraceBatch], _ bodies: [[UInt8]], threads: Int,
                                 seconds: Double) -> Round {
         let counted = Counter()
-        let started = wallSeconds(), cpuStarted = processCPUSeconds()
+        let started = BenchmarkTimer.wallSeconds(), cpuStarted = BenchmarkTimer.seconds(CLOCK_PROCESS_CPUTIME_ID)
         let deadline = started + seconds
         let finished = DispatchGroup()
         for slot in 0..<threads {
@@ -64,7 +64,7 @@ enum ContendedIngestBenchmark {
             Thread {
                 var index = slot
                 var done = 0
-                while wallSeconds() < deadline {
+                while BenchmarkTimer.wallSeconds() < deadline {
                     let batch = index % traces.count
                     blackHole(bodies[batch].withUnsafeBytes { engine.ingest(traces[batch], verbatimSource: $0) })
                     index += threads
@@ -75,24 +75,12 @@ enum ContendedIngestBenchmark {
             }.start()
         }
         finished.wait()
-        let elapsed = wallSeconds() - started, cpu = processCPUSeconds() - cpuStarted
+        let elapsed = BenchmarkTimer.wallSeconds() - started, cpu = BenchmarkTimer.seconds(CLOCK_PROCESS_CPUTIME_ID) - cpuStarted
         let batches = counted.batches.load(ordering: .relaxed)
         return Round(batchesPerSecond: Double(batches) / elapsed, cpuPerBatch: cpu / Double(max(1, batches)))
     }
 
     private final class Counter: Sendable {
         let batches = Atomic<Int>(0)
-    }
-
-    private static func wallSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-
-    private static func processCPUSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

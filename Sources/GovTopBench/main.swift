@@ -1,6 +1,9 @@
 // govtop-bench: `swift run -c release govtop-bench [--filter NAME] [--seconds S] [--clock cpu|wall] [--list]`
 import Foundation
 
+/// Sections with a report of their own (not rows of the table), run after the table.
+let reports = ["store-memory", "ingest-contended", "decision"]
+
 let sections: [any BenchmarkSection] = [
     ProtobufDecodeBenchmark(),
     IngestBenchmark(),
@@ -28,7 +31,7 @@ while let argument = arguments.popFirst() {
         }
         timer.clock = clock
     case "--list":
-        (sections.map(\.name) + ["store-memory", "decision", "ingest-contended"]).forEach { print($0) }
+        (sections.map(\.name) + reports).forEach { print($0) }
         exit(0)
     default:
         print("usage: govtop-bench [--filter NAME] [--seconds S] [--clock cpu|wall] [--list]")
@@ -41,8 +44,7 @@ let wantsMemory = filter.map { "store-memory".contains($0) } ?? true
 let wantsDecision = filter.map { "decision".contains($0) } ?? true // decide (issue 15): its own report (rate and p99)
 let wantsContended = filter.map { "ingest-contended".contains($0) } ?? true // two threads: its own report
 if selected.isEmpty && !wantsMemory && !wantsDecision && !wantsContended {
-    print("no benchmark section matches '\(filter ?? "")'; sections: "
-          + (sections.map(\.name) + ["store-memory", "decision", "ingest-contended"]).joined(separator: ", "))
+    print("no benchmark section matches '\(filter ?? "")'; sections: " + (sections.map(\.name) + reports).joined(separator: ", "))
     exit(2)
 }
 #if DEBUG

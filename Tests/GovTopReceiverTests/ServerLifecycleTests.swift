@@ -43,7 +43,6 @@ import Testing
             guard case .openFileLimit(let reported, let maxConnections)? = error as? GovTopServerError else { return false }
             return reported == limit && maxConnections == cap && "\(error)".contains("needs \(limit + 1) open files")
         }
-        #expect(server.grpcPort == nil)
         // One fewer connection fits.
         let fitting = GovTopServer(configuration: .forTests(maxConnections: cap - 1), engine: Engine())
         _ = try await fitting.start()
