@@ -46,12 +46,13 @@ import Testing
         let released = ContinuousClock.now
         let done = try await NotifyFixtures.status(engine, "hanging") { $0.stats.sent == 1 && $0.pending == 0 }
         let waited = ContinuousClock.now - released
+        let threads = done?.stats.sent == 1 ? "" : "; threads: " + LoopbackPortReport.nioThreads()
         await BlockingWork.run(notifier.stop)
         await hanging.stop()
 
         // (Seen once in a loaded CI run: nothing moved for the 60 s hang limit after the release.
         // The message says what the sink was doing, for the next time.)
-        #expect(done?.stats.failed == 1, "after \(waited): pending \(done?.pending ?? -1), last error \(done?.stats.lastError ?? "none")")
+        #expect(done?.stats.failed == 1, "after \(waited): pending \(done?.pending ?? -1), last error \(done?.stats.lastError ?? "none")\(threads)")
         #expect(done?.stats.dropped == 3)
         #expect(NotifyFixtures.subjects(hanging.requests) == ["notifications probe-1", "notifications probe-5"])
     }
