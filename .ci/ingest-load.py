@@ -19,14 +19,16 @@ of the in-process ingest benchmark instead):
    /api/v1/summary's spans_received (less spans_rejected), and the CPU govtop and wrk used
    meanwhile (on a shared machine, spans per govtop CPU-second is the steadier figure). --rounds
    pairs of these runs, the order swapped every round: the median run of each, and each round's
-   on/off ratio with their median.
+   on/off ratio with their median. With --allocator-rounds N, N more pairs of governance-on runs:
+   govtop as it starts (glibc's per-thread cache sized by Sources/govtop/MallocTuning.swift) and
+   with GLIBC_TUNABLES set empty (glibc's defaults), the order swapped every round.
 4. Resident memory per stored span: a fresh govtop (--max-spans 250000 --max-memory 2GiB) is sent
    8 batches to warm up, then 200,000 spans of distinct traces; (VmRSS after - VmRSS after the
    warm-up) / 200,000, and the growth from idle for comparison.
 
 Prints a table; it is a measurement, not a test. Needs `wrk` (Debian package) and the Python
 `protobuf` and `opentelemetry-proto` packages; .ci/ingest-load.sh provides them.
-Usage: ingest-load.py GOVTOP [--shape typical|fixture] [--seconds S] [--warmup S] [--rounds N] [--pool N]
+Usage: ingest-load.py GOVTOP [--shape typical|fixture] [--seconds S] [--warmup S] [--rounds N] [--allocator-rounds N] [--pool N]
                         [--connections C] [--threads T] [--rss-spans N]
 """
 import argparse
@@ -382,9 +384,13 @@ def sender_capacity(pool_dir, pool_size, args):
 
 # --- govtop -------------------------------------------------------------------------------------
 
-def start_govtop(binary, home, *arguments):
+def start_govtop(binary, home, *arguments, untuned=False):
+    """untuned: with GLIBC_TUNABLES set empty, so govtop keeps glibc's default allocator settings
+    (Sources/govtop/MallocTuning.swift)."""
     port = free_port()
     env = dict(os.environ, XDG_CONFIG_HOME=home, XDG_STATE_HOME=home, HOME=home)
+    if untuned:
+        env["GLIBC_TUNABLES"] = ""
     process = subprocess.Popen([binary, "--headless", "--http-port", str(port), "--status-interval", "3600",
                                 *arguments], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     wait_listening(port, process)
@@ -427,7 +433,7 @@ def vm_rss(pid):
     raise RuntimeError("no VmRSS")
 
 
-def ingest_rate(binary, governance, pool_dir, pool_size, args):
+def ingest_rate(binary, governance, pool_dir, pool_size, args, untuned=False):
     """Accepted spans/s of a fresh govtop under wrk, over --seconds after --warmup."""
     with tempfile.TemporaryDirectory() as home:
         arguments = []
@@ -438,7 +444,7 @@ def ingest_rate(binary, governance, pool_dir, pool_size, args):
             arguments = ["--config", config]
         else:
             arguments = ["--no-governance"]
-        process, port = start_govtop(binary, home, *arguments)
+        process, port = start_govtop(binary, home, *arguments, untuned=untuned)
         try:
             budgets = api(port, "/api/v1/budgets")["budgets"]
             if governance and len(budgets) != 5:
@@ -507,6 +513,21 @@ def interleaved_rates(binary, pool_dir, args):
     return runs[True], runs[False], ratios
 
 
+def allocator_ratios(binary, pool_dir, args):
+    """--allocator-rounds pairs of governance-on runs, with govtop's allocator tuning and with
+    glibc's defaults (GLIBC_TUNABLES set empty), the order swapped every round. Returns the
+    rounds' tuned / untuned rate ratios."""
+    ratios = []
+    for round_index in range(args.allocator_rounds):
+        rates = {}
+        for untuned in ((False, True) if round_index % 2 == 0 else (True, False)):
+            rates[untuned] = ingest_rate(binary, True, pool_dir, args.pool, args, untuned=untuned)["rate"]
+            print(f"allocator round {round_index + 1}, governance on, {'glibc defaults' if untuned else 'tuned'}: "
+                  f"{rates[untuned]:,.0f} spans/s", flush=True)
+        ratios.append(rates[False] / rates[True])
+    return ratios
+
+
 def median_run(runs):
     """The run of median rate (the lower of the two middle ones for an even count), with its CPU
     figures: the rows that quote CPU quote this run's."""
@@ -571,6 +592,9 @@ def main():
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
     parser.add_argument("--rounds", type=int, default=3,
                         help="pairs of governance on/off runs, order swapped each round; medians reported (default 3)")
+    parser.add_argument("--allocator-rounds", type=int, default=0,
+                        help="also this many pairs of governance-on runs with govtop's allocator tuning and "
+                             "with glibc's defaults (default 0)")
     parser.add_argument("--parse-passes", type=int, default=5, help="upb passes over the pool, best taken (default 5)")
     parser.add_argument("--rss-spans", type=int, default=200_000, help="spans stored for the RSS figure (default 200000)")
     parser.add_argument("--shape", choices=sorted(SHAPES), default="typical",
@@ -613,6 +637,7 @@ def main():
     print(f"govtop's HTTP door alone: {door['rate']:,.0f} spans/s ({door['per_cpu_second']:,.0f} per govtop CPU-second)", flush=True)
     on_runs, off_runs, ratios = interleaved_rates(binary, pool_dir, args)
     on, off = median_run(on_runs), median_run(off_runs)
+    allocator = allocator_ratios(binary, pool_dir, args)
     idle, warm, after, per_span, per_span_cold = rss_per_span(binary, bodies, args.shape, args.rss_spans)
     upb_after, upb_cpu_after = upb_parse_rate(bodies, args.parse_passes)
 
@@ -637,6 +662,8 @@ def main():
         ("the HTTP door's share of a span's govtop CPU, governance on / off",
          f"{on['per_cpu_second'] / door['per_cpu_second']:.1%} / {off['per_cpu_second'] / door['per_cpu_second']:.1%}",
          "the rest is decoding and the engine"),
+        *([("governance on, allocator tuned / glibc defaults" + (f", median of {len(allocator)} rounds" if len(allocator) > 1 else ""),
+            ", ".join(f"{ratio:.2f}" for ratio in sorted(allocator)), f"{statistics.median(allocator):.2f}x")] if allocator else []),
         (f"RSS per stored span ({args.rss_spans:,} spans, distinct traces)", f"{per_span:.0f} B",
          f"VmRSS {warm / 2**20:.1f} -> {after / 2**20:.1f} MiB after a warm-up"),
         ("RSS per stored span, counted from idle", f"{per_span_cold:.0f} B",

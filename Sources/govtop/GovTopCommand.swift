@@ -10,4 +10,9 @@ struct GovTopCommand: AsyncParsableCommand {
                       AttachCommand.self, ConformanceCommand.self],
         defaultSubcommand: RunCommand.self
     )
+
+    static func main() async {
+        MallocTuning.apply()
+        await main(nil)
+    }
 }

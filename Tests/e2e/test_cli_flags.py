@@ -209,3 +209,51 @@ def test_connection_flags_are_validated():
     result = subprocess.run([BINARY, "--headless", "--header-timeout", "0s"], capture_output=True, text=True, timeout=30)
     assert result.returncode != 0
     assert "--header-timeout must be from 1ms to 1h" in result.stderr, result.stderr
+
+
+def environment_of(pid: int) -> dict:
+    """The environment a process was executed with (/proc/PID/environ)."""
+    with open(f"/proc/{pid}/environ", "rb") as handle:
+        pairs = [item.split(b"=", 1) for item in handle.read().split(b"\0") if b"=" in item]
+    return {key.decode(): value.decode() for key, value in pairs}
+
+
+@pytest.mark.parametrize("users_tunables", [None, ""])
+def test_the_allocator_tuning_is_govtops_own_and_stays_out_of_the_commands_it_runs(users_tunables):
+    # govtop executes itself once with glibc's tcache tuning in GLIBC_TUNABLES (MallocTuning.swift),
+    # unless the user set the variable (even empty); a command sink sees the user's environment.
+    with tempfile.TemporaryDirectory() as home:
+        dump = os.path.join(home, "env.txt")
+        config = os.path.join(home, "config.yaml")
+        with open(config, "w") as handle:
+            handle.write("budgets:\n  - {name: cap, limit: 1.0, period: daily, action: alert}\n"
+                         "notifications:\n"
+                         f"  - {{kind: command, name: dump, run: ['/bin/sh', '-c', 'env > {dump}.part && mv {dump}.part {dump}']}}\n")
+        env = dict(os.environ, HOME=home, XDG_STATE_HOME=home, XDG_CONFIG_HOME=home)
+        env.pop("GLIBC_TUNABLES", None)
+        env.pop("GOVTOP_MALLOC_TUNED", None)
+        if users_tunables is not None:
+            env["GLIBC_TUNABLES"] = users_tunables
+        port = free_port()
+        process = subprocess.Popen([BINARY, "--headless", "--config", config, "--http-port", str(port)], env=env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            wait_healthy(port, process)
+            executed_with = environment_of(process.pid)
+            # 4 spans of $0.50 exceed the $1 budget: its alert runs the command.
+            assert request(port, "/v1/traces", spans_json(4))[0] == 200
+            deadline = time.monotonic() + 30
+            while not os.path.exists(dump) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            with open(dump) as handle:
+                commands_env = dict(line.split("=", 1) for line in handle.read().splitlines() if "=" in line)
+        finally:
+            stop(process)
+    if users_tunables is None:
+        assert executed_with.get("GLIBC_TUNABLES") == "glibc.malloc.tcache_count=1000"
+        assert "GLIBC_TUNABLES" not in commands_env
+    else:
+        assert executed_with.get("GLIBC_TUNABLES") == users_tunables
+        assert "GOVTOP_MALLOC_TUNED" not in executed_with
+        assert commands_env.get("GLIBC_TUNABLES") == users_tunables
+    assert "GOVTOP_MALLOC_TUNED" not in commands_env
