@@ -3,6 +3,9 @@ import Foundation
 import GovTopCore
 import GovTopNotify
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Command sinks run a real program (a small shell script) with the JSON on standard input.
 @Suite struct CommandSinkTests {
@@ -40,6 +43,28 @@ import Testing
         #expect((json["alert"] as? [String: Any])?["subject"] as? String == "notifications probe-1")
         let argument = try String(contentsOf: directory.appendingPathComponent("argument.txt"), encoding: .utf8)
         #expect(argument == tricky + "\n")
+    }
+
+    /// govtop's sockets (SwiftNIO's) are not close-on-exec: a command that inherited one, or a
+    /// daemon it starts, would keep govtop's closed connections open and its port bound.
+    @Test func theProgramGetsNoneOfGovtopsDescriptors() async throws {
+        let (directory, path) = try Self.script(#"cat > /dev/null; ls -l /proc/self/fd/ > "$1/fds.txt""#)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let held = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0) // no SOCK_CLOEXEC, as SwiftNIO's
+        try #require(held >= 0)
+        defer { close(held) }
+        var socketStatus = stat()
+        try #require(fstat(held, &socketStatus) == 0)
+        let engine = Engine()
+        let notifier = try Notifier(engine: engine, sinks: [Self.sink([path, directory.path])], interval: .milliseconds(5))
+        notifier.start()
+        NotifyFixtures.raise(engine, 1)
+        _ = try await NotifyFixtures.status(engine, "page") { $0.stats.sent == 1 }
+        await BlockingWork.run(notifier.stop)
+
+        let listing = try String(contentsOf: directory.appendingPathComponent("fds.txt"), encoding: .utf8)
+        #expect(listing.contains("0 -> pipe:"), "\(listing)") // the program's own descriptors: stdin is the JSON's pipe
+        #expect(!listing.contains("socket:[\(socketStatus.st_ino)]"), "\(listing)")
     }
 
     @Test func aFailingProgramIsRetriedAndItsOutputReported() async throws {

@@ -92,7 +92,7 @@ import Testing
                     Thread.sleep(forTimeInterval: 0.2)
                 }
                 let closed = client.waitForClose()
-                return (closed, sent, closed ? "" : LoopbackPortReport.describe(port: port))
+                return (closed, sent, closed ? "" : LoopbackPortReport.describe(port: port) + "\n" + LoopbackPortReport.backtraces())
             }
             // (Failed in loaded runs: the message tells a server that never closed, about 30 s, from
             // a sending thread that was starved, far more; and the server side says which.)
@@ -115,7 +115,7 @@ import Testing
                     Thread.sleep(forTimeInterval: 0.2)
                 }
                 let closed = client.waitForClose()
-                return (closed, sent, closed ? "" : LoopbackPortReport.describe(port: port))
+                return (closed, sent, closed ? "" : LoopbackPortReport.describe(port: port) + "\n" + LoopbackPortReport.backtraces())
             }
             // (Failed in loaded full runs: about 60 s means the server never closed, far more a
             // starved sender; the server side says whether it accepted and read the connection.)

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import GovTopTestSupport
+import NIOCore
 import NIOPosix
 import Testing
 
@@ -32,14 +33,52 @@ import Testing
         let unread = LoopbackPortReport.describe(port: port)
         #expect(unread.contains("listening with 0 not accepted"), "\(unread)")
         #expect(unread.contains("established with 5 bytes unread"), "\(unread)")
+        #expect(unread.contains("connection fd \(accepted): watched by no epoll"), "\(unread)")
         #expect(LoopbackPortReport.sockets(port: port == 65_535 ? 1 : port + 1).contains("listening") == false)
     }
 
     @Test func eventLoopThreadsAreListedWithStateNiceAndCPU() async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let threads = LoopbackPortReport.nioThreads()
+        // A loop that has just started may not wait yet.
+        var threads = LoopbackPortReport.nioThreads()
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !threads.contains(" in epoll_wait") && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+            threads = LoopbackPortReport.nioThreads()
+        }
         try await group.shutdownGracefully()
-        // e.g. "NIO-ELT-1-#1 S nice 0 cpu 0"
-        #expect(threads.contains(/NIO-ELT-[0-9]+-#[0-9]+ [RSD] nice -?[0-9]+ cpu [0-9]+/), "\(threads)")
+        // e.g. "NIO-ELT-1-#1 S nice 0 cpu 0 in epoll_wait"
+        #expect(threads.contains(/NIO-ELT-[0-9]+-#[0-9]+ [RSD] nice -?[0-9]+ cpu [0-9]+ in epoll_wait/), "\(threads)")
+    }
+
+    @Test func aConnectionAnEventLoopServesIsWatchedForInputNextToItsLoopsTimer() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let server = try await ServerBootstrap(group: group).bind(host: "127.0.0.1", port: 0).get()
+        let port = try #require(server.localAddress?.port)
+        let client = try HTTPTestClient(port: port)
+        var report = ""
+        let deadline = ContinuousClock.now + .seconds(10)
+        repeat {
+            try await Task.sleep(for: .milliseconds(20))
+            report = LoopbackPortReport.watchers(port: port)
+        } while !report.contains("watched by epoll") && ContinuousClock.now < deadline
+        _ = client
+        try await server.close()
+        try await group.shutdownGracefully()
+        // e.g. "connection fd 41: watched by epoll fd 38 for events 0x2019 (timer fd 40 it_value (0, 0))"
+        #expect(report.contains(/connection fd [0-9]+: watched by epoll fd [0-9]+ for events 0x[0-9a-f]+ \(timer fd [0-9]+ it_value/), "\(report)")
+    }
+
+    /// Against a child process: attaching to this one would stop every test running alongside.
+    @Test func gdbShowsWhereAThreadWaits() throws {
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        child.arguments = ["30"]
+        try child.run()
+        defer { child.terminate() }
+        Thread.sleep(forTimeInterval: 0.2)
+        let stacks = LoopbackPortReport.backtraces(of: child.processIdentifier, threadsNamed: ["sleep"])
+        #expect(stacks.contains("--- sleep (LWP \(child.processIdentifier))"), "\(stacks)")
+        #expect(stacks.contains("nanosleep"), "\(stacks)")
     }
 }

@@ -8,7 +8,64 @@ import Foundation
 /// `TP-#*`): a blocked or starved loop.
 public enum LoopbackPortReport {
     public static func describe(port: Int) -> String {
-        "port \(port): " + sockets(port: port) + "; threads: " + nioThreads()
+        "port \(port): " + sockets(port: port) + "; " + watchers(port: port) + "; threads: " + nioThreads()
+    }
+
+    /// For each connection of `port`: this process's descriptor for it, and which epoll instances
+    /// watch it, for which events (EPOLLIN is 0x1), and whether each such instance's timer
+    /// (`timerfd`, which wakes an event loop for its scheduled tasks) is armed. A connection no
+    /// epoll watches is never read; an event loop whose timer is unarmed runs no deadline.
+    public static func watchers(port: Int) -> String {
+        guard let table = procFile("/proc/net/tcp") else { return "no /proc/net/tcp" }
+        var inodes: [String] = []
+        for line in table.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: " ")
+            guard fields.count > 9, fields[3] != "0A", let local = fields[1].split(separator: ":").last,
+                  Int(local, radix: 16) == port else { continue }
+            inodes.append(String(fields[9]))
+        }
+        let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        var links: [String: String] = [:]
+        for descriptor in descriptors {
+            if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(descriptor)") {
+                links[descriptor] = link
+            }
+        }
+        // Each epoll instance: the descriptors it watches and the events it waits for.
+        var epolls: [(fd: String, watched: [(fd: String, events: String)])] = []
+        for (descriptor, link) in links where link == "anon_inode:[eventpoll]" {
+            guard let info = procFile("/proc/self/fdinfo/\(descriptor)") else { continue }
+            let watched = info.split(separator: "\n").compactMap { line -> (String, String)? in
+                let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+                guard parts.count >= 4, parts[0] == "tfd:", parts[2] == "events:" else { return nil }
+                return (String(parts[1]), String(parts[3]))
+            }
+            epolls.append((descriptor, watched))
+        }
+        func timer(of epoll: (fd: String, watched: [(fd: String, events: String)])) -> String {
+            let timers = epoll.watched.filter { links[$0.fd] == "anon_inode:[timerfd]" }
+            guard !timers.isEmpty else { return "no timer" }
+            return timers.map { timer in
+                let value = procFile("/proc/self/fdinfo/\(timer.fd)")?.split(separator: "\n")
+                    .first { $0.hasPrefix("it_value:") }.map { $0.dropFirst("it_value:".count).trimmingCharacters(in: .whitespaces) }
+                return "timer fd \(timer.fd) it_value \(value ?? "?")"
+            }.joined(separator: ", ")
+        }
+        var found: [String] = []
+        for inode in inodes {
+            let owners = links.filter { $0.value == "socket:[\(inode)]" }.keys.sorted()
+            guard !owners.isEmpty else {
+                found.append("socket \(inode): no descriptor in this process")
+                continue
+            }
+            for owner in owners {
+                let watching = epolls.compactMap { epoll in
+                    epoll.watched.first { $0.fd == owner }.map { "epoll fd \(epoll.fd) for events 0x\($0.events) (\(timer(of: epoll)))" }
+                }
+                found.append("connection fd \(owner): " + (watching.isEmpty ? "watched by no epoll" : "watched by " + watching.joined(separator: ", ")))
+            }
+        }
+        return found.isEmpty ? "no connection" : found.joined(separator: ", ")
     }
 
     /// The sockets bound to `port` (from `/proc/net/tcp`): a listener's receive queue is its
@@ -31,7 +88,8 @@ public enum LoopbackPortReport {
     }
 
     /// SwiftNIO's threads: name, scheduler state (R running, S sleeping, D in the kernel), nice
-    /// value and CPU ticks.
+    /// value, CPU ticks, and the system call a sleeping thread waits in (`epoll_wait`: an idle
+    /// event loop; `futex`: blocked on a lock).
     public static func nioThreads() -> String {
         guard let tasks = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task") else { return "no /proc/self/task" }
         var found: [String] = []
@@ -43,9 +101,57 @@ public enum LoopbackPortReport {
             // After the name in parentheses: state is field 3, utime 14, stime 15, nice 19.
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             guard fields.count > 16, let user = Int(fields[11]), let system = Int(fields[12]) else { continue }
-            found.append("\(name.trimmingCharacters(in: .whitespacesAndNewlines)) \(fields[0]) nice \(fields[16]) cpu \(user + system)")
+            let waiting = procFile("/proc/self/task/\(task)/syscall").flatMap { $0.split(whereSeparator: \.isWhitespace).first }.map { call in
+                Self.systemCalls[String(call)].map { " in \($0)" } ?? " in syscall \(call)"
+            } ?? ""
+            found.append("\(name.trimmingCharacters(in: .whitespacesAndNewlines)) \(fields[0]) nice \(fields[16]) cpu \(user + system)\(waiting)")
         }
         return found.isEmpty ? "none" : found.joined(separator: ", ")
+    }
+
+    /// x86-64 numbers of the calls a thread of this process may wait in ("running": not in one).
+    private static let systemCalls = ["0": "read", "7": "poll", "23": "select", "35": "nanosleep", "202": "futex",
+                                      "230": "clock_nanosleep", "232": "epoll_wait", "281": "epoll_pwait",
+                                      "441": "epoll_pwait2", "43": "accept", "288": "accept4", "running": "none (running)"]
+
+    /// gdb's backtraces of the threads of process `pid` whose names start with one of `prefixes`, at
+    /// most `frames` deep; what went wrong when gdb is missing or cannot attach. Stops the whole
+    /// process while gdb is attached (seconds): for the message of a test that already failed.
+    public static func backtraces(of pid: pid_t = getpid(), threadsNamed prefixes: [String] = ["NIO-ELT-"],
+                                  frames: Int = 24) -> String {
+        let script = "import gdb\n"
+            + "for t in gdb.selected_inferior().threads():\n"
+            + "    if t.name and t.name.startswith((\(prefixes.map { "'\($0)'" }.joined(separator: ", ")),)):\n"
+            + "        t.switch()\n"
+            + "        print('--- ' + t.name + ' (LWP %d)' % t.ptid[1])\n"
+            + "        gdb.execute('bt \(frames)')\n"
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("govtop-bt-\(pid)-\(UInt32.random(in: 0...UInt32.max))")
+        let file = directory.appendingPathComponent("threads.py")
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try script.write(to: file, atomically: true, encoding: .utf8)
+        } catch {
+            return "no backtraces: \(error)"
+        }
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let gdb = Process()
+        gdb.executableURL = URL(fileURLWithPath: "/usr/bin/gdb")
+        gdb.arguments = ["-p", String(pid), "-batch", "-nx", "-ex", "set pagination off", "-ex", "source \(file.path)"]
+        let output = Pipe()
+        gdb.standardOutput = output
+        gdb.standardError = FileHandle.nullDevice
+        do {
+            try gdb.run()
+        } catch {
+            return "no backtraces: cannot run gdb (\(error))"
+        }
+        let watchdog = DispatchWorkItem { if gdb.isRunning { gdb.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        gdb.waitUntilExit()
+        watchdog.cancel()
+        let kept = text.split(separator: "\n").filter { $0.hasPrefix("---") || $0.hasPrefix("#") }
+        return kept.isEmpty ? "no backtraces (gdb exit \(gdb.terminationStatus))" : kept.joined(separator: "\n")
     }
 
     /// A `/proc` file read to its end (they report size 0, and a single read returns one page).

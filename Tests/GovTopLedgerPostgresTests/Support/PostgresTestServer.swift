@@ -104,8 +104,15 @@ final class PostgresTestServer: Sendable {
     /// exit after `pg_ctl start`: the child sat as an unreaped zombie and the test process hung in
     /// `waitUntilExit` (seen with gdb; Foundation's own exit monitoring never fired). Output goes to a
     /// file, not a pipe: the server pg_ctl starts would hold a pipe open and a read would never end.
+    ///
+    /// The child gets no descriptor of this process beyond its standard three. SwiftNIO opens its
+    /// sockets without close-on-exec, and the server `pg_ctl start` leaves running held every socket
+    /// the other tests had open at that moment for the rest of the run: a server's close then never
+    /// reached its client (no FIN while a copy stays open), which made the connection-deadline and
+    /// hanging-sink tests fail about once in four full runs (found with `LoopbackPortReport`: the
+    /// connection's event loops idle, its bytes unread, the socket held by no descriptor of ours).
     @discardableResult
-    private static func run(_ executable: String, _ arguments: [String], asServerUser: Bool = true) throws -> String {
+    static func run(_ executable: String, _ arguments: [String], asServerUser: Bool = true) throws -> String {
         // From "/", which the server's user can read (pg_ctl and initdb complain about an unreadable one).
         let command = asServerUser && isRoot ? ["/usr/sbin/runuser", "-u", systemUser, "--", executable] + arguments
                                              : [executable] + arguments
@@ -120,6 +127,9 @@ final class PostgresTestServer: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, output, 1)
         posix_spawn_file_actions_adddup2(&actions, output, 2)
+        guard Self.addCloseFrom(&actions, 3) == 0 else {
+            throw TestServerError(message: "posix_spawn_file_actions_addclosefrom_np failed")
+        }
         let cArguments = argv.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
         var pid: pid_t = 0
@@ -138,6 +148,15 @@ final class PostgresTestServer: Sendable {
         }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 on), which Swift's Glibc module does
+    /// not declare.
+    private static let addCloseFrom: @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32 = {
+        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else {
+            fatalError("glibc has no posix_spawn_file_actions_addclosefrom_np (needs glibc 2.34 or later)")
+        }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
 
     private static func freePort() -> Int {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
