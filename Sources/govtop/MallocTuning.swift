@@ -9,7 +9,7 @@ import Glibc
 /// every round faster (1.07-1.43x); 100 kept changed nothing, 16,000 and 65,535 were slower.
 ///
 /// glibc reads the setting only from the environment when a process starts, so govtop sets it and
-/// executes itself once more (same process id, arguments, descriptors and limits). A
+/// executes itself once more (same process id, name, arguments, descriptors and limits). A
 /// `GLIBC_TUNABLES` the user set (even empty) is left alone, and no re-execution happens. The
 /// second start removes the variable again, so the commands govtop runs (command sinks) see the
 /// environment the user gave.
@@ -25,12 +25,24 @@ enum MallocTuning {
             unsetenv("GLIBC_TUNABLES")
             return
         }
-        guard getenv("GLIBC_TUNABLES") == nil else { return }
+        guard getenv("GLIBC_TUNABLES") == nil, let executable = ownExecutable() else { return }
         setenv("GLIBC_TUNABLES", tunables, 1)
         setenv(marker, "1", 1)
-        execv("/proc/self/exe", CommandLine.unsafeArgv)
-        // Not executed (no /proc): run as is, untuned.
+        execv(executable, CommandLine.unsafeArgv)
+        // Not executed: run as is, untuned.
         unsetenv(marker)
         unsetenv("GLIBC_TUNABLES")
+    }
+
+    /// The path of this process's executable. Executed by its own path, not as `/proc/self/exe`:
+    /// the kernel names a process after the file it executes, and `ps`, `top` and `pgrep govtop`
+    /// would show `exe`. Nil when the file was replaced or removed since it started.
+    private static func ownExecutable() -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard length > 0, length < buffer.count - 1 else { return nil }
+        buffer[length] = 0
+        let path = String(cString: buffer)
+        return path.hasSuffix(" (deleted)") ? nil : path
     }
 }

@@ -240,6 +240,9 @@ def test_the_allocator_tuning_is_govtops_own_and_stays_out_of_the_commands_it_ru
         try:
             wait_healthy(port, process)
             executed_with = environment_of(process.pid)
+            # Executed again by its own path: ps, top and pgrep still see "govtop", not "exe".
+            with open(f"/proc/{process.pid}/comm") as handle:
+                assert handle.read().strip() == "govtop"
             # 4 spans of $0.50 exceed the $1 budget: its alert runs the command.
             assert request(port, "/v1/traces", spans_json(4))[0] == 200
             deadline = time.monotonic() + 30
