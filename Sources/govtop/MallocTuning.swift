@@ -22,7 +22,7 @@ enum MallocTuning {
     static func apply() {
         if getenv(marker) != nil {
             unsetenv(marker)
-            unsetenv("GLIBC_TUNABLES")
+            if let value = getenv("GLIBC_TUNABLES"), String(cString: value) == tunables { unsetenv("GLIBC_TUNABLES") }
             return
         }
         guard getenv("GLIBC_TUNABLES") == nil, let executable = ownExecutable() else { return }
@@ -38,11 +38,12 @@ enum MallocTuning {
     /// the kernel names a process after the file it executes, and `ps`, `top` and `pgrep govtop`
     /// would show `exe`. Nil when the file was replaced or removed since it started.
     private static func ownExecutable() -> String? {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard length > 0, length < buffer.count - 1 else { return nil }
-        buffer[length] = 0
-        let path = String(cString: buffer)
+        var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX))
+        let length = buffer.withUnsafeMutableBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in chars.baseAddress.map { readlink("/proc/self/exe", $0, chars.count) } ?? -1 }
+        }
+        guard length > 0, length < buffer.count else { return nil }
+        let path = String(decoding: buffer[..<length], as: UTF8.self)
         return path.hasSuffix(" (deleted)") ? nil : path
     }
 }
