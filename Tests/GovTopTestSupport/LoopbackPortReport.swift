@@ -137,7 +137,12 @@ public enum LoopbackPortReport {
         let gdb = Process()
         gdb.executableURL = URL(fileURLWithPath: "/usr/bin/gdb")
         gdb.arguments = ["-p", String(pid), "-batch", "-nx", "-ex", "set pagination off", "-ex", "source \(file.path)"]
-        let output = Pipe()
+        // To a file, not a pipe: while gdb holds this process stopped nothing here could drain a
+        // pipe, and gdb would block on a full one with the process still stopped.
+        let outputFile = directory.appendingPathComponent("backtraces.txt")
+        guard FileManager.default.createFile(atPath: outputFile.path, contents: nil),
+              let output = try? FileHandle(forWritingTo: outputFile) else { return "no backtraces: cannot create \(outputFile.path)" }
+        defer { try? output.close() }
         gdb.standardOutput = output
         gdb.standardError = FileHandle.nullDevice
         do {
@@ -147,9 +152,9 @@ public enum LoopbackPortReport {
         }
         let watchdog = DispatchWorkItem { if gdb.isRunning { gdb.terminate() } }
         DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         gdb.waitUntilExit()
         watchdog.cancel()
+        let text = String(decoding: FileManager.default.contents(atPath: outputFile.path) ?? Data(), as: UTF8.self)
         let kept = text.split(separator: "\n").filter { $0.hasPrefix("---") || $0.hasPrefix("#") }
         return kept.isEmpty ? "no backtraces (gdb exit \(gdb.terminationStatus))" : kept.joined(separator: "\n")
     }
