@@ -16,14 +16,8 @@ public enum LoopbackPortReport {
     /// (`timerfd`, which wakes an event loop for its scheduled tasks) is armed. A connection no
     /// epoll watches is never read; an event loop whose timer is unarmed runs no deadline.
     public static func watchers(port: Int) -> String {
-        guard let table = procFile("/proc/net/tcp") else { return "no /proc/net/tcp" }
-        var inodes: [String] = []
-        for line in table.split(separator: "\n").dropFirst() {
-            let fields = line.split(separator: " ")
-            guard fields.count > 9, fields[3] != "0A", let local = fields[1].split(separator: ":").last,
-                  Int(local, radix: 16) == port else { continue }
-            inodes.append(String(fields[9]))
-        }
+        guard let rows = tcpRows(port: port) else { return "no /proc/net/tcp" }
+        let inodes = rows.filter { $0.state != "0A" }.map(\.inode)
         let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
         var links: [String: String] = [:]
         for descriptor in descriptors {
@@ -71,20 +65,36 @@ public enum LoopbackPortReport {
     /// The sockets bound to `port` (from `/proc/net/tcp`): a listener's receive queue is its
     /// accept queue; a connection's is the bytes that arrived and the server has not read.
     public static func sockets(port: Int) -> String {
-        guard let table = procFile("/proc/net/tcp") else { return "no /proc/net/tcp" }
+        guard let rows = tcpRows(port: port) else { return "no /proc/net/tcp" }
         let states = ["01": "established", "0A": "listening", "08": "close-wait", "06": "time-wait", "04": "fin-wait-1",
                       "05": "fin-wait-2", "07": "closed", "09": "last-ack", "0B": "closing"]
-        var found: [String] = []
-        for line in table.split(separator: "\n").dropFirst() {
-            let fields = line.split(separator: " ")
-            guard fields.count > 4, let local = fields[1].split(separator: ":").last, Int(local, radix: 16) == port else { continue }
-            let queues = fields[4].split(separator: ":").compactMap { Int($0, radix: 16) }
-            guard queues.count == 2 else { continue }
-            let state = states[String(fields[3])] ?? "state \(fields[3])"
-            found.append(state == "listening" ? "listening with \(queues[1]) not accepted"
-                                              : "\(state) with \(queues[1]) bytes unread, \(queues[0]) unsent")
+        let found = rows.map { row in
+            let state = states[row.state] ?? "state \(row.state)"
+            return state == "listening" ? "listening with \(row.received) not accepted"
+                                        : "\(state) with \(row.received) bytes unread, \(row.unsent) unsent"
         }
         return found.isEmpty ? "no socket" : found.joined(separator: ", ")
+    }
+
+    /// One socket of `/proc/net/tcp`: its state code, queues (a listener's receive queue is its
+    /// accept queue) and inode.
+    private struct TCPRow {
+        let state: String
+        let unsent: Int
+        let received: Int
+        let inode: String
+    }
+
+    /// The sockets bound to `port` locally; nil without `/proc/net/tcp`.
+    private static func tcpRows(port: Int) -> [TCPRow]? {
+        guard let table = procFile("/proc/net/tcp") else { return nil }
+        return table.split(separator: "\n").dropFirst().compactMap { line in
+            let fields = line.split(separator: " ")
+            guard fields.count > 9, let local = fields[1].split(separator: ":").last, Int(local, radix: 16) == port else { return nil }
+            let queues = fields[4].split(separator: ":").compactMap { Int($0, radix: 16) }
+            guard queues.count == 2 else { return nil }
+            return TCPRow(state: String(fields[3]), unsent: queues[0], received: queues[1], inode: String(fields[9]))
+        }
     }
 
     /// SwiftNIO's threads: name, scheduler state (R running, S sleeping, D in the kernel), nice
