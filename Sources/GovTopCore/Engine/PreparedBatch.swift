@@ -64,12 +64,10 @@ struct PreparedBatch {
     /// right too. Returns positions in `spans`.
     static func parentsFirst(_ spans: UnsafeBufferPointer<SpanRecord>) -> [Int] {
         guard spans.count > 1 else { return Array(spans.indices) }
-        struct Key: Hashable { let trace: TraceID; let span: SpanID }
-        var index: [Key: Int] = [:]
-        index.reserveCapacity(spans.count)
-        for position in spans.indices { index[Key(trace: spans[position].traceID, span: spans[position].spanID)] = position }
+        let index = SpanPositionIndex(spans)
         var depth = [Int](repeating: -1, count: spans.count)
         var path: [Int] = []
+        var deepest = 0
         for start in spans.indices where depth[start] < 0 {
             // Walk up to the first ancestor of known depth (or outside the batch), then fill in.
             path.removeAll(keepingCapacity: true)
@@ -77,7 +75,7 @@ struct PreparedBatch {
             while let position = current, depth[position] < 0, path.count <= spans.count {
                 path.append(position)
                 let parent = spans[position].parentSpanID
-                current = parent.isNone ? nil : index[Key(trace: spans[position].traceID, span: parent)]
+                current = parent.isNone ? nil : index.position(trace: spans[position].traceID, span: parent, in: spans)
             }
             var base = current.map { depth[$0] } ?? -1
             if base < 0 { base = -1 }
@@ -85,8 +83,18 @@ struct PreparedBatch {
                 base += 1
                 depth[position] = base
             }
+            deepest = max(deepest, base)
         }
-        return spans.indices.sorted { (depth[$0], $0) < (depth[$1], $1) }
+        // By depth, then position: a counting sort (depths are below the span count).
+        var starts = [Int](repeating: 0, count: deepest + 2)
+        for level in depth { starts[level + 1] += 1 }
+        for level in 0...deepest { starts[level + 1] += starts[level] }
+        var order = [Int](repeating: 0, count: spans.count)
+        for position in spans.indices {
+            order[starts[depth[position]]] = position
+            starts[depth[position]] += 1
+        }
+        return order
     }
 
     /// `parentsFirst` over an array (for tests).

@@ -119,4 +119,77 @@ import Testing
         let spans = [SpanFactory.span(trace: 1, id: 1, parent: 2), SpanFactory.span(trace: 1, id: 2, parent: 1)]
         #expect(Set(PreparedBatch.parentsFirst(spans).map(\.spanID.value)) == [1, 2])
     }
+
+    /// Random batches (few traces and ids, so parents, duplicate ids and orphans are common)
+    /// come out in the order of the definition: by depth below the batch's roots, then by position.
+    @Test func randomBatchesComeOutByDepthThenPosition() {
+        var random = SplitMix64(seed: 0x9A7E_0001)
+        for round in 0..<300 {
+            let count = random.int(0...(round < 200 ? 12 : 400))
+            let ids = UInt64(max(1, count / 2))
+            // A parent's id is below its child's (or absent from the batch), so there is no cycle.
+            let spans = (0..<count).map { _ in
+                let id = UInt64(random.int(1...Int(ids)))
+                let parent: UInt64 = random.chance(0.2) ? 0 : id > 1 && random.chance(0.8) ? UInt64(random.int(1...Int(id - 1))) : ids + 1
+                return SpanFactory.span(trace: UInt64(random.int(1...3)), id: id, parent: parent)
+            }
+            let order = spans.withUnsafeBufferPointer { PreparedBatch.parentsFirst($0) }
+            #expect(order == Self.byDepthThenPosition(spans), "round \(round), \(count) spans")
+        }
+    }
+
+    /// The definition, spelled out: a span's depth is the number of its ancestors found in the
+    /// batch (a duplicate id names its last span).
+    private static func byDepthThenPosition(_ spans: [SpanRecord]) -> [Int] {
+        var last: [String: Int] = [:]
+        for (position, span) in spans.enumerated() { last["\(span.traceID.low)/\(span.spanID.value)"] = position }
+        func depth(_ start: Int) -> Int {
+            var current = start
+            var depth = 0
+            while !spans[current].parentSpanID.isNone,
+                  let parent = last["\(spans[current].traceID.low)/\(spans[current].parentSpanID.value)"] {
+                depth += 1
+                current = parent
+            }
+            return depth
+        }
+        let depths = spans.indices.map(depth)
+        return spans.indices.sorted { (depths[$0], $0) < (depths[$1], $1) }
+    }
+}
+
+@Suite struct SpanPositionIndexTests {
+    private static func spans(_ count: Int) -> [SpanRecord] {
+        (0..<count).map { SpanFactory.span(trace: UInt64($0 % 7), id: UInt64($0 / 7 + 1)) }
+            + [SpanFactory.span(trace: 3, id: 1, name: "again")] // the ids of position 3, again
+    }
+
+    @Test func findsEverySpanAndALaterDuplicateWins() {
+        let spans = Self.spans(1000)
+        spans.withUnsafeBufferPointer { buffer in
+            let index = SpanPositionIndex(buffer)
+            #expect(!index.isDictionary)
+            for position in 0..<1000 where position != 3 {
+                #expect(index.position(trace: buffer[position].traceID, span: buffer[position].spanID, in: buffer) == position)
+            }
+            #expect(index.position(trace: SpanFactory.traceID(3), span: SpanID(1), in: buffer) == 1000)
+            #expect(index.position(trace: SpanFactory.traceID(3), span: SpanID(999), in: buffer) == nil)
+            #expect(index.position(trace: SpanFactory.traceID(99), span: SpanID(1), in: buffer) == nil)
+        }
+    }
+
+    /// Ids that collide (here: any collision at all, with no probing allowed) send the index to a
+    /// dictionary, which answers the same.
+    @Test func longProbesFallBackToADictionaryThatAnswersTheSame() {
+        let spans = Self.spans(1000)
+        spans.withUnsafeBufferPointer { buffer in
+            let index = SpanPositionIndex(buffer, seed: 42, maxProbes: 0)
+            #expect(index.isDictionary)
+            for position in 0..<1000 where position != 3 {
+                #expect(index.position(trace: buffer[position].traceID, span: buffer[position].spanID, in: buffer) == position)
+            }
+            #expect(index.position(trace: SpanFactory.traceID(3), span: SpanID(1), in: buffer) == 1000)
+            #expect(index.position(trace: SpanFactory.traceID(99), span: SpanID(1), in: buffer) == nil)
+        }
+    }
 }
