@@ -117,4 +117,49 @@ import Testing
         #expect(lookup("abcdefgh-3-ijklmnop") == "abcdefgh-3-ijklmnop")
         #expect(lookup("abcdefgh-4-ijklmnop") == nil)
     }
+
+    /// `fieldCounts` steps over simple fields in a loop of its own: on valid and broken messages
+    /// alike it counts what a walk with `nextTag` and `skip` counts (up to the first bad field).
+    @Test func fieldCountsMatchAWalkOfTheGeneralReader() throws {
+        var random = SplitMix64(seed: 0xF1E1_D000)
+        func varint(_ value: UInt64) -> [UInt8] {
+            var bytes: [UInt8] = [], rest = value
+            while rest >= 0x80 { bytes.append(UInt8(rest & 0x7F) | 0x80); rest >>= 7 }
+            return bytes + [UInt8(rest)]
+        }
+        func field() -> [UInt8] {
+            let number = UInt64(random.chance(0.9) ? random.int(1...15) : random.int(16...70_000))
+            let wire = UInt64(random.chance(0.95) ? [0, 1, 2, 5].randomElement(using: &random)! : random.int(3...7))
+            var bytes = varint(number << 3 | wire)
+            switch wire {
+            case 0: bytes += varint(random.next() >> UInt64(random.int(0...63)))
+            case 1: bytes += (0..<8).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            case 5: bytes += (0..<4).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            case 2:
+                let length = random.chance(0.8) ? random.int(0...40) : random.int(100...20_000)
+                bytes += varint(UInt64(length)) + (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            default: break
+            }
+            return bytes
+        }
+        for round in 0..<2_000 {
+            var bytes = (0..<random.int(0...30)).flatMap { _ in field() }
+            if round % 2 == 1, !bytes.isEmpty { // broken: a byte changed, or the message cut short
+                if random.chance(0.5) { bytes[random.int(0...(bytes.count - 1))] = UInt8(truncatingIfNeeded: random.next()) }
+                else { bytes.removeLast(random.int(1...min(12, bytes.count))) }
+            }
+            let numbers = (random.int(1...15), random.int(1...15), random.int(1...20))
+            try withReader(bytes) { (reader: inout ProtoReader) throws in
+                var walker = reader
+                var expected = (0, 0, 0)
+                while let tag = try? walker.nextTag() {
+                    if tag.number == numbers.0 { expected.0 += 1 } else if tag.number == numbers.1 { expected.1 += 1 }
+                    else if tag.number == numbers.2 { expected.2 += 1 }
+                    guard (try? walker.skip(tag)) != nil else { break }
+                }
+                let counts = reader.fieldCounts(numbers.0, numbers.1, numbers.2)
+                #expect(counts == expected, "round \(round): \(bytes.count) bytes")
+            }
+        }
+    }
 }
