@@ -52,8 +52,11 @@ public struct Attribution: Sendable, Hashable {
     }
 
     public var isEmpty: Bool {
-        box.sharesBox(with: Self.empty) || box.fields == Fields()
+        sharesEmptyBox || box.fields == Fields()
     }
+
+    /// Whether this is the one shared empty attribution (no box of its own).
+    var sharesEmptyBox: Bool { box.sharesBox(with: Self.empty) }
 
     /// Heap bytes of the box (its object header and the seven optional strings, as malloc rounds).
     private static let boxBytes = (16 + MemoryLayout<Fields>.size + 8 + 15) & ~15

@@ -61,9 +61,13 @@ public enum Normalizer {
                            into facts: inout GovernanceFacts, rejected: inout [String]) {
         facts.service = Resource.groupService(service)
         if facts.service != service { reject("service.name", into: &rejected) }
-        for fact in Fact.attribution {
-            facts.attribution[fact] = groupText(fact, own: own, resource: resource, rejected: &rejected)
-        }
+        // Built in one go (in `Fact.attribution`'s order): setting the facts one by one, nil
+        // included, gave every span without attribution a box of its own instead of the shared empty one.
+        func text(_ fact: Fact) -> String? { groupText(fact, own: own, resource: resource, rejected: &rejected) }
+        let team = text(.team), project = text(.project), customer = text(.customer), environment = text(.environment)
+        let costCenter = text(.costCenter), feature = text(.feature), user = text(.user)
+        facts.attribution = Attribution(team: team, project: project, customer: customer, environment: environment,
+                                        costCenter: costCenter, feature: feature, user: user)
         facts.provider = groupText(.provider, own: own, resource: resource, rejected: &rejected,
                                    normalized: SemanticAliases.normalizeProvider)
         facts.model = groupText(.model, own: own, resource: resource, rejected: &rejected)

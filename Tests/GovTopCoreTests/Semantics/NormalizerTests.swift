@@ -36,6 +36,22 @@ import Testing
         #expect(result.attribution == Attribution(team: "ml", project: "bot", environment: "prod"))
     }
 
+    /// Each attribution fact, spelled by its first alias, reaches the span's attribution.
+    @Test(arguments: Fact.attribution)
+    func everyAttributionFactIsRead(fact: Fact) {
+        let key = SemanticAliases.table.first { $0.fact == fact }!.keys[0]
+        var expected = Attribution()
+        expected[fact] = "value-of-\(fact)"
+        #expect(facts([Attribute(key, .string("value-of-\(fact)"))]).attribution == expected)
+    }
+
+    /// A span without attribution (most LLM calls: they inherit it) holds the one shared empty
+    /// attribution, not a box of its own.
+    @Test func aSpanWithoutAttributionSharesTheEmptyOne() {
+        #expect(facts([Attribute("gen_ai.request.model", .string("gpt-4o"))]).attribution.sharesEmptyBox)
+        #expect(!facts([Attribute("genops.team", .string("ml"))]).attribution.sharesEmptyBox)
+    }
+
     /// A value that names a group is at most `ValueBounds.maxGroupValueBytes` long: a longer one is
     /// flagged and names no group, and the resource's value does not stand in for the span's.
     @Test(arguments: [Fact.team, .customer, .model, .provider])
