@@ -8,6 +8,8 @@
 struct PreparedBatch {
     let groups: [PreparedGroup]
     let spans: [PreparedSpan]
+    /// The spans' payloads, one after the other (each span says where its own lies).
+    let payloadBytes: [UInt8]
     let rejected: Int
     let nullItemsDropped: Int
     /// The keys of values rejected at the door, one per rejected value.
@@ -48,6 +50,7 @@ struct PreparedBatch {
         }
         self.groups = groups
         self.spans = spans
+        payloadBytes = payloads.bytes
         rejected = batch.rejectedSpans
         nullItemsDropped = batch.nullItemsDropped
         self.invalidValues = invalidValues

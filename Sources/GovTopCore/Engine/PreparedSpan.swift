@@ -14,7 +14,8 @@ final class PreparedSpan: Sendable {
     let name: String
     let facts: GovernanceFacts
     let cost: SpanCost
-    let payload: [UInt8]
+    /// Where its payload lies in the batch's `payloadBytes`.
+    let payload: Range<Int>
     /// Local-rule violations decided before the lock: pattern rules (the clear text never reaches
     /// the store), then the condition and limit rules that need only the span.
     let localViolations: [LocalViolation]

@@ -66,7 +66,7 @@ struct Ring<Element> {
 
     /// Copies bytes into the arena of the chunk the next `append` goes to; returns where they
     /// start in it (what `bytes(of:at:count:)` takes back).
-    mutating func appendBytes(_ bytes: [UInt8]) -> Int {
+    mutating func appendBytes(_ bytes: some Collection<UInt8>) -> Int {
         let chunk = Int(nextSequence - chunkBase) >> chunkShift
         if chunk == chunks.count { addChunk() }
         let start = chunks[chunk].bytesBase + chunks[chunk].bytes.count

@@ -4,8 +4,8 @@
 /// of the process-wide `StoredValueTable`. Only the store writes it; readers decode it back into the
 /// model on demand, on any thread (reading the table takes no lock).
 enum SpanPayload {
-    /// Writes the payloads of one batch's spans, remembering the values it coded last (a batch
-    /// repeats a handful of them; see `StoredValueCache`), into one scratch buffer it reuses.
+    /// Writes the payloads of one batch's spans one after the other into one buffer, remembering
+    /// the values it coded last (a batch repeats a handful of them; see `StoredValueCache`).
     struct Encoder: ~Copyable {
         private var writer: Writer
 
@@ -13,18 +13,23 @@ enum SpanPayload {
             writer = Writer(values: StoredValueCache(table: values))
         }
 
-        mutating func encode(_ span: SpanRecord) -> [UInt8] {
-            writer.count = 0
+        /// Appends the span's payload; returns where it lies in `bytes`.
+        mutating func encode(_ span: SpanRecord) -> Range<Int> {
+            let start = writer.count
             writer.span(span)
-            // Exactly the bytes: the store copies them into its ring chunk's arena.
-            return writer.bytes
+            return start..<writer.count
         }
+
+        /// Every payload written so far, in one array (the store copies each into its ring chunk's
+        /// arena): one allocation per batch instead of one per span.
+        var bytes: [UInt8] { writer.bytes }
     }
 
     /// One span's payload (an encoder for a single span).
     static func encode(_ span: SpanRecord, values: StoredValueTable = .shared) -> [UInt8] {
         var encoder = Encoder(values: values)
-        return encoder.encode(span)
+        _ = encoder.encode(span)
+        return encoder.bytes
     }
 
     /// Only the span's attributes (the payload's first field), for filters that look at nothing else.
@@ -79,7 +84,7 @@ enum SpanPayload {
             base.deallocate()
         }
 
-        /// The bytes written since `count` was last set to zero.
+        /// The bytes written.
         var bytes: [UInt8] {
             Array(UnsafeBufferPointer(start: base, count: count))
         }

@@ -57,13 +57,16 @@ struct SpanStore {
         var effects = StoreEffects()
         effects.spans.reserveCapacity(batch.accepted)
         let evictedBefore = evicted
-        for group in batch.groups {
-            let origin = origins.origin(sharing: group.origin)
-            for span in batch.spans[group.spans] {
-                var stored = span.stored
-                if stored.origin !== origin { stored.origin = origin }
-                stored.receivedAt = batch.receivedAt
-                effects.spans.append(insert(stored, name: span.name, payload: span.payload, facts: span.facts))
+        batch.payloadBytes.withUnsafeBufferPointer { payloads in
+            for group in batch.groups {
+                let origin = origins.origin(sharing: group.origin)
+                for span in batch.spans[group.spans] {
+                    var stored = span.stored
+                    if stored.origin !== origin { stored.origin = origin }
+                    stored.receivedAt = batch.receivedAt
+                    effects.spans.append(insert(stored, name: span.name, payload: UnsafeBufferPointer(rebasing: payloads[span.payload]),
+                                                facts: span.facts))
+                }
             }
         }
         effects.evicted = evicted - evictedBefore
@@ -83,7 +86,8 @@ struct SpanStore {
 
     /// Stores one span: its name counted in the name table, its payload copied into the ring
     /// chunk's arena (the only per-span copy under the lock).
-    private mutating func insert(_ span: StoredSpan, name: String, payload: [UInt8], facts: GovernanceFacts) -> StoredSpanEffect {
+    private mutating func insert(_ span: StoredSpan, name: String, payload: UnsafeBufferPointer<UInt8>,
+                                 facts: GovernanceFacts) -> StoredSpanEffect {
         var span = span
         span.nameID = names.retain(name)
         let sharedName = names[span.nameID]

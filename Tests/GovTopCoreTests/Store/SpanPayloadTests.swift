@@ -22,8 +22,8 @@ import Testing
         #expect(decoded == original)
     }
 
-    /// One encoder writes a batch's spans into one scratch buffer that grows past its first
-    /// kilobyte; each payload is exactly its own span's, whatever came before it.
+    /// One encoder writes a batch's spans one after the other into one buffer that grows past its
+    /// first kilobyte; each payload is exactly its own span's, whatever came before it.
     @Test func oneEncoderWritesLargeAndSmallSpansInAnyOrder() {
         let large = SpanFactory.span(trace: 1, id: 1, attributes: [
             Attribute("gen_ai.prompt", .string(String(repeating: "ü", count: 3_000))),
@@ -31,7 +31,10 @@ import Testing
             Attribute("list", .array((0..<300).map { .int(Int64($0) << 40) }))])
         let small = SpanFactory.span(trace: 1, id: 2, attributes: [Attribute("genops.team", .string("ml"))])
         var encoder = SpanPayload.Encoder()
-        let written = [small, large, small, large].map { encoder.encode($0) }
+        let ranges = [small, large, small, large].map { encoder.encode($0) }
+        let all = encoder.bytes
+        #expect(ranges.map(\.count).reduce(0, +) == all.count && ranges[3].upperBound == all.count)
+        let written = ranges.map { Array(all[$0]) }
         #expect(written[0] == written[2] && written[1] == written[3])
         #expect(written[1].count > 11_000)
         for (span, payload) in zip([small, large, small, large], written) {

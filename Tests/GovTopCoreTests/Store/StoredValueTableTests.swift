@@ -15,7 +15,7 @@ import Testing
         var written: [(SpanRecord, [UInt8])] = []
         for index in 0..<300 {
             let span = Self.randomSpan(&random, id: UInt64(index + 1))
-            let payload = encoder.encode(span)
+            let payload = encoder.payload(of: span)
             #expect(Self.decoded(payload, like: span, table: table).exactly == span.exactly)
             written.append((span, payload))
         }
@@ -35,7 +35,7 @@ import Testing
         var encoder = SpanPayload.Encoder(values: table)
         for value in [first, second, first] {
             let span = SpanFactory.span(trace: 1, id: 1, attributes: [Attribute("gen_ai.request.model", .string(value))])
-            let decoded = Self.decoded(encoder.encode(span), like: span, table: table)
+            let decoded = Self.decoded(encoder.payload(of: span), like: span, table: table)
             guard case .string(let text) = decoded.attributes.first?.value else { Issue.record("no string"); return }
             #expect(Array(text.utf8) == Array(value.utf8))
         }
@@ -51,7 +51,7 @@ import Testing
         for index in 0..<20 {
             let model = "model-\(index)"
             let span = SpanFactory.span(trace: 1, id: 1, attributes: [Attribute("gen_ai.request.model", .string(model))])
-            let payload = encoder.encode(span)
+            let payload = encoder.payload(of: span)
             let spelled = SpanPayload.encode(span, values: StoredValueTable(capacity: 0))
             // The first eight values are coded (tag and a one-byte id instead of tag, length, bytes).
             #expect(spelled.count - payload.count == (index < 8 ? model.utf8.count : 0))
@@ -63,7 +63,7 @@ import Testing
         }
         // A value already held is still coded once the table is full.
         let again = SpanFactory.span(trace: 1, id: 1, attributes: [Attribute("gen_ai.request.model", .string("model-3"))])
-        #expect(encoder.encode(again) == written[3].1)
+        #expect(encoder.payload(of: again) == written[3].1)
         #expect(SpanPayload.encode(again, values: table) == written[3].1)
     }
 
@@ -128,14 +128,14 @@ import Testing
             ])
         }
         var encoder = SpanPayload.Encoder(values: table)
-        let earlier = spans[..<1_000].map { (span: $0, payload: encoder.encode($0)) }
+        let earlier = spans[..<1_000].map { (span: $0, payload: encoder.payload(of: $0)) }
         let mismatches = await withTaskGroup(of: Int.self) { group in
             for part in 0..<2 { // encoders: spans 1,000..<4,000 add values until the table is full
                 group.addTask {
                     var encoder = SpanPayload.Encoder(values: table)
                     var mismatches = 0
                     for index in stride(from: 1_000 + part, to: spans.count, by: 2) {
-                        let payload = encoder.encode(spans[index])
+                        let payload = encoder.payload(of: spans[index])
                         if Self.decoded(payload, like: spans[index], table: table).exactly != spans[index].exactly {
                             mismatches += 1
                         }
@@ -180,8 +180,8 @@ import Testing
         ])
         let table = StoredValueTable(capacity: 16)
         var encoder = SpanPayload.Encoder(values: table)
-        let first = encoder.encode(span)
-        let second = encoder.encode(span) // from the encoder's recent values
+        let first = encoder.payload(of: span)
+        let second = encoder.payload(of: span) // from the encoder's recent values
         let spelled = SpanPayload.encode(span, values: StoredValueTable(capacity: 0))
         let saved = ["chat", "openai", "gpt-4o-mini-2024-07-18", "gpt-4o-mini-2024-07-18", "stop", "api.openai.com", "USD"]
             .reduce(0) { $0 + $1.utf8.count }
@@ -284,5 +284,13 @@ private extension AttributeValue {
         case .kvlist(let list): "k{\(list.map(\.exactly).joined(separator: ","))}"
         case .empty: "e"
         }
+    }
+}
+
+private extension SpanPayload.Encoder {
+    /// Encodes one more span and returns its payload alone.
+    mutating func payload(of span: SpanRecord) -> [UInt8] {
+        let range = encode(span)
+        return Array(bytes[range])
     }
 }
