@@ -80,6 +80,30 @@ import Testing
         #expect(try expectSameAsOracle(try serialized(request)) == expected)
     }
 
+    /// Spans that repeat an array (`finish_reasons`) share one decoded array; a different array is
+    /// its own; both read as swift-protobuf reads them.
+    @Test func repeatedArraysAreDecodedOnceAndShared() throws {
+        func reasons(_ values: [String]) -> ProtoKeyValue {
+            var array = Opentelemetry_Proto_Common_V1_ArrayValue()
+            array.values = values.map { anyValue(.stringValue($0)) }
+            return keyValue("gen_ai.response.finish_reasons", .arrayValue(array))
+        }
+        let spans = [["stop"], ["length"], ["stop"], ["stop", "length"]].enumerated().map { index, values in
+            var span = protoSpan(name: "chat", spanByte: UInt8(index + 1))
+            span.attributes = [reasons(values)]
+            return span
+        }
+        let batch = try expectSameAsOracle(try serialized(request(spans)))
+        let arrays = batch.resourceSpans[0].scopeSpans[0].spans.map { span -> [AttributeValue] in
+            guard case .array(let values) = span.attributes[0].value else { return [] }
+            return values
+        }
+        func storage(_ values: [AttributeValue]) -> UnsafeRawPointer? { values.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        #expect(arrays[0] == [.string("stop")] && arrays[1] == [.string("length")])
+        #expect(storage(arrays[0]) == storage(arrays[2]))
+        #expect(storage(arrays[0]) != storage(arrays[1]) && storage(arrays[0]) != storage(arrays[3]))
+    }
+
     @Test func everyAnyValueFormAndEmptyStrings() throws {
         var list = Opentelemetry_Proto_Common_V1_KeyValueList()
         list.values = [keyValue("inner", .boolValue(false)), keyValue("", .stringValue(""))]

@@ -123,6 +123,22 @@ import Testing
         #expect(decodeError(bytes, limits: DecodeLimits(maxValueDepth: 4))?.message.hasPrefix("AnyValue nested deeper than 4 levels") == true)
     }
 
+    /// Repeated arrays are shared by the decoder (the same bytes decode once), but only at the same
+    /// depth: the same array one level deeper, inside a list, is judged against the limit again.
+    @Test func aRepeatedArrayIsJudgedAtItsOwnDepth() throws {
+        var span = protoSpan(name: "repeated")
+        var list = Opentelemetry_Proto_Common_V1_KeyValueList()
+        list.values = [keyValue("inner", nil)]
+        list.values[0].value = nestedArray(depth: 4)
+        span.attributes = [keyValue("top", nil), keyValue("again", nil), keyValue("listed", .kvlistValue(list))]
+        span.attributes[0].value = nestedArray(depth: 4)
+        span.attributes[1].value = nestedArray(depth: 4)
+        let bytes = try serialized(request([span]))
+        #expect(decodeError(bytes, limits: DecodeLimits(maxValueDepth: 5)) == nil)
+        #expect(decodeError(bytes, limits: DecodeLimits(maxValueDepth: 4))?.message.hasPrefix("AnyValue nested deeper than 4 levels") == true)
+        try expectSameAsOracle(bytes)
+    }
+
     @Test func deepKeyValueListsCountTowardsTheLimitToo() throws {
         var value = anyValue(.intValue(1))
         for _ in 1..<32 {

@@ -33,8 +33,9 @@ extension ProtoReader {
             try cache.allowance.chargeString(range.count)
             return try string(in: range, tag)
         }
-        return try cache.string(base: base, offset: range.lowerBound, count: range.count) { () throws(OTLPDecodeError) in
-            try string(in: range, tag)
+        return try cache.value(base: base, offset: range.lowerBound, count: range.count) { () throws(OTLPDecodeError) in
+            try cache.allowance.chargeString(range.count)
+            return try string(in: range, tag)
         }
     }
 

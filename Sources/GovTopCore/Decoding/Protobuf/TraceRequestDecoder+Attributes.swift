@@ -45,7 +45,17 @@ extension TraceRequestDecoder {
             case 5:
                 var message = try reader.readMessage(tag, as: .arrayValue)
                 var values: [AttributeValue] = []
-                if case .array(let existing) = value { values = existing }
+                if case .array(let existing) = value {
+                    values = existing
+                } else if (ArrayValueCache.minimumLength...ArrayValueCache.maximumLength).contains(message.end &- message.position) {
+                    // A repeated array (the same bytes at the same depth) is shared, not decoded again.
+                    value = .array(try arrays.value(base: message.base, offset: message.position,
+                                                    count: message.end &- message.position, depth: depth) { () throws(OTLPDecodeError) in
+                        try decodeArrayValue(&message, into: &values, depth: depth + 1)
+                        return values
+                    })
+                    continue
+                }
                 value = .empty
                 try decodeArrayValue(&message, into: &values, depth: depth + 1)
                 value = .array(values)

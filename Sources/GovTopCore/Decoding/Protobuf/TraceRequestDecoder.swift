@@ -8,6 +8,7 @@ struct TraceRequestDecoder {
     let maxValueDepth: Int
     let keys: WellKnownKeys
     let cache: StringCache
+    let arrays: ArrayValueCache
     let allowance: DecodeAllowance
     private(set) var rejectedSpans = 0
     private(set) var rejectionMessage: String?
@@ -17,6 +18,7 @@ struct TraceRequestDecoder {
         self.keys = keys
         self.allowance = allowance
         cache = StringCache(allowance: allowance)
+        arrays = ArrayValueCache(allowance: allowance)
     }
 
     mutating func decodeRequest(_ reader: inout ProtoReader) throws(OTLPDecodeError) -> TraceBatch {
