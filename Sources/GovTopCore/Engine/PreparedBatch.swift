@@ -88,7 +88,7 @@ struct PreparedBatch {
             }
             deepest = max(deepest, base)
         }
-        // By depth, then position: a counting sort (depths are below the span count).
+        // By depth, then position: a counting sort (a depth is at most the span count).
         var starts = [Int](repeating: 0, count: deepest + 2)
         for level in depth { starts[level + 1] += 1 }
         for level in 0...deepest { starts[level + 1] += starts[level] }
