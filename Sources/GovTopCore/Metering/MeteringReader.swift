@@ -59,10 +59,10 @@ public enum MeteringReader {
     /// else the resource's (`genops.*`); the service from the resource.
     /// A value longer than a group key may be is left out, as on spans (`Normalizer.groupFacts`).
     static func facts(_ attributes: [Attribute], resource: FactValues, service: String) -> GovernanceFacts {
-        var facts = GovernanceFacts()
-        var rejected: [String] = []
-        Normalizer.groupFacts(own: FactValues(attributes), resource: resource, service: service, into: &facts, rejected: &rejected)
-        return facts
+        GovernanceFacts { facts in
+            var rejected: [String] = []
+            Normalizer.groupFacts(own: FactValues(attributes), resource: resource, service: service, into: &facts, rejected: &rejected)
+        }
     }
 
     /// A point reduced to what metering needs: its sum (and count) with the stream's temporality.

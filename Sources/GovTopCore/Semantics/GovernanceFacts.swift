@@ -95,12 +95,29 @@ public struct GovernanceFacts: Sendable, Hashable {
         var isError: Bool = false
         var invalidValues: [String] = []
 
+        /// The reported total, else the sum of the reported input and output costs.
+        var reportedTotalCost: Money? {
+            if let reportedCost { return reportedCost }
+            if reportedInputCost != nil || reportedOutputCost != nil {
+                return (reportedInputCost ?? .zero) + (reportedOutputCost ?? .zero)
+            }
+            return nil
+        }
     }
 
     private static let empty = SharedFields(Fields())
     private var box: SharedFields<Fields>
 
     public init() { box = Self.empty }
+
+    /// Facts filled in place in a box of their own: setting them one by one on a `GovernanceFacts`
+    /// first copied the shared empty box's fields into a new box (every string and array in them
+    /// retained) and checked the box's uniqueness at every set; building a `Fields` value and
+    /// boxing it copied the whole value once more.
+    init(building build: (inout Fields) -> Void) {
+        box = SharedFields(Fields())
+        box.update(build)
+    }
 
     /// Attribution from the span itself, else its resource (not yet from its trace ancestry).
     public var attribution: Attribution {
@@ -201,11 +218,5 @@ public struct GovernanceFacts: Sendable, Hashable {
     public var evalFailures: Int { evaluations.reduce(0) { $0 + ($1.passed ? 0 : 1) } }
 
     /// The reported total, else the sum of the reported input and output costs.
-    public var reportedTotalCost: Money? {
-        if let reportedCost { return reportedCost }
-        if reportedInputCost != nil || reportedOutputCost != nil {
-            return (reportedInputCost ?? .zero) + (reportedOutputCost ?? .zero)
-        }
-        return nil
-    }
+    public var reportedTotalCost: Money? { box.fields.reportedTotalCost }
 }

@@ -9,6 +9,11 @@ public enum Normalizer {
     /// Facts of a span: each fact from the span's own attributes, else from its resource's.
     /// Policy outcomes, evaluations and budget reports on span events count as on the span.
     public static func facts(for span: SpanRecord, resource: FactValues, service: String) -> GovernanceFacts {
+        GovernanceFacts { fill(&$0, for: span, resource: resource, service: service) }
+    }
+
+    /// Fills a box's facts in place (see `GovernanceFacts.init(building:)`).
+    private static func fill(_ facts: inout GovernanceFacts.Fields, for span: SpanRecord, resource: FactValues, service: String) {
         let own = FactValues(span.attributes)
         var rejected: [String] = []
         func text(_ fact: Fact) -> String? { own.text(fact) ?? resource.text(fact) }
@@ -20,7 +25,6 @@ public enum Normalizer {
         func amount(_ fact: Fact) -> Money? { checked(fact) { $0.amount(fact, limit: ValueBounds.maxSpanCostUSD) } }
         func count(_ fact: Fact) -> Int64? { checked(fact) { $0.count(fact) } }
 
-        var facts = GovernanceFacts()
         groupFacts(own: own, resource: resource, service: service, into: &facts, rejected: &rejected)
         facts.inputTokens = count(.inputTokens)
         facts.outputTokens = count(.outputTokens)
@@ -51,14 +55,13 @@ public enum Normalizer {
         }
         facts.sla = sla(own)
         facts.invalidValues = rejected
-        return facts
     }
 
     /// The facts that name groups — service, attribution, provider, model, operation — each from
     /// `own`, else from the resource (`groupText`); an over-long service name counts as
     /// `unknown_service` (`SpanOrigin.service` agrees) and its key is listed in `rejected`.
     static func groupFacts(own: borrowing FactValues, resource: borrowing FactValues, service: String,
-                           into facts: inout GovernanceFacts, rejected: inout [String]) {
+                           into facts: inout GovernanceFacts.Fields, rejected: inout [String]) {
         facts.service = Resource.groupService(service)
         if facts.service != service { reject("service.name", into: &rejected) }
         // Built in one go (in `Fact.attribution`'s order): setting the facts one by one, nil
@@ -116,7 +119,7 @@ public enum Normalizer {
     }
 
     /// Policy, evaluation and budget facts from one attribute set, appended without duplicates.
-    static func collectOutcomes(from values: FactValues, into facts: inout GovernanceFacts, // metrics: also read for log records
+    static func collectOutcomes(from values: FactValues, into facts: inout GovernanceFacts.Fields, // metrics: also read for log records
                                         rejected: inout [String]) {
         if let result = values.text(.policyResult) {
             let outcome = PolicyOutcome(

@@ -109,11 +109,11 @@ final class TraceEntry {
     /// what the store kept, without decoding it again; nil when the entry did not keep them.
     func dimensionFacts(of span: StoredSpan) -> GovernanceFacts? {
         guard span.modelSlot != TraceEntry.notKept, span.providerSlot != TraceEntry.notKept else { return nil }
-        var facts = GovernanceFacts()
-        facts.service = span.origin.service
-        facts.model = TraceEntry.value(in: models, slot: span.modelSlot)
-        facts.provider = TraceEntry.value(in: providers, slot: span.providerSlot)
-        return facts
+        return GovernanceFacts { facts in
+            facts.service = span.origin.service
+            facts.model = TraceEntry.value(in: models, slot: span.modelSlot)
+            facts.provider = TraceEntry.value(in: providers, slot: span.providerSlot)
+        }
     }
 
     /// From the earliest start to the latest end; 0 when the times are inverted.
