@@ -33,8 +33,7 @@ public enum AWUChecker {
         // Nor build a lookup for the many spans that carry GenOps attribution but nothing that makes
         // them an AWU (the guard after the lookup, decided on the keys alone).
         let required = requiredEvents
-        guard span.attributes.contains(where: { mayMakeAWU($0.key) })
-                || span.events.contains(where: { required.contains($0.name) }) else { return .notAWU }
+        guard mayMakeAWU(span.attributes) || span.events.contains(where: { required.contains($0.name) }) else { return .notAWU }
         let own = Lookup(span.attributes)
         let events = Set(span.events.lazy.map(\.name).filter { required.contains($0) })
         let version = own.text("genops.spec.version")
@@ -94,11 +93,16 @@ public enum AWUChecker {
 
     private static let requiredEvents = [policyEvaluatedEvent, reservationEvent, reconciliationEvent]
 
-    /// Whether an attribute of this key can make a span an AWU: `genops.spec.version`, or any
+    /// Whether an attribute of these can make a span an AWU: `genops.spec.version`, or any
     /// `genops.policy.*` or `genops.accounting.*` key (what `Lookup.hasGovernance` and the version read).
-    private static func mayMakeAWU(_ key: String) -> Bool {
-        if let entry = WellKnownKeys.shared.entry(identicalTo: key) { return awuKeyEntries[entry] } // a decoded key
-        return mayMakeAWU(spelled: key)
+    private static func mayMakeAWU(_ attributes: [Attribute]) -> Bool {
+        let byEntry = awuKeyEntries // read once, not once per attribute
+        var found = false
+        WellKnownKeys.shared.forEachKey(of: attributes) { position, entry in
+            found = if let entry { byEntry[entry] } else { mayMakeAWU(spelled: attributes[position].key) } // a decoded key, or not
+            return !found
+        }
+        return found
     }
 
     /// `mayMakeAWU` of each well-known key, by its table position.

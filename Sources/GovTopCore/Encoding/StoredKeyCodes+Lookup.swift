@@ -6,8 +6,9 @@ extension StoredKeyCodes {
     /// the statics ran each static's one-time-initialization check (`swift_once`) for every
     /// attribute, ~2% of ingest's samples.
     struct Lookup: Sendable {
-        private let wellKnown: WellKnownKeys
-        private let codeByEntry: [UInt8?]
+        let wellKnown: WellKnownKeys
+        /// The code of each well-known key, by its table position (`WellKnownKeys.entry`).
+        let codeByEntry: [UInt8?]
         private let shortCodes: [(key: String, code: UInt8)]
         /// By key code: whether the key's string values are coded (`hasEnumeratedValues`).
         let hasEnumeratedValues: [Bool]
@@ -26,6 +27,11 @@ extension StoredKeyCodes {
         @inline(__always)
         func code(of key: String) -> UInt8? {
             if let entry = wellKnown.entry(identicalTo: key) { return codeByEntry[entry] } // a decoded key
+            return code(spelled: key)
+        }
+
+        /// `code(of:)` of a key that is not one of the well-known key table's own strings.
+        func code(spelled key: String) -> UInt8? {
             var key = key
             return key.withUTF8 { bytes -> UInt8? in
                 guard let base = bytes.baseAddress else { return nil }

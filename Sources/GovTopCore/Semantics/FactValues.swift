@@ -11,19 +11,33 @@ public struct FactValues: Sendable {
     /// rather than an `InlineArray`: reading one element of an inline array held by a borrowed
     /// value copied all of it first (a `memmove` per fact read, seen under the normalizer), where
     /// a vector element is one load.
-    private var positions = SIMD64<Int32>(repeating: -1)
+    private let positions: SIMD64<Int32>
 
     public init(_ attributes: [Attribute]) {
         self.attributes = attributes
-        var ranks = InlineArray<64, Int32>(repeating: .max)
-        for position in attributes.indices {
-            guard let (fact, rank) = SemanticAliases.alias(attributes[position].key) else { continue }
-            if case .empty = attributes[position].value { continue }
-            if rank < ranks[fact.rawValue] {
-                ranks[fact.rawValue] = Int32(rank)
-                positions[fact.rawValue] = Int32(position)
+        // Filled through pointers: setting one element of a vector (or an inline array) held in a
+        // variable copied all 256 bytes of it twice, for every attribute that names a fact.
+        var positions = SIMD64<Int32>(repeating: -1)
+        var ranks = SIMD64<Int32>(repeating: .max)
+        let aliasByEntry = SemanticAliases.aliasByEntry // read once, not once per attribute
+        withUnsafeMutableBytes(of: &positions) { positionBytes in
+            withUnsafeMutableBytes(of: &ranks) { rankBytes in
+                let positions = positionBytes.assumingMemoryBound(to: Int32.self)
+                let ranks = rankBytes.assumingMemoryBound(to: Int32.self)
+                WellKnownKeys.shared.forEachKey(of: attributes) { position, entry in
+                    let alias = if let entry { aliasByEntry[entry] } else { SemanticAliases.alias(spelled: attributes[position].key) }
+                    guard let (fact, rank) = alias else { return true }
+                    if case .empty = attributes[position].value { return true }
+                    precondition(fact.rawValue < FactValues.capacity) // unchecked pointers here
+                    if rank < ranks[fact.rawValue] {
+                        ranks[fact.rawValue] = Int32(rank)
+                        positions[fact.rawValue] = Int32(position)
+                    }
+                    return true
+                }
             }
         }
+        self.positions = positions
     }
 
     @inline(__always)

@@ -74,6 +74,11 @@ public enum SemanticAliases {
     @inline(__always)
     static func alias(_ key: String) -> (fact: Fact, rank: Int)? {
         if let entry = WellKnownKeys.shared.entry(identicalTo: key) { return aliasByEntry[entry] } // a decoded key
+        return alias(spelled: key)
+    }
+
+    /// `alias` of a key that is not one of the well-known key table's own strings.
+    static func alias(spelled key: String) -> (fact: Fact, rank: Int)? {
         var key = key
         return key.withUTF8 { bytes -> (fact: Fact, rank: Int)? in
             guard let base = bytes.baseAddress else { return nil }
@@ -85,7 +90,8 @@ public enum SemanticAliases {
     private static let shortAliases: [(key: String, alias: (fact: Fact, rank: Int))] =
         index.filter { $0.key.utf8.count < 8 }.map { ($0.key, $0.value) }
 
-    private static let aliasByEntry: [(fact: Fact, rank: Int)?] = {
+    /// The alias each well-known key is, by its table position (`WellKnownKeys.entry`).
+    static let aliasByEntry: [(fact: Fact, rank: Int)?] = {
         let table = WellKnownKeys.shared.keys.map { index[$0] }
         let covered = Set(WellKnownKeys.shared.keys)
         precondition(index.keys.allSatisfy { $0.utf8.count < 8 || covered.contains($0) },

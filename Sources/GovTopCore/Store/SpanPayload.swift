@@ -171,15 +171,19 @@ enum SpanPayload {
 
         mutating func attributes(_ attributes: [Attribute]) {
             varint(UInt64(attributes.count))
-            for attribute in attributes {
-                if let code = keyCodes.code(of: attribute.key) { // hotpath: no String hashing per attribute
+            let keyCodes = keyCodes
+            // Keys found by their bits in place, not copied out of the array (no String hashing either).
+            keyCodes.wellKnown.forEachKey(of: attributes) { position, entry in
+                let code = if let entry { keyCodes.codeByEntry[entry] } else { keyCodes.code(spelled: attributes[position].key) }
+                if let code {
                     byte(code)
-                    write(attribute.value, coded: keyCodes.hasEnumeratedValues[Int(code)])
+                    write(attributes[position].value, coded: keyCodes.hasEnumeratedValues[Int(code)])
                 } else {
                     byte(StoredKeyCodes.literal)
-                    string(attribute.key)
-                    write(attribute.value, coded: false)
+                    string(attributes[position].key)
+                    write(attributes[position].value, coded: false)
                 }
+                return true
             }
         }
 

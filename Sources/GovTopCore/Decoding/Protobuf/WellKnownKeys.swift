@@ -74,7 +74,11 @@ final class WellKnownKeys: Sendable {
     /// process, so it is never freed, reused or changed.
     @inline(__always)
     func entry(identicalTo key: String) -> Int? {
-        let bits = StringBits(key)
+        entry(identicalTo: StringBits(key))
+    }
+
+    @inline(__always)
+    private func entry(identicalTo bits: StringBits) -> Int? {
         var slot = bits.slot(shift: slotShift)
         while true {
             let entry = Int(identitySlots[slot]) - 1
@@ -83,6 +87,24 @@ final class WellKnownKeys: Sendable {
             slot = (slot + 1) & slotMask
         }
     }
+
+    /// `entry(identicalTo:)` of each attribute's key in turn, with the attribute's position, until
+    /// `body` returns false. The key's bits are read where the attribute lies: reading the `String`
+    /// out of the array retained and released it (and the value beside it), in loops that run for
+    /// every attribute of every span.
+    @inline(__always)
+    func forEachKey(of attributes: [Attribute], _ body: (_ position: Int, _ entry: Int?) -> Bool) {
+        attributes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let keys = UnsafeRawPointer(base) + Self.keyOffset
+            for position in 0..<buffer.count {
+                let words = keys.load(fromByteOffset: position &* MemoryLayout<Attribute>.stride, as: (UInt64, UInt64).self)
+                guard body(position, entry(identicalTo: StringBits(low: words.0, high: words.1))) else { return }
+            }
+        }
+    }
+
+    private static let keyOffset = MemoryLayout<Attribute>.offset(of: \.key)!
 
     /// The shared string for these bytes, or nil when they are not a well-known key.
     @inline(__always)
@@ -121,6 +143,12 @@ struct StringBits: Equatable {
     @inline(__always)
     init(_ string: String) {
         (low, high) = unsafeBitCast(string, to: (UInt64, UInt64).self)
+    }
+
+    @inline(__always)
+    init(low: UInt64, high: UInt64) {
+        self.low = low
+        self.high = high
     }
 
     @inline(__always)
