@@ -18,8 +18,11 @@ struct StoredValueCache {
     mutating func id(of value: String) -> UInt32? {
         let length = value.utf8.count
         guard StoredValueTable.codes(length: length) else { return nil }
+        // The decoder hands out one string for a value repeated in a batch, so the same string (equal
+        // bits) is the usual hit, found without reading its bytes.
+        let bits = StringBits(value)
         for slot in recentLengths.indices where recentLengths[slot] == length
-            && StoredValueTable.sameBytes(recentValues[slot], value) {
+            && (StringBits(recentValues[slot]) == bits || StoredValueTable.sameBytes(recentValues[slot], value)) {
             return recentIDs[slot]
         }
         guard let id = table.id(of: value) else { return nil }

@@ -42,6 +42,37 @@ import Testing
         #expect(table.count == 2)
     }
 
+    /// The encoder's cache of recent values finds a repeated value by its string's bits before its
+    /// bytes: values alike in all but one byte (inside a small string's bits, and in a long string's
+    /// storage), each given as a fresh string and as the one string shared by several spans, as the
+    /// decoder shares them, each come back as given, and each value takes one id.
+    @Test func valuesAlikeButForOneByteKeepTheirOwnIds() {
+        let table = StoredValueTable(capacity: 64)
+        var encoder = SpanPayload.Encoder(values: table)
+        let bases = ["model-abcdefg", "a-longer-model-name-than-fifteen-bytes"]
+        var values: [String] = []
+        for base in bases {
+            for position in [0, 7, 8, base.utf8.count - 1] {
+                var bytes = Array(base.utf8)
+                bytes[position] = UInt8(ascii: "Z")
+                values.append(String(decoding: bytes, as: UTF8.self))
+            }
+            values.append(base)
+        }
+        let shared = values
+        for round in 0..<3 {
+            for (index, value) in values.enumerated() {
+                // A fresh string in the first round; the very same strings after.
+                let given = round == 0 ? String(decoding: Array(value.utf8), as: UTF8.self) : shared[index]
+                let span = SpanFactory.span(trace: 1, id: 1, attributes: [Attribute("gen_ai.request.model", .string(given))])
+                let decoded = Self.decoded(encoder.payload(of: span), like: span, table: table)
+                guard case .string(let text) = decoded.attributes.first?.value else { Issue.record("no string"); return }
+                #expect(Array(text.utf8) == Array(value.utf8), "round \(round): \(value)")
+            }
+        }
+        #expect(table.count == Set(values).count)
+    }
+
     // MARK: The bound
 
     @Test func aFullTableSpellsValuesOutAndKeepsItsSize() {
