@@ -9,6 +9,12 @@ public struct Attribution: Sendable, Hashable {
         var costCenter: String?
         var feature: String?
         var user: String?
+
+        /// Whether no fact is set (without making an empty `Fields` to compare with).
+        var isEmpty: Bool {
+            team == nil && project == nil && customer == nil && environment == nil && costCenter == nil
+                && feature == nil && user == nil
+        }
     }
 
     /// The facts in one shared box (a copy of seven strings retained each of them).
@@ -19,7 +25,7 @@ public struct Attribution: Sendable, Hashable {
                 costCenter: String? = nil, feature: String? = nil, user: String? = nil) {
         let fields = Fields(team: team, project: project, customer: customer, environment: environment,
                             costCenter: costCenter, feature: feature, user: user)
-        box = fields == Fields() ? Self.empty : SharedFields(fields)
+        box = fields.isEmpty ? Self.empty : SharedFields(fields)
     }
 
     public var team: String? {
@@ -52,7 +58,7 @@ public struct Attribution: Sendable, Hashable {
     }
 
     public var isEmpty: Bool {
-        sharesEmptyBox || box.fields == Fields()
+        sharesEmptyBox || box.fields.isEmpty
     }
 
     /// Whether this is the one shared empty attribution (no box of its own).
