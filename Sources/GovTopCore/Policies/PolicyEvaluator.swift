@@ -12,7 +12,10 @@
 /// (see `PatternAnalysis`): a span without any such literal costs one `memchr` per literal and
 /// string, and nothing is copied. A pattern without a usable literal (say `(?i)ssn`) runs the
 /// regex on every string of every span, which costs microseconds per string.
-public struct PolicyEvaluator: Sendable {
+///
+/// A class (it never changes once compiled): each span's preparation reads it through the batch's
+/// governance pass, and copying the value retained and released every array of its rules.
+public final class PolicyEvaluator: Sendable {
     /// Most match sites listed in one violation.
     public static let maxReportedSites = 8
     /// Longest matched-text sample kept in a violation, in characters.
