@@ -116,7 +116,7 @@ public struct GovernanceFacts: Sendable, Hashable {
     /// boxing it copied the whole value once more.
     init(building build: (inout Fields) -> Void) {
         box = SharedFields(Fields())
-        box.update(build)
+        build(&box.fields) // the box's `_modify`: in place, as the box is this value's alone
     }
 
     /// Attribution from the span itself, else its resource (not yet from its trace ancestry).

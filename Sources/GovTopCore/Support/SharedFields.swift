@@ -22,13 +22,6 @@ struct SharedFields<Fields: Hashable & Sendable>: Hashable, @unchecked Sendable 
         }
     }
 
-    /// Runs `body` on the fields in place (the box copied first when another value shares it).
-    @inline(__always)
-    mutating func update<Result>(_ body: (inout Fields) throws -> Result) rethrows -> Result {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-        return try body(&storage.fields)
-    }
-
     /// Whether both values hold the very same box (then they are equal without comparing fields).
     func sharesBox(with other: SharedFields) -> Bool { storage === other.storage }
 
